@@ -1,0 +1,3 @@
+package io.bulwark.engine.account;
+
+public record Account(String accountId, String name, long createdAt) {}

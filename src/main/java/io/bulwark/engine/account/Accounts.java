@@ -1,0 +1,98 @@
+package io.bulwark.engine.account;
+
+import io.bulwark.engine.snapshot.CanonicalReader;
+import io.bulwark.engine.snapshot.CanonicalWriter;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Trading accounts, API keys and the deposit references already credited. */
+public final class Accounts {
+    /** A credited deposit, remembered so a repeat of its reference is recognised. */
+    public record DepositRecord(String reference, String accountId, BigDecimal amount, long sequence) {}
+
+    private final TreeMap<String, Account> accounts = new TreeMap<>();
+    private final TreeMap<String, ApiKey> keys = new TreeMap<>();
+    private final TreeMap<String, DepositRecord> deposits = new TreeMap<>();
+    private long nextAccountNumber = 1;
+
+    public String nextAccountId() {
+        return Long.toString(nextAccountNumber);
+    }
+
+    public Account open(String name, long createdAt) {
+        Account account = new Account(nextAccountId(), name, createdAt);
+        nextAccountNumber++;
+        accounts.put(account.accountId(), account);
+        return account;
+    }
+
+    public Optional<Account> account(String accountId) {
+        return Optional.ofNullable(accounts.get(accountId));
+    }
+
+    public Collection<Account> all() {
+        return accounts.values();
+    }
+
+    public Optional<ApiKey> key(String keyId) {
+        return Optional.ofNullable(keys.get(keyId));
+    }
+
+    public boolean hasKeyHash(String keyHash) {
+        return keys.values().stream().anyMatch(k -> k.keyHash().equals(keyHash));
+    }
+
+    public Collection<ApiKey> keys() {
+        return keys.values();
+    }
+
+    public void putKey(ApiKey key) {
+        keys.put(key.keyId(), key);
+    }
+
+    public Optional<DepositRecord> deposit(String reference) {
+        return Optional.ofNullable(deposits.get(reference));
+    }
+
+    public void recordDeposit(DepositRecord deposit) {
+        deposits.put(deposit.reference(), deposit);
+    }
+
+    public void writeTo(CanonicalWriter out) {
+        out.writeLong(nextAccountNumber).writeInt(accounts.size());
+        accounts.values().forEach(a -> out.writeString(a.accountId()).writeString(a.name()).writeLong(a.createdAt()));
+        out.writeInt(keys.size());
+        keys.values()
+                .forEach(k -> out.writeString(k.keyId())
+                        .writeEnum(k.role())
+                        .writeString(k.accountId())
+                        .writeString(k.keyHash())
+                        .writeBoolean(k.revoked()));
+        out.writeInt(deposits.size());
+        deposits.values()
+                .forEach(d -> out.writeString(d.reference())
+                        .writeString(d.accountId())
+                        .writeDecimal(d.amount())
+                        .writeLong(d.sequence()));
+    }
+
+    public static Accounts readFrom(CanonicalReader in) {
+        Accounts a = new Accounts();
+        a.nextAccountNumber = in.readLong();
+        for (int i = 0, n = in.readInt(); i < n; i++) {
+            Account account = new Account(in.readString(), in.readString(), in.readLong());
+            a.accounts.put(account.accountId(), account);
+        }
+        for (int i = 0, n = in.readInt(); i < n; i++) {
+            a.putKey(new ApiKey(
+                    in.readString(), in.readEnum(Role.class), in.readString(), in.readString(), in.readBoolean()));
+        }
+        for (int i = 0, n = in.readInt(); i < n; i++) {
+            a.recordDeposit(new DepositRecord(
+                    in.readString(), in.readString(), io.bulwark.engine.Decimals.usd(in.readDecimal()), in.readLong()));
+        }
+        return a;
+    }
+}

@@ -1,0 +1,3 @@
+package io.bulwark.engine.command;
+
+public record RevokeApiKey(String keyId) implements Command {}

@@ -1,0 +1,3 @@
+package io.bulwark.engine.event;
+
+public record AccountCreated(String accountId, String name) implements Event {}

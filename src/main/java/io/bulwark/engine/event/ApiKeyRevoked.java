@@ -1,0 +1,3 @@
+package io.bulwark.engine.event;
+
+public record ApiKeyRevoked(String keyId) implements Event {}

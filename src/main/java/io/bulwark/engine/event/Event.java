@@ -1,0 +1,12 @@
+package io.bulwark.engine.event;
+
+/** What happened, in the past tense. Events are journaled with their command and published after commit. */
+public sealed interface Event
+        permits MarketCreated,
+                MarketUpdated,
+                AccountCreated,
+                ApiKeyIssued,
+                ApiKeyRevoked,
+                Transferred,
+                TradingStateChanged,
+                SnapshotTaken {}

@@ -1,0 +1,15 @@
+package io.bulwark.engine.event;
+
+import io.bulwark.engine.ledger.TransferKind;
+import java.math.BigDecimal;
+
+/** One double-entry ledger movement, with both accounts' balances after it. */
+public record Transferred(
+        String from,
+        String to,
+        BigDecimal amount,
+        TransferKind kind,
+        String reference,
+        BigDecimal fromBalance,
+        BigDecimal toBalance)
+        implements Event {}

@@ -1,0 +1,102 @@
+package io.bulwark.engine.market;
+
+import io.bulwark.engine.Decimals;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The parameters of one USD-quoted perpetual market (SPEC section 3). Fractions and fees are plain
+ * decimals (0.02 = 2 %); bands are basis points.
+ */
+public record MarketSpec(
+        String market,
+        BigDecimal tickSize,
+        BigDecimal stepSize,
+        BigDecimal minSize,
+        BigDecimal initialMarginFraction,
+        BigDecimal maintenanceMarginFraction,
+        BigDecimal makerFee,
+        BigDecimal takerFee,
+        BigDecimal liquidationFee,
+        long fundingIntervalSeconds,
+        BigDecimal maxFundingRate,
+        int priceBandBps,
+        int postOnlyBandBps,
+        int maxPriceJumpBps,
+        long maxPriceAgeSeconds) {
+
+    public static final Pattern NAME = Pattern.compile("[A-Z0-9]{1,16}-USD-PERP");
+    private static final int MAX_DECIMALS = 12;
+
+    /** One rule a spec breaks: the field and what is wrong with it. */
+    public record Violation(String field, String message) {}
+
+    /** Every rule this spec breaks; empty when it is a valid market. */
+    public List<Violation> violations() {
+        List<Violation> out = new ArrayList<>();
+        if (!NAME.matcher(market).matches()) {
+            out.add(new Violation("market", "must look like BTC-USD-PERP (A-Z, 0-9, up to 16 chars, then -USD-PERP)"));
+        }
+        positive(out, "tickSize", tickSize);
+        positive(out, "stepSize", stepSize);
+        positive(out, "minSize", minSize);
+        if (out.stream().noneMatch(v -> v.field().equals("minSize") || v.field().equals("stepSize"))
+                && !Decimals.isMultipleOf(minSize, stepSize)) {
+            out.add(new Violation("minSize", "must be a multiple of stepSize"));
+        }
+        fraction(out, "initialMarginFraction", initialMarginFraction, false);
+        fraction(out, "maintenanceMarginFraction", maintenanceMarginFraction, false);
+        if (maintenanceMarginFraction.compareTo(initialMarginFraction) >= 0) {
+            out.add(new Violation("maintenanceMarginFraction", "must be below initialMarginFraction"));
+        }
+        fraction(out, "takerFee", takerFee, true);
+        if (makerFee.abs().compareTo(takerFee) > 0) {
+            // A maker rebate larger than the taker fee would make every trade pay out more than it collects.
+            out.add(new Violation("makerFee", "must be between -takerFee and takerFee"));
+        }
+        fraction(out, "liquidationFee", liquidationFee, true);
+        if (liquidationFee.compareTo(maintenanceMarginFraction) > 0) {
+            out.add(new Violation("liquidationFee", "must not exceed maintenanceMarginFraction"));
+        }
+        range(out, "fundingIntervalSeconds", fundingIntervalSeconds, 60, 86_400);
+        fraction(out, "maxFundingRate", maxFundingRate, true);
+        range(out, "priceBandBps", priceBandBps, 1, 10_000);
+        range(out, "postOnlyBandBps", postOnlyBandBps, 1, 10_000);
+        range(out, "maxPriceJumpBps", maxPriceJumpBps, 1, 10_000);
+        range(out, "maxPriceAgeSeconds", maxPriceAgeSeconds, 1, 3_600);
+        for (var entry : List.of(
+                        new Object[] {"tickSize", tickSize},
+                        new Object[] {"stepSize", stepSize},
+                        new Object[] {"minSize", minSize},
+                        new Object[] {"makerFee", makerFee},
+                        new Object[] {"takerFee", takerFee},
+                        new Object[] {"liquidationFee", liquidationFee},
+                        new Object[] {"maxFundingRate", maxFundingRate})) {
+            if (!Decimals.fitsScale((BigDecimal) entry[1], MAX_DECIMALS)) {
+                out.add(new Violation((String) entry[0], "must have at most " + MAX_DECIMALS + " decimals"));
+            }
+        }
+        return out;
+    }
+
+    private static void positive(List<Violation> out, String field, BigDecimal value) {
+        if (value.signum() <= 0) {
+            out.add(new Violation(field, "must be greater than 0"));
+        }
+    }
+
+    private static void fraction(List<Violation> out, String field, BigDecimal value, boolean zeroAllowed) {
+        boolean aboveMin = zeroAllowed ? value.signum() >= 0 : value.signum() > 0;
+        if (!aboveMin || value.compareTo(BigDecimal.ONE) >= 0) {
+            out.add(new Violation(field, "must be " + (zeroAllowed ? "at least 0" : "greater than 0") + " and below 1"));
+        }
+    }
+
+    private static void range(List<Violation> out, String field, long value, long min, long max) {
+        if (value < min || value > max) {
+            out.add(new Violation(field, "must be between " + min + " and " + max));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.bulwark.engine.market;
+
+import io.bulwark.engine.snapshot.CanonicalReader;
+import io.bulwark.engine.snapshot.CanonicalWriter;
+import io.bulwark.engine.state.TradingState;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** All markets, in name order. */
+public final class Markets {
+    private final TreeMap<String, Market> markets = new TreeMap<>();
+
+    public Optional<Market> get(String market) {
+        return Optional.ofNullable(markets.get(market));
+    }
+
+    public boolean contains(String market) {
+        return markets.containsKey(market);
+    }
+
+    public Collection<Market> all() {
+        return markets.values();
+    }
+
+    public Market add(MarketSpec spec, TradingState state) {
+        Market market = new Market(spec, state);
+        markets.put(spec.market(), market);
+        return market;
+    }
+
+    public void respec(String market, MarketSpec spec) {
+        markets.get(market).respec(spec);
+    }
+
+    public void changeState(String market, TradingState state) {
+        markets.get(market).changeState(state);
+    }
+
+    public void writeTo(CanonicalWriter out) {
+        out.writeInt(markets.size());
+        for (Market m : markets.values()) {
+            MarketSpec s = m.spec();
+            out.writeString(s.market())
+                    .writeDecimal(s.tickSize())
+                    .writeDecimal(s.stepSize())
+                    .writeDecimal(s.minSize())
+                    .writeDecimal(s.initialMarginFraction())
+                    .writeDecimal(s.maintenanceMarginFraction())
+                    .writeDecimal(s.makerFee())
+                    .writeDecimal(s.takerFee())
+                    .writeDecimal(s.liquidationFee())
+                    .writeLong(s.fundingIntervalSeconds())
+                    .writeDecimal(s.maxFundingRate())
+                    .writeInt(s.priceBandBps())
+                    .writeInt(s.postOnlyBandBps())
+                    .writeInt(s.maxPriceJumpBps())
+                    .writeLong(s.maxPriceAgeSeconds())
+                    .writeEnum(m.state());
+        }
+    }
+
+    public static Markets readFrom(CanonicalReader in) {
+        Markets markets = new Markets();
+        for (int i = 0, n = in.readInt(); i < n; i++) {
+            MarketSpec spec = new MarketSpec(
+                    in.readString(),
+                    in.readDecimal(),
+                    in.readDecimal(),
+                    in.readDecimal(),
+                    in.readDecimal(),
+                    in.readDecimal(),
+                    in.readDecimal(),
+                    in.readDecimal(),
+                    in.readDecimal(),
+                    in.readLong(),
+                    in.readDecimal(),
+                    in.readInt(),
+                    in.readInt(),
+                    in.readInt(),
+                    in.readLong());
+            markets.add(spec, in.readEnum(TradingState.class));
+        }
+        return markets;
+    }
+}

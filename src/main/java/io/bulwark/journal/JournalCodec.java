@@ -1,0 +1,74 @@
+package io.bulwark.journal;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.bulwark.engine.command.Command;
+import io.bulwark.engine.event.Event;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.NamedType;
+
+/**
+ * JSON form of commands and events in the journal. The engine stays free of Jackson: type names come
+ * from the sealed hierarchies (the record's simple name) through mix-ins. Decimals are written as
+ * plain strings so a round trip keeps their exact text, which the row-hash chain relies on.
+ */
+public final class JournalCodec {
+    private static final TypeReference<List<Event>> EVENT_LIST = new TypeReference<>() {};
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    private interface TypedByName {}
+
+    private final JsonMapper mapper;
+
+    public JournalCodec() {
+        JsonMapper.Builder builder = JsonMapper.builder()
+                .addMixIn(Command.class, TypedByName.class)
+                .addMixIn(Event.class, TypedByName.class)
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_NULL))
+                .withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)));
+        for (Class<?> type : concat(Command.class.getPermittedSubclasses(), Event.class.getPermittedSubclasses())) {
+            builder.registerSubtypes(new NamedType(type, type.getSimpleName()));
+        }
+        this.mapper = builder.build();
+    }
+
+    private static Class<?>[] concat(Class<?>[] a, Class<?>[] b) {
+        Class<?>[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    public String writeCommand(Command command) {
+        return mapper.writerFor(Command.class).writeValueAsString(command);
+    }
+
+    public Command readCommand(String json) {
+        return mapper.readValue(json, Command.class);
+    }
+
+    public String writeEvents(List<Event> events) {
+        return mapper.writerFor(EVENT_LIST).writeValueAsString(events);
+    }
+
+    public List<Event> readEvents(String json) {
+        return mapper.readValue(json, EVENT_LIST);
+    }
+
+    public static String typeName(Command command) {
+        return command.getClass().getSimpleName();
+    }
+}

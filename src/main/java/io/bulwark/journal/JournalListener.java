@@ -1,0 +1,14 @@
+package io.bulwark.journal;
+
+import java.util.List;
+
+/**
+ * Hears of commands after their journal transaction committed, in sequence order, on the journal
+ * thread. Implementations must be quick and must not block (hand work to your own bounded queue).
+ */
+public interface JournalListener {
+    void onCommitted(List<Committed> batch);
+
+    /** The engine was (re)built from the journal; derived in-memory views should reload. */
+    default void onRecovered(EngineGateway gateway) {}
+}

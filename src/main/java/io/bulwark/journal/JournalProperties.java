@@ -1,0 +1,40 @@
+package io.bulwark.journal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Engine, journal and lease settings ({@code bulwark.*}).
+ *
+ * @param snapshotEveryCommands a periodic snapshot after this many commands (env
+ *     {@code BULWARK_SNAPSHOT_EVERY_COMMANDS}); 0 turns periodic snapshots off
+ * @param tickInterval how often the clock sends a {@code Tick}
+ * @param instanceName this instance's name in the writer lease (default host:pid)
+ * @param lease writer-lease timing
+ * @param engine engine-thread settings
+ */
+@ConfigurationProperties("bulwark")
+public record JournalProperties(
+        @DefaultValue("10000") long snapshotEveryCommands,
+        @DefaultValue("1s") Duration tickInterval,
+        @DefaultValue("") String instanceName,
+        @DefaultValue Lease lease,
+        @DefaultValue Engine engine) {
+
+    /**
+     * @param pollInterval how often a standby tries to take the lease
+     * @param heartbeatInterval how often the writer proves it is alive
+     * @param staleAfter a writer silent this long is evicted by a standby (takeover well within 10 s)
+     */
+    public record Lease(
+            @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("1s") Duration heartbeatInterval,
+            @DefaultValue("5s") Duration staleAfter) {}
+
+    /**
+     * @param inboxCapacity commands and queries waiting for the engine thread before callers are refused
+     * @param replyTimeout how long an API thread waits for its command to be journaled
+     */
+    public record Engine(@DefaultValue("65536") int inboxCapacity, @DefaultValue("10s") Duration replyTimeout) {}
+}

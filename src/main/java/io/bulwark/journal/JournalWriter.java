@@ -1,0 +1,243 @@
+package io.bulwark.journal;
+
+import io.bulwark.engine.event.SnapshotTaken;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: one thread takes every batch the engine produced since the last commit, writes them
+ * in one transaction (after checking the fencing epoch inside it), commits, and only then answers
+ * the callers and tells the listeners. A failed commit stops it for good: the engine must be rebuilt
+ * from the journal, never run ahead of it.
+ */
+final class JournalWriter {
+    private static final Logger log = LoggerFactory.getLogger(JournalWriter.class);
+    private static final String INSERT_JOURNAL = "INSERT INTO journal (sequence, writer_epoch, ts, command_type,"
+            + " command, events, actor, row_hash) VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)";
+    private static final String INSERT_SNAPSHOT =
+            "INSERT INTO snapshots (snapshot_id, sequence, state_hash, state, reason) VALUES (?, ?, ?, ?, ?)";
+
+    private final Connection connection;
+    private final long epoch;
+    private final JournalCodec codec;
+    private final List<Projection> projections;
+    private final List<JournalListener> listeners;
+    private final JournalMetrics metrics;
+    private final Consumer<Throwable> onFailure;
+    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(256);
+    private final RowHash rowHash = new RowHash();
+    private final Thread thread;
+    private String lastRowHash;
+    private volatile long lastCommittedSequence;
+    private volatile boolean stopping;
+    private volatile Throwable failure;
+
+    JournalWriter(
+            Connection connection,
+            long epoch,
+            RecoveredState recovered,
+            JournalCodec codec,
+            List<Projection> projections,
+            List<JournalListener> listeners,
+            JournalMetrics metrics,
+            Consumer<Throwable> onFailure)
+            throws SQLException {
+        this.connection = connection;
+        this.epoch = epoch;
+        this.codec = codec;
+        this.projections = List.copyOf(projections);
+        this.listeners = List.copyOf(listeners);
+        this.metrics = metrics;
+        this.onFailure = onFailure;
+        this.lastRowHash = recovered.lastRowHash();
+        this.lastCommittedSequence = recovered.lastSequence();
+        connection.setAutoCommit(false);
+        this.thread = Thread.ofPlatform().name("bulwark-journal").unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    long lastCommittedSequence() {
+        return lastCommittedSequence;
+    }
+
+    int queued() {
+        return queue.size();
+    }
+
+    /** Hands over a batch; blocks while the writer is far behind, which slows the engine down. */
+    void enqueue(Batch batch) throws InterruptedException {
+        while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+            if (failure != null || !thread.isAlive()) {
+                break;
+            }
+        }
+        if (failure != null || !thread.isAlive()) {
+            failRemaining();
+        }
+    }
+
+    /** Commits what is queued, then stops; anything it could not commit is refused. */
+    void stopAfterDrain() throws InterruptedException {
+        stopping = true;
+        thread.join();
+        failRemaining();
+    }
+
+    private void failRemaining() {
+        List<Batch> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        EngineUnavailableException refusal = new EngineUnavailableException("the journal writer stopped", failure);
+        rest.forEach(b -> fail(b, refusal));
+    }
+
+    private void run() {
+        List<Batch> batches = new ArrayList<>();
+        try {
+            while (true) {
+                Batch first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (stopping) {
+                        return;
+                    }
+                    continue;
+                }
+                batches.add(first);
+                queue.drainTo(batches);
+                commitAndAnswer(batches);
+                batches.clear();
+            }
+        } catch (Throwable e) {
+            failure = e;
+            log.error("Journal commit failed; the engine stops and must recover from the journal", e);
+            EngineUnavailableException refusal = new EngineUnavailableException("journal commit failed; recovering", e);
+            batches.forEach(b -> fail(b, refusal));
+            failRemaining();
+            onFailure.accept(e);
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                log.debug("closing journal connection", e);
+            }
+        }
+    }
+
+    private void commitAndAnswer(List<Batch> batches) throws SQLException {
+        List<JournalEntry> entries = new ArrayList<>();
+        batches.forEach(b -> entries.addAll(b.entries()));
+        if (!entries.isEmpty()) {
+            long started = System.nanoTime();
+            commit(entries);
+            metrics.committed(entries.size(), System.nanoTime() - started);
+            lastCommittedSequence = entries.getLast().sequence();
+        }
+        for (Batch batch : batches) {
+            for (Batch.Reply reply : batch.replies()) {
+                reply.future().complete(reply.value());
+            }
+        }
+        if (!entries.isEmpty()) {
+            publish(entries.stream().map(JournalEntry::committed).toList());
+        }
+    }
+
+    private void commit(List<JournalEntry> entries) throws SQLException {
+        try {
+            checkEpoch();
+            SqlBatch readModels = new SqlBatch();
+            String chain = lastRowHash;
+            try (PreparedStatement journal = connection.prepareStatement(INSERT_JOURNAL)) {
+                for (JournalEntry e : entries) {
+                    String commandJson = codec.writeCommand(e.command());
+                    String eventsJson = codec.writeEvents(e.events());
+                    chain = rowHash.next(chain, e.sequence(), e.timestamp(), commandJson, eventsJson, e.actor());
+                    journal.setLong(1, e.sequence());
+                    journal.setLong(2, epoch);
+                    journal.setLong(3, e.timestamp());
+                    journal.setString(4, JournalCodec.typeName(e.command()));
+                    journal.setString(5, commandJson);
+                    journal.setString(6, eventsJson);
+                    journal.setString(7, e.actor());
+                    journal.setString(8, chain);
+                    journal.addBatch();
+                    insertSnapshot(e);
+                    Committed committed = e.committed();
+                    for (Projection projection : projections) {
+                        projection.project(committed, readModels);
+                    }
+                }
+                journal.executeBatch();
+            }
+            readModels.execute(connection);
+            connection.commit();
+            lastRowHash = chain;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private void checkEpoch() throws SQLException {
+        // FOR SHARE: a takeover's epoch UPDATE waits for this transaction, and once it has happened
+        // this check sees the new epoch: a fenced writer cannot commit anything after a takeover.
+        try (PreparedStatement ps = connection.prepareStatement("SELECT epoch FROM writer_lease WHERE id = 1 FOR SHARE");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long current = rs.getLong(1);
+            if (current != epoch) {
+                throw new FencedException("writer epoch " + epoch + " was superseded by " + current);
+            }
+        }
+    }
+
+    private void insertSnapshot(JournalEntry e) throws SQLException {
+        if (e.snapshot().length == 0) {
+            return;
+        }
+        SnapshotTaken taken = e.events().stream()
+                .filter(SnapshotTaken.class::isInstance)
+                .map(SnapshotTaken.class::cast)
+                .findFirst()
+                .orElseThrow();
+        try (PreparedStatement ps = connection.prepareStatement(INSERT_SNAPSHOT)) {
+            ps.setString(1, "snap-" + e.sequence());
+            ps.setLong(2, e.sequence());
+            ps.setString(3, taken.stateHash());
+            ps.setBytes(4, e.snapshot());
+            ps.setString(5, taken.reason());
+            ps.executeUpdate();
+        }
+    }
+
+    private void publish(List<Committed> committed) {
+        for (JournalListener listener : listeners) {
+            try {
+                listener.onCommitted(committed);
+            } catch (RuntimeException e) {
+                log.error("Journal listener {} failed; it missed sequences {}..{}", listener, committed.getFirst()
+                        .sequence(), committed.getLast().sequence(), e);
+            }
+        }
+    }
+
+    private static void fail(Batch batch, RuntimeException error) {
+        batch.replies().forEach(r -> r.future().completeExceptionally(error));
+    }
+}

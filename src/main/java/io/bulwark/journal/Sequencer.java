@@ -1,0 +1,177 @@
+package io.bulwark.journal;
+
+import io.bulwark.engine.Engine;
+import io.bulwark.engine.EngineView;
+import io.bulwark.engine.Outcome;
+import io.bulwark.engine.command.Command;
+import io.bulwark.engine.command.TakeSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one engine thread. It drains the inbox, stamps each command with the time and the engine gives
+ * it the next sequence number, and hands everything to the journal writer as one batch. Replies leave
+ * only through the journal writer, after the commit.
+ */
+final class Sequencer {
+    private static final Logger log = LoggerFactory.getLogger(Sequencer.class);
+    private static final int MAX_DRAIN = 4096;
+
+    private sealed interface Submission {}
+
+    private record CommandSubmission(Command command, String actor, CompletableFuture<Object> reply)
+            implements Submission {}
+
+    private record QuerySubmission(Function<EngineView, ?> query, CompletableFuture<Object> reply)
+            implements Submission {}
+
+    private final Engine engine;
+    private final JournalWriter writer;
+    private final LongSupplier wallClock;
+    private final long snapshotEveryCommands;
+    private final JournalMetrics metrics;
+    private final Consumer<Throwable> onFailure;
+    private final BlockingQueue<Submission> inbox;
+    private final Thread thread;
+    private long commandsSinceSnapshot;
+    private volatile boolean running = true;
+
+    Sequencer(Engine engine, JournalWriter writer, LongSupplier wallClock, long snapshotEveryCommands,
+            int inboxCapacity, JournalMetrics metrics, Consumer<Throwable> onFailure) {
+        this.onFailure = onFailure;
+        this.engine = engine;
+        this.writer = writer;
+        this.wallClock = wallClock;
+        this.snapshotEveryCommands = snapshotEveryCommands;
+        this.metrics = metrics;
+        this.inbox = new ArrayBlockingQueue<>(inboxCapacity);
+        this.thread = Thread.ofPlatform().name("bulwark-engine").unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    int queued() {
+        return inbox.size();
+    }
+
+    CompletableFuture<Object> submit(Command command, String actor) {
+        CompletableFuture<Object> reply = new CompletableFuture<>();
+        offer(new CommandSubmission(command, actor, reply), reply);
+        return reply;
+    }
+
+    CompletableFuture<Object> query(Function<EngineView, ?> query) {
+        CompletableFuture<Object> reply = new CompletableFuture<>();
+        offer(new QuerySubmission(query, reply), reply);
+        return reply;
+    }
+
+    private void offer(Submission submission, CompletableFuture<Object> reply) {
+        try {
+            if (!running || !inbox.offer(submission, 1, TimeUnit.SECONDS)) {
+                reply.completeExceptionally(new EngineUnavailableException(
+                        running ? "the engine is overloaded; try again" : "the engine is stopped"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reply.completeExceptionally(new EngineUnavailableException("interrupted"));
+        }
+    }
+
+    /** Stops taking submissions, processes what was already accepted, and waits for the thread. */
+    void stop() throws InterruptedException {
+        running = false;
+        thread.join();
+    }
+
+    /** Refuses everything still queued: used when the journal failed and nothing more may apply. */
+    void abort(Throwable cause) {
+        running = false;
+        List<Submission> rest = new ArrayList<>();
+        inbox.drainTo(rest);
+        EngineUnavailableException error = new EngineUnavailableException("the engine stopped", cause);
+        rest.forEach(s -> reply(s).completeExceptionally(error));
+    }
+
+    private static CompletableFuture<Object> reply(Submission s) {
+        return switch (s) {
+            case CommandSubmission c -> c.reply();
+            case QuerySubmission q -> q.reply();
+        };
+    }
+
+    private void run() {
+        List<Submission> drained = new ArrayList<>();
+        try {
+            while (running || !inbox.isEmpty()) {
+                Submission first = inbox.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                drained.add(first);
+                inbox.drainTo(drained, MAX_DRAIN - 1);
+                writer.enqueue(process(drained));
+                drained.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            // An engine bug must not leave callers hanging or let the engine continue half-applied.
+            log.error("The engine thread failed; refusing everything until recovery", e);
+            EngineUnavailableException error = new EngineUnavailableException("engine failure", e);
+            drained.forEach(s -> reply(s).completeExceptionally(error));
+            abort(e);
+            onFailure.accept(e);
+        }
+    }
+
+    private Batch process(List<Submission> submissions) {
+        List<JournalEntry> entries = new ArrayList<>();
+        List<Batch.Reply> replies = new ArrayList<>(submissions.size());
+        for (Submission submission : submissions) {
+            switch (submission) {
+                case CommandSubmission c -> replies.add(new Batch.Reply(c.reply(), apply(c.command(), c.actor(), entries)));
+                case QuerySubmission q -> replies.add(new Batch.Reply(q.reply(), runQuery(q)));
+            }
+        }
+        if (snapshotEveryCommands > 0 && commandsSinceSnapshot >= snapshotEveryCommands) {
+            apply(new TakeSnapshot("periodic"), "system:snapshots", entries);
+        }
+        return new Batch(entries, replies);
+    }
+
+    private Outcome apply(Command command, String actor, List<JournalEntry> entries) {
+        long started = System.nanoTime();
+        Outcome outcome = engine.apply(command, wallClock.getAsLong());
+        metrics.applied(command, outcome, System.nanoTime() - started);
+        if (outcome instanceof Outcome.Applied applied) {
+            byte[] snapshot = command instanceof TakeSnapshot ? engine.lastSnapshotBytes() : new byte[0];
+            commandsSinceSnapshot = snapshot.length > 0 ? 0 : commandsSinceSnapshot + 1;
+            entries.add(new JournalEntry(
+                    applied.sequence(), applied.timestamp(), command, applied.events(), actor, snapshot));
+        }
+        return outcome;
+    }
+
+    private Object runQuery(QuerySubmission q) {
+        try {
+            return q.query().apply(engine);
+        } catch (RuntimeException e) {
+            return new QueryFailure(e);
+        }
+    }
+
+    /** A query that threw: its caller gets the exception, the engine carries on. */
+    record QueryFailure(RuntimeException error) {}
+}

@@ -1,0 +1,117 @@
+package io.bulwark.journal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The right to write: a session-level Postgres advisory lock held on a dedicated connection, plus the
+ * fencing {@code epoch} in {@code writer_lease}, raised on every takeover. The lock makes a second
+ * writer impossible while this session lives; the epoch, checked in every journal transaction, makes
+ * a writer that lost its session (paused, partitioned) unable to commit anything afterwards.
+ *
+ * <p>A holder whose heartbeat is older than {@code staleAfter} (a frozen process still holding its
+ * session) has its backend terminated by the next candidate, which then takes the lock.
+ */
+public final class WriterLease implements AutoCloseable {
+    /** Advisory-lock key: "BULWARK" folded into a bigint; any fixed value works. */
+    static final long LOCK_KEY = 0x42554C5741524BL;
+
+    private static final Logger log = LoggerFactory.getLogger(WriterLease.class);
+
+    private final Connection connection;
+    private final long epoch;
+
+    private WriterLease(Connection connection, long epoch) {
+        this.connection = connection;
+        this.epoch = epoch;
+    }
+
+    public long epoch() {
+        return epoch;
+    }
+
+    /** Takes the lease if it is free (or its holder is stale); otherwise empty. */
+    public static Optional<WriterLease> tryAcquire(JournalConnections connections, String holder, Duration staleAfter)
+            throws SQLException {
+        Connection c = connections.open("lease");
+        try {
+            c.setAutoCommit(true);
+            if (!queryBoolean(c, "SELECT pg_try_advisory_lock(?)", LOCK_KEY)) {
+                evictStaleHolder(c, staleAfter);
+                c.close();
+                return Optional.empty();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE writer_lease SET epoch = epoch + 1, holder = ?,"
+                    + " holder_pid = pg_backend_pid(), acquired_at = now(), heartbeat_at = now()"
+                    + " WHERE id = 1 RETURNING epoch")) {
+                ps.setString(1, holder);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long epoch = rs.getLong(1);
+                    log.info("Writer lease acquired by {} with epoch {}", holder, epoch);
+                    return Optional.of(new WriterLease(c, epoch));
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private static void evictStaleHolder(Connection c, Duration staleAfter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT holder, holder_pid FROM writer_lease WHERE id = 1"
+                + " AND holder_pid IS NOT NULL AND now() - heartbeat_at > make_interval(secs => ?)")) {
+            ps.setDouble(1, staleAfter.toMillis() / 1000.0);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    String holder = rs.getString(1);
+                    int pid = rs.getInt(2);
+                    boolean terminated = queryBoolean(c, "SELECT pg_terminate_backend(?::int)", pid);
+                    log.warn(
+                            "Writer {} missed heartbeats for over {} s; terminated its session (pid {}): {}",
+                            holder,
+                            staleAfter.toSeconds(),
+                            pid,
+                            terminated);
+                }
+            }
+        }
+    }
+
+    /** Proves the lease is still ours; throws when fenced or when the lock session is gone. */
+    public void heartbeat() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE writer_lease SET heartbeat_at = now() WHERE id = 1 AND epoch = ?")) {
+            ps.setLong(1, epoch);
+            if (ps.executeUpdate() != 1) {
+                throw new FencedException("writer lease epoch " + epoch + " was superseded");
+            }
+        }
+    }
+
+    private static boolean queryBoolean(Connection c, String sql, long arg) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Ends the session, which releases the advisory lock. */
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.debug("Closing the lease connection failed", e);
+        }
+    }
+}

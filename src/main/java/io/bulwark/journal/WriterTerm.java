@@ -1,0 +1,151 @@
+package io.bulwark.journal;
+
+import io.bulwark.engine.EngineView;
+import io.bulwark.engine.Outcome;
+import io.bulwark.engine.command.Command;
+import io.bulwark.engine.command.Tick;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One stretch of time during which this instance is the writer: the lease, the engine thread, the
+ * journal writer and the clocks. It ends on a failed commit, a lost lease, an engine failure or
+ * shutdown, and is never restarted: a new term begins with a new lease and a new recovery.
+ */
+final class WriterTerm {
+    private static final Logger log = LoggerFactory.getLogger(WriterTerm.class);
+
+    private final WriterLease lease;
+    private final JournalWriter writer;
+    private final Sequencer sequencer;
+    private final JournalProperties properties;
+    private final CompletableFuture<Throwable> ended = new CompletableFuture<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ScheduledExecutorService clocks = Executors.newScheduledThreadPool(1, Thread.ofPlatform()
+            .name("bulwark-clock")
+            .daemon()
+            .factory());
+
+    WriterTerm(WriterLease lease, JournalWriter writer, Sequencer sequencer, JournalProperties properties) {
+        this.lease = lease;
+        this.writer = writer;
+        this.sequencer = sequencer;
+        this.properties = properties;
+    }
+
+    long epoch() {
+        return lease.epoch();
+    }
+
+    long lastCommittedSequence() {
+        return writer.lastCommittedSequence();
+    }
+
+    int queued() {
+        return sequencer.queued() + writer.queued();
+    }
+
+    void startEngine() {
+        writer.start();
+        sequencer.start();
+    }
+
+    /** Starts the heartbeat and the Tick clock: only once the term is fully ready. */
+    void startClocks() {
+        long heartbeat = properties.lease().heartbeatInterval().toMillis();
+        clocks.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        long tick = properties.tickInterval().toMillis();
+        clocks.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    private void heartbeat() {
+        try {
+            lease.heartbeat();
+        } catch (Exception e) {
+            end(e);
+        }
+    }
+
+    private void tick() {
+        sequencer.submit(new Tick(), "system:clock").exceptionally(e -> {
+            log.debug("Tick not applied: {}", e.getMessage());
+            return null;
+        });
+    }
+
+    Outcome submit(Command command, String actor) {
+        return (Outcome) await(sequencer.submit(command, actor));
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T query(Function<EngineView, T> query) {
+        Object result = await(sequencer.query(query));
+        if (result instanceof Sequencer.QueryFailure failure) {
+            throw failure.error();
+        }
+        return (T) result;
+    }
+
+    private Object await(CompletableFuture<Object> reply) {
+        try {
+            return reply.get(properties.engine().replyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new EngineUnavailableException("engine failure", e.getCause());
+        } catch (TimeoutException e) {
+            // The command may still commit: clients retry with their idempotency key.
+            throw new EngineUnavailableException("timed out waiting for the journal; the outcome is unknown");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineUnavailableException("interrupted");
+        }
+    }
+
+    /** Ends the term; {@code cause} is null for a clean shutdown. */
+    void end(Throwable cause) {
+        if (ended.complete(cause) && cause != null) {
+            log.error("Writer term (epoch {}) ends: {}", lease.epoch(), cause.toString());
+        }
+    }
+
+    Throwable awaitEnd() throws InterruptedException {
+        try {
+            return ended.get();
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+    }
+
+    /**
+     * Takes everything down. After a failure nothing queued may apply; on a clean end the engine
+     * drains its inbox and the journal commits it first.
+     */
+    void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        clocks.shutdownNow();
+        Throwable cause = ended.getNow(null);
+        try {
+            if (cause != null) {
+                sequencer.abort(cause);
+            }
+            sequencer.stop();
+            writer.stopAfterDrain();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lease.close();
+        }
+    }
+}

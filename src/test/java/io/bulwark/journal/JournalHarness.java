@@ -1,0 +1,98 @@
+package io.bulwark.journal;
+
+import static org.awaitility.Awaitility.await;
+
+import io.bulwark.engine.EngineView;
+import io.bulwark.engine.Outcome;
+import io.bulwark.engine.command.Command;
+import io.bulwark.testsupport.TestPostgres;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+
+/** A migrated database and engine supervisors (writer candidates) on it, without Spring. */
+final class JournalHarness implements AutoCloseable {
+    final String url = TestPostgres.createDatabase();
+    private final List<EngineSupervisor> started = new ArrayList<>();
+
+    JournalHarness() {
+        Flyway.configure()
+                .dataSource(url, TestPostgres.username(), TestPostgres.password())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    JournalProperties properties(long snapshotEvery) {
+        return new JournalProperties(
+                snapshotEvery,
+                Duration.ofHours(1), // no Tick noise: tests drive time themselves
+                "",
+                new JournalProperties.Lease(Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(2)),
+                new JournalProperties.Engine(1024, Duration.ofSeconds(10)));
+    }
+
+    EngineSupervisor start(String name, long snapshotEvery, List<Projection> projections) {
+        JournalProperties p = properties(snapshotEvery);
+        JournalProperties named = new JournalProperties(p.snapshotEveryCommands(), p.tickInterval(), name, p.lease(), p.engine());
+        EngineSupervisor supervisor = new EngineSupervisor(
+                new JournalConnections(url, TestPostgres.username(), TestPostgres.password()),
+                named,
+                projections,
+                List.of(),
+                List.of(),
+                new SimpleMeterRegistry());
+        supervisor.start();
+        started.add(supervisor);
+        return supervisor;
+    }
+
+    EngineSupervisor startWriter(String name) {
+        EngineSupervisor s = start(name, 0, List.of());
+        awaitRole(s, NodeStatus.Role.WRITER);
+        return s;
+    }
+
+    static void awaitRole(EngineSupervisor s, NodeStatus.Role role) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> s.nodeStatus().role() == role);
+    }
+
+    static Outcome.Applied applied(EngineGateway gateway, Command command) {
+        return (Outcome.Applied) gateway.submit(command, "test");
+    }
+
+    static String hash(EngineGateway gateway) {
+        return gateway.query(EngineView::stateHash);
+    }
+
+    Connection sql() throws SQLException {
+        return DriverManager.getConnection(url, TestPostgres.username(), TestPostgres.password());
+    }
+
+    void execute(String sql) throws SQLException {
+        try (Connection c = sql();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    long count(String sql) throws SQLException {
+        try (Connection c = sql();
+                Statement s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() {
+        started.forEach(EngineSupervisor::stop);
+    }
+}

@@ -1,0 +1,224 @@
+package io.bulwark.journal;
+
+import static io.bulwark.journal.JournalHarness.applied;
+import static io.bulwark.journal.JournalHarness.awaitRole;
+import static io.bulwark.journal.JournalHarness.hash;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bulwark.engine.EngineView;
+import io.bulwark.engine.command.CreateAccount;
+import io.bulwark.engine.command.Deposit;
+import io.bulwark.engine.command.Withdraw;
+import io.bulwark.engine.event.AccountCreated;
+import io.bulwark.engine.state.TradingState;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The sequencer, group-commit journal and recovery against a real PostgreSQL. */
+class JournalTests {
+    private final JournalHarness db = new JournalHarness();
+
+    @AfterEach
+    void stopAll() {
+        db.close();
+    }
+
+    private static String openAccount(EngineGateway gateway, String name) {
+        var created = applied(gateway, new CreateAccount(name, "key_" + name, "hash_" + name));
+        return ((AccountCreated) created.events().getFirst()).accountId();
+    }
+
+    private static BigDecimal balance(EngineGateway gateway, String account) {
+        return gateway.query(view -> view.balance(account));
+    }
+
+    @Test
+    void everyAcknowledgedCommandIsInTheJournalWithItsEvents() throws Exception {
+        EngineSupervisor writer = db.startWriter("a");
+        String alice = openAccount(writer, "alice");
+        var deposit = applied(writer, new Deposit(alice, new BigDecimal("250.5"), "dep-1"));
+
+        assertThat(db.count("SELECT count(*) FROM journal")).isEqualTo(deposit.sequence());
+        assertThat(db.count("SELECT count(*) FROM journal WHERE command_type = 'Deposit' AND sequence = "
+                        + deposit.sequence() + " AND events->0->>'type' = 'Transferred'"
+                        + " AND events->0->>'amount' = '250.500000'"))
+                .isEqualTo(1);
+        assertThat(writer.nodeStatus().lastCommittedSequence()).isEqualTo(deposit.sequence());
+    }
+
+    @Test
+    void aRestartRecoversTheSameStateHashAndBalances() throws Exception {
+        EngineSupervisor first = db.start("first", 3, List.of());
+        awaitRole(first, NodeStatus.Role.WRITER);
+        String alice = openAccount(first, "alice");
+        String bob = openAccount(first, "bob");
+        for (int i = 0; i < 10; i++) {
+            applied(first, new Deposit(i % 2 == 0 ? alice : bob, new BigDecimal("10.25"), "dep-" + i));
+        }
+        applied(first, new Withdraw(alice, new BigDecimal("7.125")));
+        first.stop();
+        String hashAtShutdown = latestSnapshotHash();
+
+        EngineSupervisor second = db.startWriter("second");
+        assertThat(hash(second)).isEqualTo(hashAtShutdown);
+        assertThat(balance(second, alice)).isEqualByComparingTo("44.125");
+        assertThat(balance(second, bob)).isEqualByComparingTo("51.25");
+        assertThat(second.nodeStatus().recovery().verified()).isTrue();
+        assertThat(second.nodeStatus().recovery().replayedCommands())
+                .as("recovered from the shutdown snapshot")
+                .isZero();
+    }
+
+    private String latestSnapshotHash() throws Exception {
+        try (var c = db.sql();
+                var rs = c.createStatement().executeQuery("SELECT state_hash FROM snapshots ORDER BY sequence DESC LIMIT 1")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void aCrashWithoutShutdownSnapshotReplaysTheJournal() throws Exception {
+        EngineSupervisor first = db.start("first", 4, List.of());
+        awaitRole(first, NodeStatus.Role.WRITER);
+        String alice = openAccount(first, "alice");
+        for (int i = 0; i < 9; i++) {
+            applied(first, new Deposit(alice, new BigDecimal("1.000001"), "dep-" + i));
+        }
+        first.stop();
+        String hashAtShutdown = latestSnapshotHash(); // recorded live by the shutdown snapshot
+        db.execute("DELETE FROM snapshots WHERE reason = 'shutdown'");
+
+        EngineSupervisor second = db.startWriter("second");
+        assertThat(hash(second)).isEqualTo(hashAtShutdown);
+        assertThat(second.nodeStatus().recovery().verified()).isTrue();
+        assertThat(second.nodeStatus().recovery().replayedCommands()).isPositive();
+        assertThat(second.<TradingState>query(view -> view.status().state())).isEqualTo(TradingState.OPEN);
+    }
+
+    @Test
+    void exactlyOneOfTwoInstancesWritesAndTheStandbyTakesOverWhenTheWriterDies() {
+        EngineSupervisor a = db.startWriter("a");
+        EngineSupervisor b = db.start("b", 0, List.of());
+        String alice = openAccount(a, "alice");
+        applied(a, new Deposit(alice, BigDecimal.TEN, "dep-1"));
+
+        assertThat(b.nodeStatus().role()).isEqualTo(NodeStatus.Role.STANDBY);
+        assertThatThrownBy(() -> b.submit(new Deposit(alice, BigDecimal.ONE, "dep-2"), "test"))
+                .isInstanceOf(NotWriterException.class);
+        String hashBefore = hash(a);
+        long epochA = a.nodeStatus().leaseEpoch();
+
+        a.stop();
+        long started = System.nanoTime();
+        awaitRole(b, NodeStatus.Role.WRITER);
+        assertThat((System.nanoTime() - started) / 1_000_000).as("takeover ms").isLessThan(10_000);
+        assertThat(b.nodeStatus().leaseEpoch()).isGreaterThan(epochA);
+        assertThat(balance(b, alice)).isEqualByComparingTo("10");
+        assertThat(hash(b)).isNotEqualTo(hashBefore); // it holds a's shutdown snapshot on top
+        assertThat(b.query(EngineView::lastSequence)).isEqualTo(hashedSequence(b));
+    }
+
+    private long hashedSequence(EngineSupervisor s) {
+        return s.nodeStatus().lastCommittedSequence();
+    }
+
+    @Test
+    void aFencedWriterCommitsNothingAfterATakeover() throws Exception {
+        EngineSupervisor a = db.startWriter("a");
+        String alice = openAccount(a, "alice");
+        applied(a, new Deposit(alice, BigDecimal.TEN, "dep-1"));
+        long rows = db.count("SELECT count(*) FROM journal");
+
+        db.execute("UPDATE writer_lease SET epoch = epoch + 1"); // what a takeover does first
+        assertThatThrownBy(() -> a.submit(new Deposit(alice, BigDecimal.ONE, "dep-late"), "test"))
+                .isInstanceOfAny(EngineUnavailableException.class, NotWriterException.class);
+
+        assertThat(db.count("SELECT count(*) FROM journal")).isEqualTo(rows);
+        awaitRole(a, NodeStatus.Role.WRITER); // it re-elects itself with a fresh epoch and a recovery
+        assertThat(balance(a, alice)).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void aWriterThatStoppedHeartbeatingIsEvicted() throws Exception {
+        try (var frozen = db.sql();
+                var lock = frozen.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            lock.setLong(1, WriterLease.LOCK_KEY);
+            lock.execute();
+            try (var mark = frozen.createStatement()) {
+                mark.execute("UPDATE writer_lease SET epoch = 7, holder = 'frozen', holder_pid = pg_backend_pid(),"
+                        + " heartbeat_at = now() - interval '1 hour'");
+            }
+
+            EngineSupervisor b = db.start("b", 0, List.of());
+            awaitRole(b, NodeStatus.Role.WRITER);
+            assertThat(b.nodeStatus().leaseEpoch()).isEqualTo(8);
+            assertThat(frozen.isValid(2)).as("the frozen writer's session was terminated").isFalse();
+        }
+    }
+
+    @Test
+    void aFailedCommitStopsTheEngineWithoutAcknowledgingAndRecoversFromTheJournal() throws Exception {
+        Projection poison = (entry, batch) -> entry.events().forEach(e -> {
+            if (e instanceof io.bulwark.engine.event.Transferred t && t.reference().equals("poison")) {
+                batch.add("INSERT INTO no_such_table VALUES (1)");
+            }
+        });
+        EngineSupervisor writer = db.start("a", 0, List.of(poison));
+        awaitRole(writer, NodeStatus.Role.WRITER);
+        String alice = openAccount(writer, "alice");
+        applied(writer, new Deposit(alice, BigDecimal.TEN, "dep-1"));
+        long epoch = writer.nodeStatus().leaseEpoch();
+
+        assertThatThrownBy(() -> writer.submit(new Deposit(alice, BigDecimal.ONE, "poison"), "test"))
+                .isInstanceOf(EngineUnavailableException.class);
+
+        assertThat(db.count("SELECT count(*) FROM journal WHERE command->>'reference' = 'poison'"))
+                .isZero();
+        awaitRole(writer, NodeStatus.Role.WRITER);
+        assertThat(writer.nodeStatus().leaseEpoch()).as("a new term").isGreaterThan(epoch);
+        assertThat(balance(writer, alice)).as("the engine did not run ahead of the journal").isEqualByComparingTo("10");
+        applied(writer, new Deposit(alice, BigDecimal.ONE, "dep-2"));
+        assertThat(balance(writer, alice)).isEqualByComparingTo("11");
+    }
+
+    @Test
+    void anEditedJournalRowIsDetectedAndTheExchangeStaysClosed() throws Exception {
+        EngineSupervisor first = db.startWriter("first");
+        String alice = openAccount(first, "alice");
+        var deposit = applied(first, new Deposit(alice, new BigDecimal("100"), "dep-1"));
+        first.stop();
+        db.execute("DELETE FROM snapshots");
+        db.execute("UPDATE journal SET events = jsonb_set(events, '{0,amount}', '\"0\"') WHERE sequence = "
+                + deposit.sequence());
+
+        EngineSupervisor second = db.startWriter("second");
+        NodeStatus.Recovery recovery = second.nodeStatus().recovery();
+        assertThat(recovery.verified()).isFalse();
+        assertThat(recovery.detail()).contains("journal row " + deposit.sequence());
+        assertThat(second.<TradingState>query(view -> view.status().state())).isEqualTo(TradingState.CLOSED);
+        assertThat(second.<String>query(view -> view.status().reason())).startsWith("recovery could not be verified");
+        assertThat(balance(second, alice)).as("the command, not the edited event, is the truth")
+                .isEqualByComparingTo("100");
+        assertThat(db.count("SELECT count(*) FROM trading_state_changes")).isZero(); // no projections here
+    }
+
+    @Test
+    void aCorruptSnapshotIsNeverLoaded() throws Exception {
+        EngineSupervisor first = db.startWriter("first");
+        String alice = openAccount(first, "alice");
+        applied(first, new Deposit(alice, new BigDecimal("5"), "dep-1"));
+        String hashBefore = hash(first);
+        first.stop();
+        db.execute("UPDATE snapshots SET state = overlay(state placing '\\x00'::bytea from 20 for 1)");
+
+        EngineSupervisor second = db.startWriter("second");
+        assertThat(second.nodeStatus().recovery().detail()).contains("does not match its recorded state hash");
+        assertThat(second.<TradingState>query(view -> view.status().state())).isEqualTo(TradingState.CLOSED);
+        assertThat(balance(second, alice)).isEqualByComparingTo("5");
+        assertThat(hashBefore).isNotBlank();
+    }
+}
