@@ -34,6 +34,10 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * <p>At JVM exit, once no session uses them any more (Spring closes its contexts in a shutdown hook that runs
  * concurrently with this one), the databases are dropped from a {@code TEST_DB_URL} server and an embedded or
  * container server is stopped.
+ *
+ * <p>The embedded and container servers trade crash durability for speed (zonky's {@code synchronous_commit=off},
+ * Testcontainers' {@code fsync=off}): tests stop and kill applications, never the database server. They allow 300
+ * connections, since every cached Spring context keeps a pool open.
  */
 public final class TestPostgres {
 
@@ -122,8 +126,8 @@ public final class TestPostgres {
     }
 
     private static Server container() {
-        PostgreSQLContainer container =
-                new PostgreSQLContainer(IMAGE).withCommand("postgres", "-c", "max_connections=" + MAX_CONNECTIONS);
+        PostgreSQLContainer container = new PostgreSQLContainer(IMAGE)
+                .withCommand("postgres", "-c", "fsync=off", "-c", "max_connections=" + MAX_CONNECTIONS);
         container.start();
         return new Server(
                 "a Testcontainers " + IMAGE + " container at " + container.getJdbcUrl(),
@@ -139,7 +143,6 @@ public final class TestPostgres {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setCleanDataDirectory(true)
                     .setRegisterShutdownHook(false)
-                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", MAX_CONNECTIONS)
                     .start();
             String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
