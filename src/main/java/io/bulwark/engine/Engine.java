@@ -14,12 +14,16 @@ import io.bulwark.engine.account.Accounts;
 import io.bulwark.engine.account.Accounts.DepositRecord;
 import io.bulwark.engine.account.ApiKey;
 import io.bulwark.engine.account.Role;
+import io.bulwark.engine.command.AmendOrder;
+import io.bulwark.engine.command.CancelOrder;
+import io.bulwark.engine.command.CancelOrders;
 import io.bulwark.engine.command.ChangeTradingState;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.IssueApiKey;
+import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.command.RevokeApiKey;
 import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.command.Tick;
@@ -38,6 +42,15 @@ import io.bulwark.engine.ledger.TransferKind;
 import io.bulwark.engine.market.Market;
 import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.engine.market.Markets;
+import io.bulwark.engine.book.OrderBook;
+import io.bulwark.engine.event.OrderBookChanged.PriceSize;
+import io.bulwark.engine.order.Order;
+import io.bulwark.engine.order.OrderState;
+import io.bulwark.engine.order.Side;
+import io.bulwark.engine.position.Portfolios;
+import io.bulwark.engine.position.Position;
+import io.bulwark.engine.risk.PositionValuation;
+import io.bulwark.engine.risk.PositionView;
 import io.bulwark.engine.risk.AccountRisk;
 import io.bulwark.engine.risk.MarginCalculator;
 import io.bulwark.engine.snapshot.CanonicalReader;
@@ -45,6 +58,8 @@ import io.bulwark.engine.snapshot.CanonicalWriter;
 import io.bulwark.engine.snapshot.CorruptSnapshotException;
 import io.bulwark.engine.state.ExchangeStatus;
 import io.bulwark.engine.state.TradingState;
+import io.bulwark.engine.trading.LiveOrders;
+import io.bulwark.engine.trading.OrderDesk;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,22 +80,28 @@ public final class Engine implements EngineView {
     private final Accounts accounts;
     private final Ledger ledger;
     private final ExchangeStatus status;
+    private final Portfolios portfolios;
+    private final LiveOrders liveOrders;
     private final MarginCalculator margin;
+    private final OrderDesk desk;
     private byte[] snapshotBytes = new byte[0];
 
     public Engine() {
-        this(0, 0, new Markets(), new Accounts(), new Ledger(), new ExchangeStatus());
+        this(0, 0, new Markets(), new Accounts(), new Ledger(), new ExchangeStatus(), new Portfolios(), new LiveOrders());
     }
 
-    private Engine(
-            long lastSequence, long clock, Markets markets, Accounts accounts, Ledger ledger, ExchangeStatus status) {
+    private Engine(long lastSequence, long clock, Markets markets, Accounts accounts, Ledger ledger,
+            ExchangeStatus status, Portfolios portfolios, LiveOrders liveOrders) {
         this.lastSequence = lastSequence;
         this.clock = clock;
         this.markets = markets;
         this.accounts = accounts;
         this.ledger = ledger;
         this.status = status;
-        this.margin = new MarginCalculator(ledger);
+        this.portfolios = portfolios;
+        this.liveOrders = liveOrders;
+        this.margin = new MarginCalculator(ledger, markets, portfolios);
+        this.desk = new OrderDesk(markets, portfolios, liveOrders, status, margin, ledger);
     }
 
     /**
@@ -101,7 +122,11 @@ public final class Engine implements EngineView {
                     case Withdraw c -> withdraw(c, events);
                     case ChangeTradingState c -> changeState(c, now, events);
                     case TakeSnapshot c -> Optional.empty();
-                    case Tick c -> Optional.empty();
+                    case Tick c -> desk.onTick(lastSequence + 1, now, events);
+                    case PlaceOrder c -> desk.place(c, lastSequence + 1, now, events);
+                    case CancelOrder c -> desk.cancel(c, lastSequence + 1, now, events);
+                    case CancelOrders c -> desk.cancelAll(c, lastSequence + 1, now, events);
+                    case AmendOrder c -> desk.amend(c, lastSequence + 1, now, events);
                 };
         if (refusal.isPresent()) {
             return refusal.get();
@@ -159,6 +184,12 @@ public final class Engine implements EngineView {
             return reject(UNKNOWN_MARKET, "no market " + c.market());
         }
         MarketSpec spec = c.patch().applyTo(market.get().spec());
+        MarketSpec before = market.get().spec();
+        boolean regrids = spec.tickSize().compareTo(before.tickSize()) != 0 || spec.stepSize().compareTo(before.stepSize()) != 0;
+        if (regrids && (!market.get().book().isEmpty() || !market.get().triggers().isEmpty() || hasPositions(c.market()))) {
+            return reject(VALIDATION_FAILED, "tickSize and stepSize can change only while " + c.market()
+                    + " has no orders and no positions");
+        }
         Optional<Outcome> invalid = invalid(spec);
         if (invalid.isPresent()) {
             return invalid;
@@ -166,6 +197,11 @@ public final class Engine implements EngineView {
         markets.respec(c.market(), spec);
         events.add(new MarketUpdated(spec));
         return Optional.empty();
+    }
+
+    private boolean hasPositions(String market) {
+        return portfolios.entries().stream()
+                .anyMatch(e -> e.getValue().existingPosition(market).filter(p -> !p.isFlat()).isPresent());
     }
 
     private static Optional<Outcome> invalid(MarketSpec spec) {
@@ -184,6 +220,7 @@ public final class Engine implements EngineView {
         }
         Account account = accounts.open(c.name(), now);
         ledger.open(account.accountId());
+        portfolios.open(account.accountId());
         accounts.putKey(new ApiKey(c.keyId(), Role.TRADER, account.accountId(), c.keyHash(), false));
         events.add(new AccountCreated(account.accountId(), account.name()));
         events.add(new ApiKeyIssued(c.keyId(), Role.TRADER, account.accountId(), c.keyHash()));
@@ -308,6 +345,8 @@ public final class Engine implements EngineView {
         markets.writeTo(out);
         accounts.writeTo(out);
         ledger.writeTo(out);
+        portfolios.writeTo(out);
+        liveOrders.writeTo(out, markets);
         return out.toByteArray();
     }
 
@@ -324,9 +363,21 @@ public final class Engine implements EngineView {
         Markets markets = Markets.readFrom(in);
         Accounts accounts = Accounts.readFrom(in);
         Ledger ledger = Ledger.readFrom(in);
-        Engine engine = new Engine(lastSequence, clock, markets, accounts, ledger, status);
+        Portfolios portfolios = Portfolios.readFrom(in);
+        LiveOrders liveOrders = LiveOrders.readFrom(in, markets, portfolios);
+        Engine engine = new Engine(lastSequence, clock, markets, accounts, ledger, status, portfolios, liveOrders);
         in.expectEnd();
         return engine;
+    }
+
+    /**
+     * Sum of the exact cost basis of every open position. The SETTLEMENT account always holds its
+     * negative: realized PnL is paid from it exactly as positions close (an integrity check).
+     */
+    public BigDecimal totalCostBasis() {
+        return markets.all().stream()
+                .map(m -> portfolios.costBasis(m.spec().market()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     @Override
@@ -362,7 +413,54 @@ public final class Engine implements EngineView {
     }
 
     private MarketView view(Market m) {
-        return new MarketView(m.spec(), m.state(), status.state().stricter(m.state()));
+        BigDecimal openInterest = BigDecimal.ZERO;
+        for (var entry : portfolios.entries()) {
+            Optional<Position> p = entry.getValue().existingPosition(m.spec().market());
+            if (p.isPresent() && p.get().sizeSteps() > 0) {
+                openInterest = openInterest.add(p.get().size(m.spec().stepSize()));
+            }
+        }
+        return new MarketView(m.spec(), m.state(), status.state().stricter(m.state()), m.markPrice(),
+                m.lastTradePrice(), openInterest, m.priceHealthy());
+    }
+
+    @Override
+    public List<OrderState> liveOrders(String accountId, String market) {
+        return portfolios.get(accountId).stream()
+                .flatMap(p -> p.liveOrders().stream())
+                .map(id -> liveOrders.get(id).orElseThrow())
+                .filter(o -> market.isEmpty() || o.market.equals(market))
+                .map(Order::state)
+                .toList();
+    }
+
+    @Override
+    public Optional<OrderState> liveOrder(String accountId, String orderId) {
+        try {
+            return liveOrders.get(Long.parseLong(orderId))
+                    .filter(o -> o.accountId.equals(accountId))
+                    .map(Order::state);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<PositionView> positions(String accountId) {
+        return portfolios.get(accountId)
+                .map(p -> PositionValuation.positions(p, markets, margin.assess(accountId)))
+                .orElse(List.of());
+    }
+
+    @Override
+    public Optional<BookView> orderBook(String market, int depth) {
+        return markets.get(market).map(m -> new BookView(market, lastSequence,
+                m.book().depth(Side.BUY, depth).stream().map(l -> level(m, l)).toList(),
+                m.book().depth(Side.SELL, depth).stream().map(l -> level(m, l)).toList()));
+    }
+
+    private static PriceSize level(Market m, OrderBook.Level l) {
+        return new PriceSize(m.price(l.priceTicks()), m.size(l.sizeSteps()));
     }
 
     @Override

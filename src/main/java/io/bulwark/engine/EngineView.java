@@ -2,8 +2,11 @@ package io.bulwark.engine;
 
 import io.bulwark.engine.account.Account;
 import io.bulwark.engine.account.ApiKey;
+import io.bulwark.engine.event.OrderBookChanged.PriceSize;
 import io.bulwark.engine.market.MarketSpec;
+import io.bulwark.engine.order.OrderState;
 import io.bulwark.engine.risk.AccountRisk;
+import io.bulwark.engine.risk.PositionView;
 import io.bulwark.engine.state.TradingState;
 import java.math.BigDecimal;
 import java.util.List;
@@ -16,8 +19,15 @@ import java.util.Optional;
  */
 public interface EngineView {
 
-    /** A market's parameters and its own and effective (stricter of exchange and market) state. */
-    record MarketView(MarketSpec spec, TradingState state, TradingState effectiveState) {}
+    /**
+     * A market's parameters, its own and effective (stricter of exchange and market) state, its mark
+     * price (null until it has one) and open interest (total long size).
+     */
+    record MarketView(MarketSpec spec, TradingState state, TradingState effectiveState, BigDecimal markPrice,
+            BigDecimal lastTradePrice, BigDecimal openInterest, boolean priceHealthy) {}
+
+    /** Book depth at the engine's latest sequence; levels best first. */
+    record BookView(String market, long sequence, List<PriceSize> bids, List<PriceSize> asks) {}
 
     record StatusView(TradingState state, long since, String reason, long epoch, List<MarketView> markets) {}
 
@@ -43,4 +53,15 @@ public interface EngineView {
     List<ApiKey> apiKeys();
 
     String stateHash();
+
+    /** An account's live orders (open, partially filled, untriggered), oldest first; market empty = all. */
+    List<OrderState> liveOrders(String accountId, String market);
+
+    /** One live order of the account; empty when it is not live (or not the account's). */
+    Optional<OrderState> liveOrder(String accountId, String orderId);
+
+    /** The account's open positions valued at mark. */
+    List<PositionView> positions(String accountId);
+
+    Optional<BookView> orderBook(String market, int depth);
 }

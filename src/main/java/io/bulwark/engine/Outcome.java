@@ -13,8 +13,15 @@ public sealed interface Outcome {
         }
     }
 
-    /** An idempotent repeat of something already applied (e.g. a deposit reference seen before). */
-    record AlreadyApplied(String detail) implements Outcome {}
+    /**
+     * An idempotent repeat of something already applied (a deposit reference or client order id seen
+     * before); {@code id} names what it repeats (the order id), or is empty.
+     */
+    record AlreadyApplied(String detail, String id) implements Outcome {
+        public AlreadyApplied(String detail) {
+            this(detail, "");
+        }
+    }
 
     /** The command was refused and changed nothing. */
     record Rejected(Rejection rejection) implements Outcome {}

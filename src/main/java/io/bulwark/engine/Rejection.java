@@ -12,7 +12,17 @@ public record Rejection(Code code, String message) {
         DUPLICATE_DEPOSIT_REFERENCE,
         INSUFFICIENT_MARGIN,
         WITHDRAWALS_PAUSED,
-        INVALID_TRANSITION
+        INVALID_TRANSITION,
+        INVALID_PRICE,
+        INVALID_SIZE,
+        ORDER_NOT_FOUND,
+        DUPLICATE_CLIENT_ORDER_ID,
+        MARKET_CLOSED,
+        PRICE_UNAVAILABLE,
+        PRICE_OUTSIDE_BAND,
+        POST_ONLY_REQUIRED,
+        POST_ONLY_WOULD_CROSS,
+        REDUCE_ONLY_WOULD_INCREASE
     }
 
     public static Rejection of(Code code, String message) {

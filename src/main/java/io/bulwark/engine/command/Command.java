@@ -14,4 +14,8 @@ public sealed interface Command
                 Withdraw,
                 ChangeTradingState,
                 TakeSnapshot,
-                Tick {}
+                Tick,
+                PlaceOrder,
+                CancelOrder,
+                CancelOrders,
+                AmendOrder {}

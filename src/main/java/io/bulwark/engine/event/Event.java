@@ -9,4 +9,9 @@ public sealed interface Event
                 ApiKeyRevoked,
                 Transferred,
                 TradingStateChanged,
-                SnapshotTaken {}
+                SnapshotTaken,
+                OrderPlaced,
+                OrderUpdated,
+                Traded,
+                PositionChanged,
+                OrderBookChanged {}

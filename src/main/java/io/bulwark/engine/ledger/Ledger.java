@@ -17,6 +17,11 @@ public final class Ledger {
     public static final String EXTERNAL = "EXTERNAL";
     public static final String FEES = "FEES";
     public static final String LIQUIDATOR_VAULT = "LIQUIDATOR_VAULT";
+    /**
+     * Clearing account for realized PnL: traders are paid from it and pay into it as positions close.
+     * Its balance is always minus the sum of every open position's cost basis.
+     */
+    public static final String SETTLEMENT = "SETTLEMENT";
 
     private final TreeMap<String, BigDecimal> balances = new TreeMap<>();
 
@@ -24,10 +29,11 @@ public final class Ledger {
         balances.put(EXTERNAL, Decimals.usd(BigDecimal.ZERO));
         balances.put(FEES, Decimals.usd(BigDecimal.ZERO));
         balances.put(LIQUIDATOR_VAULT, Decimals.usd(BigDecimal.ZERO));
+        balances.put(SETTLEMENT, Decimals.usd(BigDecimal.ZERO));
     }
 
     public static boolean isSystemAccount(String id) {
-        return id.equals(EXTERNAL) || id.equals(FEES) || id.equals(LIQUIDATOR_VAULT);
+        return id.equals(EXTERNAL) || id.equals(FEES) || id.equals(LIQUIDATOR_VAULT) || id.equals(SETTLEMENT);
     }
 
     public void open(String accountId) {

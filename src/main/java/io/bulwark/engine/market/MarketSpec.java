@@ -46,6 +46,13 @@ public record MarketSpec(
                 && !Decimals.isMultipleOf(minSize, stepSize)) {
             out.add(new Violation("minSize", "must be a multiple of stepSize"));
         }
+        if (tickSize.signum() > 0
+                && stepSize.signum() > 0
+                && decimals(tickSize) + decimals(stepSize) > Decimals.USD_SCALE) {
+            // Keeps every notional (price x size) exact at the ledger's micro-dollar scale.
+            out.add(new Violation("stepSize", "decimals of tickSize and stepSize together must not exceed "
+                    + Decimals.USD_SCALE));
+        }
         fraction(out, "initialMarginFraction", initialMarginFraction, false);
         fraction(out, "maintenanceMarginFraction", maintenanceMarginFraction, false);
         if (maintenanceMarginFraction.compareTo(initialMarginFraction) >= 0) {
@@ -79,6 +86,10 @@ public record MarketSpec(
             }
         }
         return out;
+    }
+
+    private static int decimals(BigDecimal value) {
+        return Math.max(0, value.stripTrailingZeros().scale());
     }
 
     private static void positive(List<Violation> out, String field, BigDecimal value) {

@@ -3,6 +3,7 @@ package io.bulwark.engine.market;
 import io.bulwark.engine.snapshot.CanonicalReader;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import io.bulwark.engine.state.TradingState;
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -56,7 +57,8 @@ public final class Markets {
                     .writeInt(s.postOnlyBandBps())
                     .writeInt(s.maxPriceJumpBps())
                     .writeLong(s.maxPriceAgeSeconds())
-                    .writeEnum(m.state());
+                    .writeEnum(m.state())
+                    .writeOptionalDecimal(m.lastTradePrice());
         }
     }
 
@@ -79,7 +81,11 @@ public final class Markets {
                     in.readInt(),
                     in.readInt(),
                     in.readLong());
-            markets.add(spec, in.readEnum(TradingState.class));
+            Market market = markets.add(spec, in.readEnum(TradingState.class));
+            BigDecimal lastTrade = in.readOptionalDecimal();
+            if (lastTrade != null) {
+                market.traded(lastTrade);
+            }
         }
         return markets;
     }

@@ -46,6 +46,19 @@ public final class CanonicalReader {
         }
     }
 
+    /** A decimal written by {@code writeOptionalDecimal}; null when absent. */
+    public BigDecimal readOptionalDecimal() {
+        String text = readString();
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new CorruptSnapshotException("not a decimal: " + text, e);
+        }
+    }
+
     public <E extends Enum<E>> E readEnum(Class<E> type) {
         String name = readString();
         try {

@@ -48,6 +48,11 @@ public final class CanonicalWriter {
         return writeString(Decimals.plain(value));
     }
 
+    /** A decimal that may be absent (written as an empty string). */
+    public CanonicalWriter writeOptionalDecimal(BigDecimal value) {
+        return writeString(value == null ? "" : Decimals.plain(value));
+    }
+
     public CanonicalWriter writeEnum(Enum<?> value) {
         return writeString(value.name());
     }
