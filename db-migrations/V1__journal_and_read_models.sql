@@ -95,12 +95,13 @@ CREATE TABLE balances (
 );
 
 CREATE TABLE trading_state_changes (
-    sequence   BIGINT      PRIMARY KEY,
+    sequence   BIGINT      NOT NULL,
     market     TEXT        NOT NULL,             -- empty for the whole exchange
     from_state TEXT        NOT NULL,
     to_state   TEXT        NOT NULL,
     reason     TEXT        NOT NULL,
     actor      TEXT        NOT NULL,
     forced     BOOLEAN     NOT NULL,
-    time       TIMESTAMPTZ NOT NULL
+    time       TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (sequence, market)                -- one command may move several markets
 );

@@ -14,6 +14,7 @@ import io.bulwark.engine.account.Accounts;
 import io.bulwark.engine.account.Accounts.DepositRecord;
 import io.bulwark.engine.account.ApiKey;
 import io.bulwark.engine.account.Role;
+import io.bulwark.engine.book.OrderBook;
 import io.bulwark.engine.command.AmendOrder;
 import io.bulwark.engine.command.CancelOrder;
 import io.bulwark.engine.command.CancelOrders;
@@ -35,6 +36,7 @@ import io.bulwark.engine.event.ApiKeyRevoked;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.MarketCreated;
 import io.bulwark.engine.event.MarketUpdated;
+import io.bulwark.engine.event.OrderBookChanged.PriceSize;
 import io.bulwark.engine.event.SnapshotTaken;
 import io.bulwark.engine.event.TradingStateChanged;
 import io.bulwark.engine.ledger.Ledger;
@@ -42,17 +44,15 @@ import io.bulwark.engine.ledger.TransferKind;
 import io.bulwark.engine.market.Market;
 import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.engine.market.Markets;
-import io.bulwark.engine.book.OrderBook;
-import io.bulwark.engine.event.OrderBookChanged.PriceSize;
 import io.bulwark.engine.order.Order;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.engine.order.Side;
 import io.bulwark.engine.position.Portfolios;
 import io.bulwark.engine.position.Position;
-import io.bulwark.engine.risk.PositionValuation;
-import io.bulwark.engine.risk.PositionView;
 import io.bulwark.engine.risk.AccountRisk;
 import io.bulwark.engine.risk.MarginCalculator;
+import io.bulwark.engine.risk.PositionValuation;
+import io.bulwark.engine.risk.PositionView;
 import io.bulwark.engine.snapshot.CanonicalReader;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import io.bulwark.engine.snapshot.CorruptSnapshotException;
@@ -87,11 +87,26 @@ public final class Engine implements EngineView {
     private byte[] snapshotBytes = new byte[0];
 
     public Engine() {
-        this(0, 0, new Markets(), new Accounts(), new Ledger(), new ExchangeStatus(), new Portfolios(), new LiveOrders());
+        this(
+                0,
+                0,
+                new Markets(),
+                new Accounts(),
+                new Ledger(),
+                new ExchangeStatus(),
+                new Portfolios(),
+                new LiveOrders());
     }
 
-    private Engine(long lastSequence, long clock, Markets markets, Accounts accounts, Ledger ledger,
-            ExchangeStatus status, Portfolios portfolios, LiveOrders liveOrders) {
+    private Engine(
+            long lastSequence,
+            long clock,
+            Markets markets,
+            Accounts accounts,
+            Ledger ledger,
+            ExchangeStatus status,
+            Portfolios portfolios,
+            LiveOrders liveOrders) {
         this.lastSequence = lastSequence;
         this.clock = clock;
         this.markets = markets;
@@ -111,23 +126,22 @@ public final class Engine implements EngineView {
     public Outcome apply(Command command, long timestamp) {
         long now = Math.max(clock, timestamp);
         List<Event> events = new ArrayList<>(4);
-        Optional<Outcome> refusal =
-                switch (command) {
-                    case CreateMarket c -> createMarket(c, events);
-                    case UpdateMarket c -> updateMarket(c, events);
-                    case CreateAccount c -> createAccount(c, now, events);
-                    case IssueApiKey c -> issueKey(c, events);
-                    case RevokeApiKey c -> revokeKey(c, events);
-                    case Deposit c -> deposit(c, events);
-                    case Withdraw c -> withdraw(c, events);
-                    case ChangeTradingState c -> changeState(c, now, events);
-                    case TakeSnapshot c -> Optional.empty();
-                    case Tick c -> desk.onTick(lastSequence + 1, now, events);
-                    case PlaceOrder c -> desk.place(c, lastSequence + 1, now, events);
-                    case CancelOrder c -> desk.cancel(c, lastSequence + 1, now, events);
-                    case CancelOrders c -> desk.cancelAll(c, lastSequence + 1, now, events);
-                    case AmendOrder c -> desk.amend(c, lastSequence + 1, now, events);
-                };
+        Optional<Outcome> refusal = switch (command) {
+            case CreateMarket c -> createMarket(c, events);
+            case UpdateMarket c -> updateMarket(c, events);
+            case CreateAccount c -> createAccount(c, now, events);
+            case IssueApiKey c -> issueKey(c, events);
+            case RevokeApiKey c -> revokeKey(c, events);
+            case Deposit c -> deposit(c, events);
+            case Withdraw c -> withdraw(c, events);
+            case ChangeTradingState c -> changeState(c, now, events);
+            case TakeSnapshot c -> Optional.empty();
+            case Tick c -> desk.onTick(lastSequence + 1, now, events);
+            case PlaceOrder c -> desk.place(c, lastSequence + 1, now, events);
+            case CancelOrder c -> desk.cancel(c, lastSequence + 1, now, events);
+            case CancelOrders c -> desk.cancelAll(c, lastSequence + 1, now, events);
+            case AmendOrder c -> desk.amend(c, lastSequence + 1, now, events);
+        };
         if (refusal.isPresent()) {
             return refusal.get();
         }
@@ -185,10 +199,13 @@ public final class Engine implements EngineView {
         }
         MarketSpec spec = c.patch().applyTo(market.get().spec());
         MarketSpec before = market.get().spec();
-        boolean regrids = spec.tickSize().compareTo(before.tickSize()) != 0 || spec.stepSize().compareTo(before.stepSize()) != 0;
-        if (regrids && (!market.get().book().isEmpty() || !market.get().triggers().isEmpty() || hasPositions(c.market()))) {
-            return reject(VALIDATION_FAILED, "tickSize and stepSize can change only while " + c.market()
-                    + " has no orders and no positions");
+        boolean regrids = spec.tickSize().compareTo(before.tickSize()) != 0
+                || spec.stepSize().compareTo(before.stepSize()) != 0;
+        if (regrids
+                && (!market.get().book().isEmpty() || !market.get().triggers().isEmpty() || hasPositions(c.market()))) {
+            return reject(
+                    VALIDATION_FAILED,
+                    "tickSize and stepSize can change only while " + c.market() + " has no orders and no positions");
         }
         Optional<Outcome> invalid = invalid(spec);
         if (invalid.isPresent()) {
@@ -201,7 +218,10 @@ public final class Engine implements EngineView {
 
     private boolean hasPositions(String market) {
         return portfolios.entries().stream()
-                .anyMatch(e -> e.getValue().existingPosition(market).filter(p -> !p.isFlat()).isPresent());
+                .anyMatch(e -> e.getValue()
+                        .existingPosition(market)
+                        .filter(p -> !p.isFlat())
+                        .isPresent());
     }
 
     private static Optional<Outcome> invalid(MarketSpec spec) {
@@ -299,8 +319,9 @@ public final class Engine implements EngineView {
         BigDecimal amount = Decimals.usd(c.amount());
         BigDecimal free = margin.assess(c.accountId()).freeCollateral();
         if (amount.compareTo(free) > 0) {
-            return reject(INSUFFICIENT_MARGIN, "withdrawal of " + Decimals.plain(amount) + " exceeds free collateral "
-                    + Decimals.plain(free));
+            return reject(
+                    INSUFFICIENT_MARGIN,
+                    "withdrawal of " + Decimals.plain(amount) + " exceeds free collateral " + Decimals.plain(free));
         }
         String withdrawalId = "W" + (lastSequence + 1);
         events.add(ledger.transfer(c.accountId(), Ledger.EXTERNAL, amount, TransferKind.WITHDRAWAL, withdrawalId));
@@ -309,7 +330,8 @@ public final class Engine implements EngineView {
 
     private static Optional<Outcome> checkAmount(BigDecimal amount) {
         if (amount.signum() <= 0 || !Decimals.fitsScale(amount, Decimals.USD_SCALE)) {
-            return reject(VALIDATION_FAILED, "amount must be positive with at most " + Decimals.USD_SCALE + " decimals");
+            return reject(
+                    VALIDATION_FAILED, "amount must be positive with at most " + Decimals.USD_SCALE + " decimals");
         }
         return Optional.empty();
     }
@@ -420,8 +442,14 @@ public final class Engine implements EngineView {
                 openInterest = openInterest.add(p.get().size(m.spec().stepSize()));
             }
         }
-        return new MarketView(m.spec(), m.state(), status.state().stricter(m.state()), m.markPrice(),
-                m.lastTradePrice(), openInterest, m.priceHealthy());
+        return new MarketView(
+                m.spec(),
+                m.state(),
+                status.state().stricter(m.state()),
+                m.markPrice(),
+                m.lastTradePrice(),
+                openInterest,
+                m.priceHealthy());
     }
 
     @Override
@@ -437,7 +465,8 @@ public final class Engine implements EngineView {
     @Override
     public Optional<OrderState> liveOrder(String accountId, String orderId) {
         try {
-            return liveOrders.get(Long.parseLong(orderId))
+            return liveOrders
+                    .get(Long.parseLong(orderId))
                     .filter(o -> o.accountId.equals(accountId))
                     .map(Order::state);
         } catch (NumberFormatException e) {
@@ -447,16 +476,24 @@ public final class Engine implements EngineView {
 
     @Override
     public List<PositionView> positions(String accountId) {
-        return portfolios.get(accountId)
+        return portfolios
+                .get(accountId)
                 .map(p -> PositionValuation.positions(p, markets, margin.assess(accountId)))
                 .orElse(List.of());
     }
 
     @Override
     public Optional<BookView> orderBook(String market, int depth) {
-        return markets.get(market).map(m -> new BookView(market, lastSequence,
-                m.book().depth(Side.BUY, depth).stream().map(l -> level(m, l)).toList(),
-                m.book().depth(Side.SELL, depth).stream().map(l -> level(m, l)).toList()));
+        return markets.get(market)
+                .map(m -> new BookView(
+                        market,
+                        lastSequence,
+                        m.book().depth(Side.BUY, depth).stream()
+                                .map(l -> level(m, l))
+                                .toList(),
+                        m.book().depth(Side.SELL, depth).stream()
+                                .map(l -> level(m, l))
+                                .toList()));
     }
 
     private static PriceSize level(Market m, OrderBook.Level l) {

@@ -23,8 +23,14 @@ public interface EngineView {
      * A market's parameters, its own and effective (stricter of exchange and market) state, its mark
      * price (null until it has one) and open interest (total long size).
      */
-    record MarketView(MarketSpec spec, TradingState state, TradingState effectiveState, BigDecimal markPrice,
-            BigDecimal lastTradePrice, BigDecimal openInterest, boolean priceHealthy) {}
+    record MarketView(
+            MarketSpec spec,
+            TradingState state,
+            TradingState effectiveState,
+            BigDecimal markPrice,
+            BigDecimal lastTradePrice,
+            BigDecimal openInterest,
+            boolean priceHealthy) {}
 
     /** Book depth at the engine's latest sequence; levels best first. */
     record BookView(String market, long sequence, List<PriceSize> bids, List<PriceSize> asks) {}

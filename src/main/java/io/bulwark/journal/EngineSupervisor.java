@@ -67,7 +67,9 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
         Gauge.builder("bulwark.recovery.verified", () -> recovery.verified() ? 1 : 0)
                 .description("0 when the last recovery disagreed with the journal (the exchange stays CLOSED)")
                 .register(registry);
-        Gauge.builder("bulwark.engine.queue", () -> Optional.ofNullable(term).map(WriterTerm::queued).orElse(0))
+        Gauge.builder(
+                        "bulwark.engine.queue",
+                        () -> Optional.ofNullable(term).map(WriterTerm::queued).orElse(0))
                 .description("Commands and batches waiting for the engine or the journal")
                 .register(registry);
     }
@@ -220,7 +222,8 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
 
         @Override
         public NodeStatus nodeStatus() {
-            return new NodeStatus(NodeStatus.Role.RECOVERING, term.epoch(), term.lastCommittedSequence(), NodeStatus.Recovery.NONE);
+            return new NodeStatus(
+                    NodeStatus.Role.RECOVERING, term.epoch(), term.lastCommittedSequence(), NodeStatus.Recovery.NONE);
         }
     }
 

@@ -39,7 +39,8 @@ public final class JournalCodec {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_NULL))
-                .withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)));
+                .withConfigOverride(
+                        BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)));
         for (Class<?> type : concat(Command.class.getPermittedSubclasses(), Event.class.getPermittedSubclasses())) {
             builder.registerSubtypes(new NamedType(type, type.getSimpleName()));
         }

@@ -39,18 +39,19 @@ final class JournalMetrics {
 
     void applied(Command command, Outcome outcome, long nanos) {
         apply.record(nanos, TimeUnit.NANOSECONDS);
-        String result =
-                switch (outcome) {
-                    case Outcome.Applied a -> "applied";
-                    case Outcome.AlreadyApplied a -> "duplicate";
-                    case Outcome.Rejected r -> r.rejection().code().name();
-                };
+        String result = switch (outcome) {
+            case Outcome.Applied a -> "applied";
+            case Outcome.AlreadyApplied a -> "duplicate";
+            case Outcome.Rejected r -> r.rejection().code().name();
+        };
         String type = JournalCodec.typeName(command);
-        commands.computeIfAbsent(type + '/' + result, k -> Counter.builder("bulwark.commands")
-                        .description("Commands taken by the engine, by type and result")
-                        .tag("type", type)
-                        .tag("result", result)
-                        .register(registry))
+        commands.computeIfAbsent(
+                        type + '/' + result,
+                        k -> Counter.builder("bulwark.commands")
+                                .description("Commands taken by the engine, by type and result")
+                                .tag("type", type)
+                                .tag("result", result)
+                                .register(registry))
                 .increment();
     }
 }

@@ -36,5 +36,7 @@ public record JournalProperties(
      * @param inboxCapacity commands and queries waiting for the engine thread before callers are refused
      * @param replyTimeout how long an API thread waits for its command to be journaled
      */
-    public record Engine(@DefaultValue("65536") int inboxCapacity, @DefaultValue("10s") Duration replyTimeout) {}
+    public record Engine(
+            @DefaultValue("65536") int inboxCapacity,
+            @DefaultValue("10s") Duration replyTimeout) {}
 }

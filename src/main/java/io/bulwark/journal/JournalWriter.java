@@ -197,7 +197,8 @@ final class JournalWriter {
     private void checkEpoch() throws SQLException {
         // FOR SHARE: a takeover's epoch UPDATE waits for this transaction, and once it has happened
         // this check sees the new epoch: a fenced writer cannot commit anything after a takeover.
-        try (PreparedStatement ps = connection.prepareStatement("SELECT epoch FROM writer_lease WHERE id = 1 FOR SHARE");
+        try (PreparedStatement ps =
+                        connection.prepareStatement("SELECT epoch FROM writer_lease WHERE id = 1 FOR SHARE");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             long current = rs.getLong(1);
@@ -231,8 +232,12 @@ final class JournalWriter {
             try {
                 listener.onCommitted(committed);
             } catch (RuntimeException e) {
-                log.error("Journal listener {} failed; it missed sequences {}..{}", listener, committed.getFirst()
-                        .sequence(), committed.getLast().sequence(), e);
+                log.error(
+                        "Journal listener {} failed; it missed sequences {}..{}",
+                        listener,
+                        committed.getFirst().sequence(),
+                        committed.getLast().sequence(),
+                        e);
             }
         }
     }

@@ -103,8 +103,8 @@ final class Recovery {
         }
     }
 
-    private String verifyChain(String previous, long sequence, long ts, Row r, String actor, String stored,
-            List<String> problems) {
+    private String verifyChain(
+            String previous, long sequence, long ts, Row r, String actor, String stored, List<String> problems) {
         String expected = rowHash.next(previous, sequence, ts, r.commandJson(), r.eventsJson(), actor);
         if (!expected.equals(stored)) {
             note(problems, "journal row " + sequence + " does not match its hash chain (edited after it was written)");
@@ -116,8 +116,10 @@ final class Recovery {
     private void replay(Engine engine, long sequence, long ts, Row r, List<String> problems) {
         Outcome outcome = engine.replay(sequence, ts, r.command());
         if (!(outcome instanceof Outcome.Applied applied)) {
-            note(problems, "journal row " + sequence + " (" + JournalCodec.typeName(r.command())
-                    + ") no longer applies: " + outcome);
+            note(
+                    problems,
+                    "journal row " + sequence + " (" + JournalCodec.typeName(r.command()) + ") no longer applies: "
+                            + outcome);
             return;
         }
         String replayedEvents = codec.writeEvents(applied.events());

@@ -23,7 +23,8 @@ final class RowHash {
     }
 
     String next(String previous, long sequence, long timestamp, String commandJson, String eventsJson, String actor) {
-        String content = previous + '|' + sequence + '|' + timestamp + '|' + commandJson + '|' + eventsJson + '|' + actor;
+        String content =
+                previous + '|' + sequence + '|' + timestamp + '|' + commandJson + '|' + eventsJson + '|' + actor;
         return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -45,8 +45,14 @@ final class Sequencer {
     private long commandsSinceSnapshot;
     private volatile boolean running = true;
 
-    Sequencer(Engine engine, JournalWriter writer, LongSupplier wallClock, long snapshotEveryCommands,
-            int inboxCapacity, JournalMetrics metrics, Consumer<Throwable> onFailure) {
+    Sequencer(
+            Engine engine,
+            JournalWriter writer,
+            LongSupplier wallClock,
+            long snapshotEveryCommands,
+            int inboxCapacity,
+            JournalMetrics metrics,
+            Consumer<Throwable> onFailure) {
         this.onFailure = onFailure;
         this.engine = engine;
         this.writer = writer;
@@ -141,7 +147,8 @@ final class Sequencer {
         List<Batch.Reply> replies = new ArrayList<>(submissions.size());
         for (Submission submission : submissions) {
             switch (submission) {
-                case CommandSubmission c -> replies.add(new Batch.Reply(c.reply(), apply(c.command(), c.actor(), entries)));
+                case CommandSubmission c ->
+                    replies.add(new Batch.Reply(c.reply(), apply(c.command(), c.actor(), entries)));
                 case QuerySubmission q -> replies.add(new Batch.Reply(q.reply(), runQuery(q)));
             }
         }

@@ -29,10 +29,8 @@ final class WriterTerm {
     private final JournalProperties properties;
     private final CompletableFuture<Throwable> ended = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final ScheduledExecutorService clocks = Executors.newScheduledThreadPool(1, Thread.ofPlatform()
-            .name("bulwark-clock")
-            .daemon()
-            .factory());
+    private final ScheduledExecutorService clocks = Executors.newScheduledThreadPool(
+            1, Thread.ofPlatform().name("bulwark-clock").daemon().factory());
 
     WriterTerm(WriterLease lease, JournalWriter writer, Sequencer sequencer, JournalProperties properties) {
         this.lease = lease;

@@ -63,7 +63,9 @@ class EngineTests {
         alice.deposits("100", "dep-1");
 
         assertThat(alice.withdraws("100.000001")).isInstanceOf(Outcome.Rejected.class);
-        assertThat(((Outcome.Rejected) alice.withdraws("100.000001")).rejection().code())
+        assertThat(((Outcome.Rejected) alice.withdraws("100.000001"))
+                        .rejection()
+                        .code())
                 .isEqualTo(Code.INSUFFICIENT_MARGIN);
         assertThat(alice.withdraws("60")).isInstanceOf(Outcome.Applied.class);
         assertThat(alice.balance()).isEqualByComparingTo("40");
@@ -84,7 +86,9 @@ class EngineTests {
     void amountsMustBePositiveWithAtMostSixDecimals() {
         var alice = exchange.trader("alice");
         for (String amount : new String[] {"0", "-1", "0.0000001", "1E-7"}) {
-            assertThat(((Outcome.Rejected) alice.deposits(amount, "dep-" + amount)).rejection().code())
+            assertThat(((Outcome.Rejected) alice.deposits(amount, "dep-" + amount))
+                            .rejection()
+                            .code())
                     .as(amount)
                     .isEqualTo(Code.VALIDATION_FAILED);
         }
@@ -93,7 +97,8 @@ class EngineTests {
 
     @Test
     void depositsToUnknownAccountsAreRefusedButTheVaultCanBeFunded() {
-        assertThat(exchange.rejected(new io.bulwark.engine.command.Deposit("42", BigDecimal.ONE, "x")).code())
+        assertThat(exchange.rejected(new io.bulwark.engine.command.Deposit("42", BigDecimal.ONE, "x"))
+                        .code())
                 .isEqualTo(Code.UNKNOWN_ACCOUNT);
         exchange.applied(new io.bulwark.engine.command.Deposit(Ledger.LIQUIDATOR_VAULT, BigDecimal.TEN, "fund-1"));
         assertThat(exchange.engine.balance(Ledger.LIQUIDATOR_VAULT)).isEqualByComparingTo("10");
@@ -103,19 +108,23 @@ class EngineTests {
     void marketsAreValidatedOnCreateAndOnUpdate() {
         exchange.withMarket(EngineFixture.btc());
 
-        assertThat(exchange.rejected(new CreateMarket(EngineFixture.btc())).code()).isEqualTo(Code.MARKET_EXISTS);
-        assertThat(exchange.rejected(new CreateMarket(EngineFixture.spec("ETH-USD-PERP", "0.01", "0.01", "0.03", "0.05")))
+        assertThat(exchange.rejected(new CreateMarket(EngineFixture.btc())).code())
+                .isEqualTo(Code.MARKET_EXISTS);
+        assertThat(exchange.rejected(
+                                new CreateMarket(EngineFixture.spec("ETH-USD-PERP", "0.01", "0.01", "0.03", "0.05")))
                         .message())
                 .isEqualTo("maintenanceMarginFraction must be below initialMarginFraction");
         MarketPatch badTick = new MarketPatch(
                 BigDecimal.ZERO, null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(exchange.rejected(new UpdateMarket("BTC-USD-PERP", badTick)).message())
                 .isEqualTo("tickSize must be greater than 0");
-        MarketPatch wider = new MarketPatch(
-                null, null, null, null, null, null, null, null, null, null, 800, null, null, null);
+        MarketPatch wider =
+                new MarketPatch(null, null, null, null, null, null, null, null, null, null, 800, null, null, null);
         exchange.applied(new UpdateMarket("BTC-USD-PERP", wider));
-        assertThat(exchange.engine.market("BTC-USD-PERP").orElseThrow().spec().priceBandBps()).isEqualTo(800);
-        assertThat(exchange.rejected(new UpdateMarket("DOGE-USD-PERP", wider)).code()).isEqualTo(Code.UNKNOWN_MARKET);
+        assertThat(exchange.engine.market("BTC-USD-PERP").orElseThrow().spec().priceBandBps())
+                .isEqualTo(800);
+        assertThat(exchange.rejected(new UpdateMarket("DOGE-USD-PERP", wider)).code())
+                .isEqualTo(Code.UNKNOWN_MARKET);
     }
 
     @Test
@@ -132,12 +141,16 @@ class EngineTests {
     @Test
     void keysAreIssuedOnceAndRevoked() {
         exchange.applied(new IssueApiKey("key_ops", Role.ADMIN, "hash_ops"));
-        assertThat(exchange.rejected(new IssueApiKey("key_other", Role.ORACLE, "hash_ops")).code())
+        assertThat(exchange.rejected(new IssueApiKey("key_other", Role.ORACLE, "hash_ops"))
+                        .code())
                 .isEqualTo(Code.VALIDATION_FAILED);
-        assertThat(exchange.rejected(new IssueApiKey("key_t", Role.TRADER, "hash_t")).code())
+        assertThat(exchange.rejected(new IssueApiKey("key_t", Role.TRADER, "hash_t"))
+                        .code())
                 .isEqualTo(Code.VALIDATION_FAILED);
         exchange.applied(new RevokeApiKey("key_ops"));
-        assertThat(exchange.engine.apiKeys()).singleElement().satisfies(k -> assertThat(k.revoked()).isTrue());
+        assertThat(exchange.engine.apiKeys())
+                .singleElement()
+                .satisfies(k -> assertThat(k.revoked()).isTrue());
         assertThat(exchange.rejected(new RevokeApiKey("key_ops")).code()).isEqualTo(Code.UNKNOWN_KEY);
     }
 
@@ -179,6 +192,7 @@ class EngineTests {
         Outcome refused = engine.replay(9, 2_000, new RevokeApiKey("missing"));
         assertThat(refused).isInstanceOf(Outcome.Rejected.class);
         assertThat(engine.lastSequence()).isEqualTo(9);
-        assertThat(((Outcome.Applied) engine.apply(new Tick(), 3_000)).sequence()).isEqualTo(10);
+        assertThat(((Outcome.Applied) engine.apply(new Tick(), 3_000)).sequence())
+                .isEqualTo(10);
     }
 }

@@ -40,7 +40,8 @@ final class JournalHarness implements AutoCloseable {
 
     EngineSupervisor start(String name, long snapshotEvery, List<Projection> projections) {
         JournalProperties p = properties(snapshotEvery);
-        JournalProperties named = new JournalProperties(p.snapshotEveryCommands(), p.tickInterval(), name, p.lease(), p.engine());
+        JournalProperties named =
+                new JournalProperties(p.snapshotEveryCommands(), p.tickInterval(), name, p.lease(), p.engine());
         EngineSupervisor supervisor = new EngineSupervisor(
                 new JournalConnections(url, TestPostgres.username(), TestPostgres.password()),
                 named,

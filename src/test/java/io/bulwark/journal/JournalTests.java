@@ -74,7 +74,8 @@ class JournalTests {
 
     private String latestSnapshotHash() throws Exception {
         try (var c = db.sql();
-                var rs = c.createStatement().executeQuery("SELECT state_hash FROM snapshots ORDER BY sequence DESC LIMIT 1")) {
+                var rs = c.createStatement()
+                        .executeQuery("SELECT state_hash FROM snapshots ORDER BY sequence DESC LIMIT 1")) {
             rs.next();
             return rs.getString(1);
         }
@@ -156,14 +157,17 @@ class JournalTests {
             EngineSupervisor b = db.start("b", 0, List.of());
             awaitRole(b, NodeStatus.Role.WRITER);
             assertThat(b.nodeStatus().leaseEpoch()).isEqualTo(8);
-            assertThat(frozen.isValid(2)).as("the frozen writer's session was terminated").isFalse();
+            assertThat(frozen.isValid(2))
+                    .as("the frozen writer's session was terminated")
+                    .isFalse();
         }
     }
 
     @Test
     void aFailedCommitStopsTheEngineWithoutAcknowledgingAndRecoversFromTheJournal() throws Exception {
         Projection poison = (entry, batch) -> entry.events().forEach(e -> {
-            if (e instanceof io.bulwark.engine.event.Transferred t && t.reference().equals("poison")) {
+            if (e instanceof io.bulwark.engine.event.Transferred t
+                    && t.reference().equals("poison")) {
                 batch.add("INSERT INTO no_such_table VALUES (1)");
             }
         });
@@ -180,7 +184,9 @@ class JournalTests {
                 .isZero();
         awaitRole(writer, NodeStatus.Role.WRITER);
         assertThat(writer.nodeStatus().leaseEpoch()).as("a new term").isGreaterThan(epoch);
-        assertThat(balance(writer, alice)).as("the engine did not run ahead of the journal").isEqualByComparingTo("10");
+        assertThat(balance(writer, alice))
+                .as("the engine did not run ahead of the journal")
+                .isEqualByComparingTo("10");
         applied(writer, new Deposit(alice, BigDecimal.ONE, "dep-2"));
         assertThat(balance(writer, alice)).isEqualByComparingTo("11");
     }
@@ -201,7 +207,8 @@ class JournalTests {
         assertThat(recovery.detail()).contains("journal row " + deposit.sequence());
         assertThat(second.<TradingState>query(view -> view.status().state())).isEqualTo(TradingState.CLOSED);
         assertThat(second.<String>query(view -> view.status().reason())).startsWith("recovery could not be verified");
-        assertThat(balance(second, alice)).as("the command, not the edited event, is the truth")
+        assertThat(balance(second, alice))
+                .as("the command, not the edited event, is the truth")
                 .isEqualByComparingTo("100");
         assertThat(db.count("SELECT count(*) FROM trading_state_changes")).isZero(); // no projections here
     }

@@ -62,7 +62,9 @@ public final class Accounts {
 
     public void writeTo(CanonicalWriter out) {
         out.writeLong(nextAccountNumber).writeInt(accounts.size());
-        accounts.values().forEach(a -> out.writeString(a.accountId()).writeString(a.name()).writeLong(a.createdAt()));
+        accounts.values()
+                .forEach(a ->
+                        out.writeString(a.accountId()).writeString(a.name()).writeLong(a.createdAt()));
         out.writeInt(keys.size());
         keys.values()
                 .forEach(k -> out.writeString(k.keyId())

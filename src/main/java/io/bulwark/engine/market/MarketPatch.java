@@ -22,6 +22,10 @@ public record MarketPatch(
         Integer maxPriceJumpBps,
         Long maxPriceAgeSeconds) {
 
+    /** The patch that changes nothing. */
+    public static final MarketPatch NONE =
+            new MarketPatch(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
     public MarketSpec applyTo(MarketSpec s) {
         return new MarketSpec(
                 s.market(),

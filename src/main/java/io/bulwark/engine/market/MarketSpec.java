@@ -50,8 +50,8 @@ public record MarketSpec(
                 && stepSize.signum() > 0
                 && decimals(tickSize) + decimals(stepSize) > Decimals.USD_SCALE) {
             // Keeps every notional (price x size) exact at the ledger's micro-dollar scale.
-            out.add(new Violation("stepSize", "decimals of tickSize and stepSize together must not exceed "
-                    + Decimals.USD_SCALE));
+            out.add(new Violation(
+                    "stepSize", "decimals of tickSize and stepSize together must not exceed " + Decimals.USD_SCALE));
         }
         fraction(out, "initialMarginFraction", initialMarginFraction, false);
         fraction(out, "maintenanceMarginFraction", maintenanceMarginFraction, false);
@@ -74,13 +74,13 @@ public record MarketSpec(
         range(out, "maxPriceJumpBps", maxPriceJumpBps, 1, 10_000);
         range(out, "maxPriceAgeSeconds", maxPriceAgeSeconds, 1, 3_600);
         for (var entry : List.of(
-                        new Object[] {"tickSize", tickSize},
-                        new Object[] {"stepSize", stepSize},
-                        new Object[] {"minSize", minSize},
-                        new Object[] {"makerFee", makerFee},
-                        new Object[] {"takerFee", takerFee},
-                        new Object[] {"liquidationFee", liquidationFee},
-                        new Object[] {"maxFundingRate", maxFundingRate})) {
+                new Object[] {"tickSize", tickSize},
+                new Object[] {"stepSize", stepSize},
+                new Object[] {"minSize", minSize},
+                new Object[] {"makerFee", makerFee},
+                new Object[] {"takerFee", takerFee},
+                new Object[] {"liquidationFee", liquidationFee},
+                new Object[] {"maxFundingRate", maxFundingRate})) {
             if (!Decimals.fitsScale((BigDecimal) entry[1], MAX_DECIMALS)) {
                 out.add(new Violation((String) entry[0], "must have at most " + MAX_DECIMALS + " decimals"));
             }
@@ -101,7 +101,8 @@ public record MarketSpec(
     private static void fraction(List<Violation> out, String field, BigDecimal value, boolean zeroAllowed) {
         boolean aboveMin = zeroAllowed ? value.signum() >= 0 : value.signum() > 0;
         if (!aboveMin || value.compareTo(BigDecimal.ONE) >= 0) {
-            out.add(new Violation(field, "must be " + (zeroAllowed ? "at least 0" : "greater than 0") + " and below 1"));
+            out.add(new Violation(
+                    field, "must be " + (zeroAllowed ? "at least 0" : "greater than 0") + " and below 1"));
         }
     }
 

@@ -18,11 +18,13 @@ public final class Order {
     public BigDecimal price;
     /** The price the order may trade at, in ticks: the limit, or the band edge for market orders. */
     public long limitTicks;
+
     public final BigDecimal triggerPrice;
     public final long triggerTicks;
     public final BigDecimal stepSize;
     /** Ordered size in steps. Changed only by an amend. */
     public long sizeSteps;
+
     public final boolean reduceOnly;
     public final String clientOrderId;
     public final long createdAt;
@@ -39,9 +41,23 @@ public final class Order {
     private Order next;
     private Object level;
 
-    public Order(long id, String accountId, String market, Side side, OrderType type, TimeInForce timeInForce,
-            BigDecimal price, long limitTicks, BigDecimal triggerPrice, long triggerTicks, BigDecimal stepSize,
-            long sizeSteps, boolean reduceOnly, String clientOrderId, long createdAt, OrderStatus status) {
+    public Order(
+            long id,
+            String accountId,
+            String market,
+            Side side,
+            OrderType type,
+            TimeInForce timeInForce,
+            BigDecimal price,
+            long limitTicks,
+            BigDecimal triggerPrice,
+            long triggerTicks,
+            BigDecimal stepSize,
+            long sizeSteps,
+            boolean reduceOnly,
+            String clientOrderId,
+            long createdAt,
+            OrderStatus status) {
         this.id = id;
         this.accountId = accountId;
         this.market = market;
@@ -138,8 +154,9 @@ public final class Order {
     public OrderState state() {
         BigDecimal filledSize = stepSize.multiply(BigDecimal.valueOf(filledSteps));
         // Shown to 8 decimals, half-even: an average is a display value, no money moves on it.
-        BigDecimal average = filledSteps == 0 ? null : filledNotional.divide(filledSize, 8, RoundingMode.HALF_EVEN)
-                .stripTrailingZeros();
+        BigDecimal average = filledSteps == 0
+                ? null
+                : filledNotional.divide(filledSize, 8, RoundingMode.HALF_EVEN).stripTrailingZeros();
         return new OrderState(
                 Long.toString(id),
                 clientOrderId,

@@ -27,14 +27,15 @@ public final class Portfolios {
         out.writeInt(portfolios.size());
         portfolios.forEach((accountId, p) -> {
             out.writeString(accountId).writeInt(p.positions.size());
-            p.positions.values()
+            p.positions
+                    .values()
                     .forEach(pos -> out.writeString(pos.market)
                             .writeLong(pos.sizeSteps)
                             .writeDecimal(pos.costBasis)
                             .writeDecimal(pos.realizedPnl));
             out.writeInt(p.clientOrders.size());
-            p.clientOrders.forEach((cid, co) ->
-                    out.writeString(cid).writeLong(co.orderId()).writeString(co.fingerprint()));
+            p.clientOrders.forEach(
+                    (cid, co) -> out.writeString(cid).writeLong(co.orderId()).writeString(co.fingerprint()));
         });
     }
 

@@ -41,7 +41,9 @@ public final class MarginCalculator {
                 Market market = markets.get(position.market()).orElseThrow();
                 MarketSpec spec = market.spec();
                 BigDecimal size = position.size(spec.stepSize());
-                BigDecimal mark = market.markPrice() != null ? market.markPrice() : position.costBasis().divide(size, 12, RoundingMode.HALF_EVEN);
+                BigDecimal mark = market.markPrice() != null
+                        ? market.markPrice()
+                        : position.costBasis().divide(size, 12, RoundingMode.HALF_EVEN);
                 BigDecimal notional = size.abs().multiply(mark);
                 unrealized = unrealized.add(position.unrealizedPnl(mark, spec.stepSize()));
                 initial = initial.add(notional.multiply(spec.initialMarginFraction()));

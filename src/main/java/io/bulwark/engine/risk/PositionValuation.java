@@ -23,8 +23,16 @@ public final class PositionValuation {
             BigDecimal step = market.spec().stepSize();
             BigDecimal mark = market.markPrice();
             BigDecimal unrealized = mark == null ? BigDecimal.ZERO : p.unrealizedPnl(mark, step);
-            out.add(new PositionView(p.market(), p.size(step), p.entryPrice(step), mark, unrealized, p.realizedPnl(),
-                    mark == null ? null : liquidationPrice(p.size(step), mark, market.spec().maintenanceMarginFraction(), risk)));
+            out.add(new PositionView(
+                    p.market(),
+                    p.size(step),
+                    p.entryPrice(step),
+                    mark,
+                    unrealized,
+                    p.realizedPnl(),
+                    mark == null
+                            ? null
+                            : liquidationPrice(p.size(step), mark, market.spec().maintenanceMarginFraction(), risk)));
         }
         return out;
     }

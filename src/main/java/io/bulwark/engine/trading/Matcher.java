@@ -79,7 +79,8 @@ final class Matcher {
 
     /** How much of a reduce-only order's size still closes its account's position. */
     long reducible(Order order) {
-        long position = portfolios.get(order.accountId)
+        long position = portfolios
+                .get(order.accountId)
                 .flatMap(p -> p.existingPosition(order.market))
                 .map(Position::sizeSteps)
                 .orElse(0L);
@@ -129,10 +130,17 @@ final class Matcher {
         BigDecimal realized = position.fill(order.side, steps, price, spec.stepSize());
         ctx.positionTouched(order.accountId, order.market);
         if (realized.signum() > 0) {
-            ctx.events().add(ledger.transfer(Ledger.SETTLEMENT, order.accountId, realized, TransferKind.REALIZED_PNL, ref(order)));
+            ctx.events()
+                    .add(ledger.transfer(
+                            Ledger.SETTLEMENT, order.accountId, realized, TransferKind.REALIZED_PNL, ref(order)));
         } else if (realized.signum() < 0) {
             ctx.events()
-                    .add(ledger.transfer(order.accountId, Ledger.SETTLEMENT, realized.negate(), TransferKind.REALIZED_PNL, ref(order)));
+                    .add(ledger.transfer(
+                            order.accountId,
+                            Ledger.SETTLEMENT,
+                            realized.negate(),
+                            TransferKind.REALIZED_PNL,
+                            ref(order)));
         }
     }
 
@@ -140,7 +148,9 @@ final class Matcher {
         if (fee.signum() > 0) {
             ctx.events().add(ledger.transfer(accountId, Ledger.FEES, fee, TransferKind.TRADING_FEE, ctx.reference()));
         } else if (fee.signum() < 0) {
-            ctx.events().add(ledger.transfer(Ledger.FEES, accountId, fee.negate(), TransferKind.TRADING_FEE, ctx.reference()));
+            ctx.events()
+                    .add(ledger.transfer(
+                            Ledger.FEES, accountId, fee.negate(), TransferKind.TRADING_FEE, ctx.reference()));
         }
     }
 

@@ -31,10 +31,16 @@ final class OrderChecks {
             return reject(INVALID_SIZE, "size must be greater than 0");
         }
         if (c.type().hasLimitPrice() != (c.price() != null)) {
-            return reject(INVALID_PRICE, c.type().hasLimitPrice() ? c.type() + " orders need a price" : c.type() + " orders take no price");
+            return reject(
+                    INVALID_PRICE,
+                    c.type().hasLimitPrice() ? c.type() + " orders need a price" : c.type() + " orders take no price");
         }
         if (c.type().isTriggered() != (c.triggerPrice() != null)) {
-            return reject(INVALID_PRICE, c.type().isTriggered() ? c.type() + " orders need a triggerPrice" : c.type() + " orders take no triggerPrice");
+            return reject(
+                    INVALID_PRICE,
+                    c.type().isTriggered()
+                            ? c.type() + " orders need a triggerPrice"
+                            : c.type() + " orders take no triggerPrice");
         }
         for (BigDecimal price : new BigDecimal[] {c.price(), c.triggerPrice()}) {
             if (price != null && price.signum() <= 0) {
@@ -53,8 +59,10 @@ final class OrderChecks {
         }
         MarketSpec spec = market.get().spec();
         if (!Decimals.isMultipleOf(c.size(), spec.stepSize()) || c.size().compareTo(spec.minSize()) < 0) {
-            return reject(INVALID_SIZE, "size must be a multiple of " + Decimals.plain(spec.stepSize()) + " and at least "
-                    + Decimals.plain(spec.minSize()));
+            return reject(
+                    INVALID_SIZE,
+                    "size must be a multiple of " + Decimals.plain(spec.stepSize()) + " and at least "
+                            + Decimals.plain(spec.minSize()));
         }
         if (c.size().divide(spec.stepSize(), 0, RoundingMode.DOWN).compareTo(BigDecimal.valueOf(MAX_UNITS)) > 0) {
             return reject(INVALID_SIZE, "size is too large");
@@ -64,7 +72,8 @@ final class OrderChecks {
                 continue;
             }
             if (!Decimals.isMultipleOf(price, spec.tickSize())) {
-                return reject(INVALID_PRICE, "prices must be multiples of the tick size " + Decimals.plain(spec.tickSize()));
+                return reject(
+                        INVALID_PRICE, "prices must be multiples of the tick size " + Decimals.plain(spec.tickSize()));
             }
             if (price.divide(spec.tickSize(), 0, RoundingMode.DOWN).compareTo(BigDecimal.valueOf(MAX_UNITS)) > 0) {
                 return reject(INVALID_PRICE, "price is too large");
@@ -81,15 +90,25 @@ final class OrderChecks {
             return reject(VALIDATION_FAILED, "only resting LIMIT orders can be amended");
         }
         MarketSpec spec = market.spec();
-        if (c.price() != null && (c.price().signum() <= 0 || !Decimals.isMultipleOf(c.price(), spec.tickSize())
-                || c.price().divide(spec.tickSize(), 0, RoundingMode.DOWN).compareTo(BigDecimal.valueOf(MAX_UNITS)) > 0)) {
+        if (c.price() != null
+                && (c.price().signum() <= 0
+                        || !Decimals.isMultipleOf(c.price(), spec.tickSize())
+                        || c.price()
+                                        .divide(spec.tickSize(), 0, RoundingMode.DOWN)
+                                        .compareTo(BigDecimal.valueOf(MAX_UNITS))
+                                > 0)) {
             return reject(INVALID_PRICE, "price must be a positive multiple of " + Decimals.plain(spec.tickSize()));
         }
         if (c.size() != null) {
-            if (c.size().signum() <= 0 || !Decimals.isMultipleOf(c.size(), spec.stepSize()) || c.size().compareTo(spec.minSize()) < 0
-                    || c.size().divide(spec.stepSize(), 0, RoundingMode.DOWN).compareTo(BigDecimal.valueOf(MAX_UNITS)) > 0) {
-                return reject(INVALID_SIZE, "size must be a multiple of " + Decimals.plain(spec.stepSize()) + " and at least "
-                        + Decimals.plain(spec.minSize()));
+            if (c.size().signum() <= 0
+                    || !Decimals.isMultipleOf(c.size(), spec.stepSize())
+                    || c.size().compareTo(spec.minSize()) < 0
+                    || c.size().divide(spec.stepSize(), 0, RoundingMode.DOWN).compareTo(BigDecimal.valueOf(MAX_UNITS))
+                            > 0) {
+                return reject(
+                        INVALID_SIZE,
+                        "size must be a multiple of " + Decimals.plain(spec.stepSize()) + " and at least "
+                                + Decimals.plain(spec.minSize()));
             }
             if (market.steps(c.size()) <= order.filledSteps()) {
                 return reject(INVALID_SIZE, "size must stay above what is already filled");
@@ -100,10 +119,16 @@ final class OrderChecks {
 
     /** Identifies an order request so a retry with the same client order id is recognised. */
     static String fingerprint(PlaceOrder c) {
-        return String.join("|", c.market(), c.side().name(), c.type().name(), c.timeInForce().name(),
+        return String.join(
+                "|",
+                c.market(),
+                c.side().name(),
+                c.type().name(),
+                c.timeInForce().name(),
                 c.price() == null ? "" : Decimals.plain(c.price()),
                 c.triggerPrice() == null ? "" : Decimals.plain(c.triggerPrice()),
-                Decimals.plain(c.size()), Boolean.toString(c.reduceOnly()));
+                Decimals.plain(c.size()),
+                Boolean.toString(c.reduceOnly()));
     }
 
     static Optional<Long> parseId(String orderId) {
@@ -124,8 +149,10 @@ final class OrderChecks {
      * leaves the band (a buy rounds down, a sell up).
      */
     static long bandEdgeTicks(BigDecimal mark, MarketSpec spec, Side side) {
-        BigDecimal factor = BigDecimal.ONE.add(BigDecimal.valueOf((long) side.sign() * spec.priceBandBps()).divide(BPS));
-        BigDecimal edge = mark.multiply(factor).divide(spec.tickSize(), 0, side == Side.BUY ? RoundingMode.FLOOR : RoundingMode.CEILING);
+        BigDecimal factor = BigDecimal.ONE.add(
+                BigDecimal.valueOf((long) side.sign() * spec.priceBandBps()).divide(BPS));
+        BigDecimal edge = mark.multiply(factor)
+                .divide(spec.tickSize(), 0, side == Side.BUY ? RoundingMode.FLOOR : RoundingMode.CEILING);
         return Math.max(1, edge.longValueExact());
     }
 

@@ -54,8 +54,13 @@ public final class OrderDesk {
     private final OrderChecks checks;
     private final Matcher matcher;
 
-    public OrderDesk(Markets markets, Portfolios portfolios, LiveOrders live, ExchangeStatus status,
-            MarginCalculator margin, io.bulwark.engine.ledger.Ledger ledger) {
+    public OrderDesk(
+            Markets markets,
+            Portfolios portfolios,
+            LiveOrders live,
+            ExchangeStatus status,
+            MarginCalculator margin,
+            io.bulwark.engine.ledger.Ledger ledger) {
         this.markets = markets;
         this.portfolios = portfolios;
         this.live = live;
@@ -75,8 +80,12 @@ public final class OrderDesk {
             Optional<Portfolio.ClientOrder> earlier = portfolio.get().clientOrder(c.clientOrderId());
             if (earlier.isPresent()) {
                 return earlier.get().fingerprint().equals(OrderChecks.fingerprint(c))
-                        ? Optional.of(new Outcome.AlreadyApplied("order already placed", Long.toString(earlier.get().orderId())))
-                        : reject(DUPLICATE_CLIENT_ORDER_ID, "clientOrderId " + c.clientOrderId() + " was used for another order");
+                        ? Optional.of(new Outcome.AlreadyApplied(
+                                "order already placed",
+                                Long.toString(earlier.get().orderId())))
+                        : reject(
+                                DUPLICATE_CLIENT_ORDER_ID,
+                                "clientOrderId " + c.clientOrderId() + " was used for another order");
             }
         }
         Optional<Outcome> invalid = checks.values(c, found);
@@ -97,7 +106,10 @@ public final class OrderDesk {
         CommandContext ctx = new CommandContext(sequence, now, events);
         Order order = newOrder(c, market, sequence, now);
         if (!c.clientOrderId().isEmpty()) {
-            portfolio.get().rememberClientOrder(c.clientOrderId(), new Portfolio.ClientOrder(order.id, OrderChecks.fingerprint(c)));
+            portfolio
+                    .get()
+                    .rememberClientOrder(
+                            c.clientOrderId(), new Portfolio.ClientOrder(order.id, OrderChecks.fingerprint(c)));
         }
         if (order.type.isTriggered()) {
             order.heldMargin = orderMargin.required(order, market.spec());
@@ -119,9 +131,24 @@ public final class OrderDesk {
             limitTicks = bandEdgeTicks(market, c.side());
         }
         long triggerTicks = c.triggerPrice() != null ? market.ticks(c.triggerPrice()) : 0;
-        TimeInForce tif = c.type() == OrderType.MARKET && c.timeInForce() == TimeInForce.GTC ? TimeInForce.IOC : c.timeInForce();
-        return new Order(id, c.accountId(), c.market(), c.side(), c.type(), tif, c.price(), limitTicks, c.triggerPrice(),
-                triggerTicks, spec.stepSize(), market.steps(c.size()), c.reduceOnly(), c.clientOrderId(), now,
+        TimeInForce tif =
+                c.type() == OrderType.MARKET && c.timeInForce() == TimeInForce.GTC ? TimeInForce.IOC : c.timeInForce();
+        return new Order(
+                id,
+                c.accountId(),
+                c.market(),
+                c.side(),
+                c.type(),
+                tif,
+                c.price(),
+                limitTicks,
+                c.triggerPrice(),
+                triggerTicks,
+                spec.stepSize(),
+                market.steps(c.size()),
+                c.reduceOnly(),
+                c.clientOrderId(),
+                now,
                 c.type().isTriggered() ? OrderStatus.UNTRIGGERED : OrderStatus.OPEN);
     }
 
@@ -140,8 +167,10 @@ public final class OrderDesk {
                     return reject(PRICE_UNAVAILABLE, c.market() + " has no price yet");
                 }
                 if (!OrderChecks.withinBand(c.price(), reference, market.spec().postOnlyBandBps())) {
-                    return reject(PRICE_OUTSIDE_BAND, "price must be within " + market.spec().postOnlyBandBps()
-                            + " bps of " + reference + " while POST_ONLY");
+                    return reject(
+                            PRICE_OUTSIDE_BAND,
+                            "price must be within " + market.spec().postOnlyBandBps() + " bps of " + reference
+                                    + " while POST_ONLY");
                 }
             }
             case OPEN -> {
@@ -154,37 +183,51 @@ public final class OrderDesk {
     }
 
     private Optional<Outcome> checkBusiness(PlaceOrder c, Market market, Portfolio portfolio) {
-        long position = portfolio.existingPosition(c.market()).map(Position::sizeSteps).orElse(0L);
+        long position =
+                portfolio.existingPosition(c.market()).map(Position::sizeSteps).orElse(0L);
         long steps = market.steps(c.size());
         if (c.reduceOnly() && !(Long.signum(position) == -c.side().sign() && steps <= Math.abs(position))) {
-            return reject(REDUCE_ONLY_WOULD_INCREASE, "a reduce-only order must be smaller than and opposite to the position");
+            return reject(
+                    REDUCE_ONLY_WOULD_INCREASE,
+                    "a reduce-only order must be smaller than and opposite to the position");
         }
         boolean immediate = !c.type().isTriggered() && c.type() != OrderType.MARKET;
         long limitTicks = c.price() != null ? market.ticks(c.price()) : 0;
-        if (immediate && c.timeInForce() == TimeInForce.POST_ONLY && market.book().crosses(c.side(), limitTicks)) {
+        if (immediate
+                && c.timeInForce() == TimeInForce.POST_ONLY
+                && market.book().crosses(c.side(), limitTicks)) {
             return reject(POST_ONLY_WOULD_CROSS, "a POST_ONLY order must not trade on arrival");
         }
         BigDecimal mark = market.markPrice();
-        if (immediate && mark != null && market.book().crosses(c.side(), limitTicks)
+        if (immediate
+                && mark != null
+                && market.book().crosses(c.side(), limitTicks)
                 && !OrderChecks.withinBand(c.price(), mark, market.spec().priceBandBps())) {
-            return reject(PRICE_OUTSIDE_BAND, "an order that trades must be priced within "
-                    + market.spec().priceBandBps() + " bps of the mark " + mark);
+            return reject(
+                    PRICE_OUTSIDE_BAND,
+                    "an order that trades must be priced within "
+                            + market.spec().priceBandBps() + " bps of the mark " + mark);
         }
         if (c.reduceOnly()) {
             return Optional.empty();
         }
-        BigDecimal price = c.type() == OrderType.MARKET ? market.price(bandEdgeTicks(market, c.side()))
+        BigDecimal price = c.type() == OrderType.MARKET
+                ? market.price(bandEdgeTicks(market, c.side()))
                 : c.price() != null ? c.price() : c.triggerPrice();
         long closing = Long.signum(position) == -c.side().sign() ? Math.min(steps, Math.abs(position)) : 0;
         if (closing == steps) {
             return Optional.empty(); // an order that only closes is always allowed, even below free collateral
         }
         // The part of an order that closes a position needs no initial margin.
-        BigDecimal needed = price.multiply(market.size(steps - closing)).multiply(market.spec().initialMarginFraction());
+        BigDecimal needed = price.multiply(market.size(steps - closing))
+                .multiply(market.spec().initialMarginFraction());
         BigDecimal free = margin.assess(c.accountId()).freeCollateral();
         if (free.compareTo(needed) < 0) {
-            return reject(INSUFFICIENT_MARGIN, "the order needs " + needed.stripTrailingZeros().toPlainString()
-                    + " of initial margin; free collateral is " + free.stripTrailingZeros().toPlainString());
+            return reject(
+                    INSUFFICIENT_MARGIN,
+                    "the order needs " + needed.stripTrailingZeros().toPlainString()
+                            + " of initial margin; free collateral is "
+                            + free.stripTrailingZeros().toPlainString());
         }
         return Optional.empty();
     }
@@ -211,7 +254,8 @@ public final class OrderDesk {
             end(order, CancelReason.SELF_TRADE, portfolio, ctx);
         } else if (stop == Matcher.Stop.REDUCE_ONLY) {
             end(order, CancelReason.REDUCE_ONLY, portfolio, ctx);
-        } else if (order.price != null && (order.timeInForce == TimeInForce.GTC || order.timeInForce == TimeInForce.POST_ONLY)) {
+        } else if (order.price != null
+                && (order.timeInForce == TimeInForce.GTC || order.timeInForce == TimeInForce.POST_ONLY)) {
             BigDecimal heldBefore = order.heldMargin;
             if (live.get(order.id).isEmpty()) {
                 order.heldMargin = orderMargin.required(order, market.spec());
@@ -221,8 +265,13 @@ public final class OrderDesk {
             }
             market.book().rest(order);
         } else {
-            end(order, order.filledSteps() == 0 && order.price == null ? CancelReason.NO_LIQUIDITY : CancelReason.IOC_REMAINDER,
-                    portfolio, ctx);
+            end(
+                    order,
+                    order.filledSteps() == 0 && order.price == null
+                            ? CancelReason.NO_LIQUIDITY
+                            : CancelReason.IOC_REMAINDER,
+                    portfolio,
+                    ctx);
         }
     }
 
@@ -237,7 +286,8 @@ public final class OrderDesk {
     }
 
     public Optional<Outcome> cancel(CancelOrder c, long sequence, long now, List<Event> events) {
-        Optional<Order> order = OrderChecks.parseId(c.orderId()).flatMap(live::get).filter(o -> o.accountId.equals(c.accountId()));
+        Optional<Order> order =
+                OrderChecks.parseId(c.orderId()).flatMap(live::get).filter(o -> o.accountId.equals(c.accountId()));
         if (order.isEmpty()) {
             return reject(ORDER_NOT_FOUND, "no live order " + c.orderId());
         }
@@ -267,7 +317,11 @@ public final class OrderDesk {
     }
 
     /** Cancels every live order matching {@code which}, for {@code reason} (maintenance, rollback, liquidation). */
-    public void cancelWhere(java.util.function.Predicate<Order> which, CancelReason reason, long sequence, long now,
+    public void cancelWhere(
+            java.util.function.Predicate<Order> which,
+            CancelReason reason,
+            long sequence,
+            long now,
             List<Event> events) {
         CommandContext ctx = new CommandContext(sequence, now, events);
         for (Order order : new ArrayList<>(live.all())) {
@@ -291,7 +345,8 @@ public final class OrderDesk {
     }
 
     public Optional<Outcome> amend(AmendOrder c, long sequence, long now, List<Event> events) {
-        Optional<Order> found = OrderChecks.parseId(c.orderId()).flatMap(live::get).filter(o -> o.accountId.equals(c.accountId()));
+        Optional<Order> found =
+                OrderChecks.parseId(c.orderId()).flatMap(live::get).filter(o -> o.accountId.equals(c.accountId()));
         if (found.isEmpty()) {
             return reject(ORDER_NOT_FOUND, "no live order " + c.orderId());
         }
@@ -308,12 +363,17 @@ public final class OrderDesk {
             return reject(POST_ONLY_WOULD_CROSS, "an amend must not trade: the new price crosses the book");
         }
         Portfolio portfolio = portfolios.get(order.accountId).orElseThrow();
-        BigDecimal extra = order.reduceOnly ? BigDecimal.ZERO
-                : newPrice.multiply(market.size(newSteps - order.filledSteps())).multiply(market.spec().initialMarginFraction())
+        BigDecimal extra = order.reduceOnly
+                ? BigDecimal.ZERO
+                : newPrice.multiply(market.size(newSteps - order.filledSteps()))
+                        .multiply(market.spec().initialMarginFraction())
                         .subtract(order.heldMargin);
-        if (extra.signum() > 0 && margin.assess(order.accountId).freeCollateral().compareTo(extra) < 0) {
-            return reject(INSUFFICIENT_MARGIN, "the amended order needs " + extra.stripTrailingZeros().toPlainString()
-                    + " more initial margin than is free");
+        if (extra.signum() > 0
+                && margin.assess(order.accountId).freeCollateral().compareTo(extra) < 0) {
+            return reject(
+                    INSUFFICIENT_MARGIN,
+                    "the amended order needs " + extra.stripTrailingZeros().toPlainString()
+                            + " more initial margin than is free");
         }
         CommandContext ctx = new CommandContext(sequence, now, events);
         ctx.marketTouched(order.market);
@@ -349,7 +409,8 @@ public final class OrderDesk {
     /** Fires due trigger orders while the market is OPEN with a healthy price; a fill can set off more. */
     private void fireTriggers(Market market, CommandContext ctx) {
         while (status.state().stricter(market.state()) == TradingState.OPEN && market.priceHealthy()) {
-            List<Order> due = market.triggers().takeDue(market.markPrice(), market.spec().tickSize());
+            List<Order> due =
+                    market.triggers().takeDue(market.markPrice(), market.spec().tickSize());
             if (due.isEmpty()) {
                 return;
             }

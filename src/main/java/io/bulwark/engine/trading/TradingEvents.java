@@ -24,7 +24,8 @@ final class TradingEvents {
             Position p = portfolios.get(accountId).orElseThrow().position(marketName);
             var step = market.spec().stepSize();
             ctx.events()
-                    .add(new PositionChanged(accountId, marketName, p.size(step), p.entryPrice(step), p.costBasis(), p.realizedPnl()));
+                    .add(new PositionChanged(
+                            accountId, marketName, p.size(step), p.entryPrice(step), p.costBasis(), p.realizedPnl()));
         }
     }
 
@@ -33,7 +34,8 @@ final class TradingEvents {
             List<OrderBook.Level> bids = market.book().drainChanges(Side.BUY);
             List<OrderBook.Level> asks = market.book().drainChanges(Side.SELL);
             if (!bids.isEmpty() || !asks.isEmpty()) {
-                ctx.events().add(new OrderBookChanged(market.spec().market(), priced(market, bids), priced(market, asks)));
+                ctx.events()
+                        .add(new OrderBookChanged(market.spec().market(), priced(market, bids), priced(market, asks)));
             }
         }
     }

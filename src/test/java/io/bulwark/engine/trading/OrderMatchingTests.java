@@ -47,7 +47,9 @@ class OrderMatchingTests {
             assertThat(l.price()).isEqualByComparingTo("65000");
             assertThat(l.size()).isEqualByComparingTo("1");
         });
-        assertThat(floor.events()).filteredOn(OrderBookChanged.class::isInstance).hasSize(1);
+        assertThat(floor.events())
+                .filteredOn(OrderBookChanged.class::isInstance)
+                .hasSize(1);
     }
 
     @Test
@@ -59,12 +61,16 @@ class OrderMatchingTests {
         OrderState taker = carol.buys("2").at("65020").placed();
 
         assertStatus(taker, OrderStatus.FILLED, "2");
-        assertThat(floor.trades()).extracting(Traded::makerOrderId)
+        assertThat(floor.trades())
+                .extracting(Traded::makerOrderId)
                 .containsExactly(better.orderId(), first.orderId(), second.orderId());
-        assertThat(floor.trades()).extracting(t -> t.price().toPlainString())
+        assertThat(floor.trades())
+                .extracting(t -> t.price().toPlainString())
                 .containsExactly("65005.0", "65010.0", "65010.0");
         assertThat(taker.averageFillPrice()).isEqualByComparingTo("65008.75");
-        assertThat(bob.liveOrders()).singleElement().satisfies(o -> assertStatus(o, OrderStatus.PARTIALLY_FILLED, "0.5"));
+        assertThat(bob.liveOrders())
+                .singleElement()
+                .satisfies(o -> assertStatus(o, OrderStatus.PARTIALLY_FILLED, "0.5"));
     }
 
     @Test
@@ -73,21 +79,39 @@ class OrderMatchingTests {
         OrderState taker = bob.buys("1").at("65000").placed();
 
         assertStatus(taker, OrderStatus.PARTIALLY_FILLED, "0.4");
-        assertThat(floor.view().orderBook(BTC, 1).orElseThrow().bids().getFirst().size()).isEqualByComparingTo("0.6");
+        assertThat(floor.view()
+                        .orderBook(BTC, 1)
+                        .orElseThrow()
+                        .bids()
+                        .getFirst()
+                        .size())
+                .isEqualByComparingTo("0.6");
     }
 
     static Stream<Arguments> remainders() {
         return Stream.of(
-                Arguments.of("IOC remainder is cancelled", "ioc", "0.4", OrderStatus.CANCELLED, CancelReason.IOC_REMAINDER, "0.4"),
-                Arguments.of("FOK that cannot fill fully never trades", "fok", "0.4", OrderStatus.CANCELLED, CancelReason.FOK_NOT_FILLABLE, "0"),
+                Arguments.of(
+                        "IOC remainder is cancelled",
+                        "ioc",
+                        "0.4",
+                        OrderStatus.CANCELLED,
+                        CancelReason.IOC_REMAINDER,
+                        "0.4"),
+                Arguments.of(
+                        "FOK that cannot fill fully never trades",
+                        "fok",
+                        "0.4",
+                        OrderStatus.CANCELLED,
+                        CancelReason.FOK_NOT_FILLABLE,
+                        "0"),
                 Arguments.of("FOK that can fill fully fills", "fok", "1", OrderStatus.FILLED, null, "1"),
                 Arguments.of("IOC that fills fully is filled", "ioc", "1.5", OrderStatus.FILLED, null, "1"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("remainders")
-    void immediateOrdersNeverRest(String rule, String tif, String available, OrderStatus status, CancelReason reason,
-            String filled) {
+    void immediateOrdersNeverRest(
+            String rule, String tif, String available, OrderStatus status, CancelReason reason, String filled) {
         alice.sells(available).at("65000").placed();
         var ticket = bob.buys("1").at("65000");
         OrderState taker = (tif.equals("ioc") ? ticket.ioc() : ticket.fok()).placed();
@@ -129,7 +153,9 @@ class OrderMatchingTests {
         OrderState market = bob.buys("3").atMarket().placed();
         assertStatus(market, OrderStatus.CANCELLED, "1");
         assertThat(market.cancelReason()).isEqualTo(CancelReason.IOC_REMAINDER);
-        assertThat(floor.trades()).singleElement().satisfies(t -> assertThat(t.price()).isEqualByComparingTo("68000"));
+        assertThat(floor.trades())
+                .singleElement()
+                .satisfies(t -> assertThat(t.price()).isEqualByComparingTo("68000"));
 
         OrderState nothing = bob.sells("1").atMarket().placed();
         assertThat(nothing.cancelReason()).isEqualTo(CancelReason.NO_LIQUIDITY);
@@ -170,10 +196,12 @@ class OrderMatchingTests {
         });
         carol.buys("0.333").at("66000").placed();
         bob.sells("0.333").at("66000").ioc().placed(); // bob closes: (66000 - 65000.1) × 0.333 = 332.9667
-        assertThat(floor.events()).filteredOn(PositionChanged.class::isInstance)
+        assertThat(floor.events())
+                .filteredOn(PositionChanged.class::isInstance)
                 .anySatisfy(e -> assertThat(((PositionChanged) e).realizedPnl()).isEqualByComparingTo("332.9667"));
 
-        assertThat(floor.view().ledgerBalances().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isZero();
+        assertThat(floor.view().ledgerBalances().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isZero();
         // 15.151524 from the first trade; 21978 × (0.0005 + 0.0002) = 15.3846 from the second
         assertThat(floor.view().balance(Ledger.FEES)).isEqualByComparingTo("30.536124");
         assertThat(bob.balance()).isEqualByComparingTo("100311.155183"); // 100000 + 332.9667 - 10.822517 - 10.989
@@ -182,8 +210,23 @@ class OrderMatchingTests {
 
     @Test
     void aMakerRebateRoundsDownAndIsPaidFromFees() {
-        floor.apply(new io.bulwark.engine.command.UpdateMarket(BTC, new io.bulwark.engine.market.MarketPatch(
-                null, null, null, null, null, new BigDecimal("-0.0001"), null, null, null, null, null, null, null, null)));
+        floor.apply(new io.bulwark.engine.command.UpdateMarket(
+                BTC,
+                new io.bulwark.engine.market.MarketPatch(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        new BigDecimal("-0.0001"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)));
         alice.sells("0.001").at("65000.3").placed();
         bob.buys("0.001").at("65000.3").placed();
         // notional 65.0003: rebate 0.00650003 -> 0.006500; taker 0.03250015 -> 0.032501
@@ -213,8 +256,12 @@ class OrderMatchingTests {
     void stopAndTakeProfitOrdersWaitUntriggeredThenFireOnTheMark() {
         alice.sells("1").at("65000").placed();
         carol.buys("1").at("65000").placed(); // mark 65000
-        OrderState stop = bob.buys("1").triggered(OrderType.STOP_MARKET, "65500").placed();
-        OrderState takeProfit = bob.sells("1").triggered(OrderType.TAKE_PROFIT_LIMIT, "66000").at("65900").placed();
+        OrderState stop =
+                bob.buys("1").triggered(OrderType.STOP_MARKET, "65500").placed();
+        OrderState takeProfit = bob.sells("1")
+                .triggered(OrderType.TAKE_PROFIT_LIMIT, "66000")
+                .at("65900")
+                .placed();
         assertThat(stop.status()).isEqualTo(OrderStatus.UNTRIGGERED);
         assertThat(takeProfit.status()).isEqualTo(OrderStatus.UNTRIGGERED);
 
@@ -243,7 +290,8 @@ class OrderMatchingTests {
 
         Outcome repeat = bob.buys("1").at("64000").clientOrderId("retry-1").send();
         assertThat(repeat).isEqualTo(new Outcome.AlreadyApplied("order already placed", placed.orderId()));
-        assertThat(bob.buys("2").at("64000").clientOrderId("retry-1").rejected()).isEqualTo(Code.DUPLICATE_CLIENT_ORDER_ID);
+        assertThat(bob.buys("2").at("64000").clientOrderId("retry-1").rejected())
+                .isEqualTo(Code.DUPLICATE_CLIENT_ORDER_ID);
         assertThat(bob.liveOrders()).hasSize(1);
     }
 
@@ -252,13 +300,15 @@ class OrderMatchingTests {
         OrderState bid = bob.buys("1").at("64000").placed();
         bob.buys("1").at("63000").placed();
 
-        assertThat(((Outcome.Rejected) alice.cancels(bid.orderId())).rejection().code()).isEqualTo(Code.ORDER_NOT_FOUND);
+        assertThat(((Outcome.Rejected) alice.cancels(bid.orderId())).rejection().code())
+                .isEqualTo(Code.ORDER_NOT_FOUND);
         assertThat(((Outcome.Rejected) bob.cancels("nope")).rejection().code()).isEqualTo(Code.ORDER_NOT_FOUND);
         assertThat(bob.cancels(bid.orderId())).isInstanceOf(Outcome.Applied.class);
         floor.apply(new CancelOrders(bob.accountId, BTC));
         assertThat(bob.liveOrders()).isEmpty();
         assertThat(floor.view().orderBook(BTC, 5).orElseThrow().bids()).isEmpty();
-        assertThat(floor.view().risk(bob.accountId).orElseThrow().initialMarginRequirement()).isZero();
+        assertThat(floor.view().risk(bob.accountId).orElseThrow().initialMarginRequirement())
+                .isZero();
     }
 
     @Test
@@ -267,14 +317,17 @@ class OrderMatchingTests {
         OrderState second = bob.sells("1").at("65000").placed();
         floor.apply(new AmendOrder(alice.accountId, first.orderId(), null, new BigDecimal("0.5")));
         carol.buys("0.5").at("65000").placed();
-        assertThat(floor.trades()).singleElement().satisfies(t -> assertThat(t.makerOrderId()).isEqualTo(first.orderId()));
+        assertThat(floor.trades())
+                .singleElement()
+                .satisfies(t -> assertThat(t.makerOrderId()).isEqualTo(first.orderId()));
 
         floor.apply(new AmendOrder(bob.accountId, second.orderId(), new BigDecimal("64999"), null));
         assertThat(floor.apply(new AmendOrder(bob.accountId, second.orderId(), new BigDecimal("60000"), null)))
                 .isInstanceOf(Outcome.Applied.class);
         carol.buys("10").at("59000").placed();
         assertThat(floor.apply(new AmendOrder(bob.accountId, second.orderId(), new BigDecimal("58000"), null)))
-                .satisfies(o -> assertThat(((Outcome.Rejected) o).rejection().code()).isEqualTo(Code.POST_ONLY_WOULD_CROSS));
+                .satisfies(o ->
+                        assertThat(((Outcome.Rejected) o).rejection().code()).isEqualTo(Code.POST_ONLY_WOULD_CROSS));
     }
 
     static Stream<Arguments> stateRules() {

@@ -39,9 +39,22 @@ final class TradingFloor {
     }
 
     static MarketSpec btc() {
-        return new MarketSpec(BTC, new BigDecimal("0.1"), new BigDecimal("0.001"), new BigDecimal("0.001"),
-                new BigDecimal("0.02"), new BigDecimal("0.01"), new BigDecimal("0.0002"), new BigDecimal("0.0005"),
-                new BigDecimal("0.01"), 3600, new BigDecimal("0.005"), 500, 100, 1000, 30);
+        return new MarketSpec(
+                BTC,
+                new BigDecimal("0.1"),
+                new BigDecimal("0.001"),
+                new BigDecimal("0.001"),
+                new BigDecimal("0.02"),
+                new BigDecimal("0.01"),
+                new BigDecimal("0.0002"),
+                new BigDecimal("0.0005"),
+                new BigDecimal("0.01"),
+                3600,
+                new BigDecimal("0.005"),
+                500,
+                100,
+                1000,
+                30);
     }
 
     Outcome apply(Command command) {
@@ -55,7 +68,10 @@ final class TradingFloor {
     }
 
     List<Traded> trades() {
-        return events().stream().filter(Traded.class::isInstance).map(Traded.class::cast).toList();
+        return events().stream()
+                .filter(Traded.class::isInstance)
+                .map(Traded.class::cast)
+                .toList();
     }
 
     EngineView view() {
@@ -165,18 +181,28 @@ final class TradingFloor {
         }
 
         Outcome send() {
-            return apply(new PlaceOrder(trader.accountId, BTC, side, type, tif, price == null ? null : new BigDecimal(price),
-                    trigger == null ? null : new BigDecimal(trigger), new BigDecimal(size), reduceOnly, clientOrderId));
+            return apply(new PlaceOrder(
+                    trader.accountId,
+                    BTC,
+                    side,
+                    type,
+                    tif,
+                    price == null ? null : new BigDecimal(price),
+                    trigger == null ? null : new BigDecimal(trigger),
+                    new BigDecimal(size),
+                    reduceOnly,
+                    clientOrderId));
         }
 
         OrderState placed() {
             Outcome outcome = send();
             assertThat(outcome).as("placing %s %s", side, size).isInstanceOf(Outcome.Applied.class);
-            return ((Outcome.Applied) outcome).events().stream()
-                    .filter(OrderPlaced.class::isInstance)
-                    .map(e -> ((OrderPlaced) e).order())
-                    .findFirst()
-                    .orElseThrow();
+            return ((Outcome.Applied) outcome)
+                    .events().stream()
+                            .filter(OrderPlaced.class::isInstance)
+                            .map(e -> ((OrderPlaced) e).order())
+                            .findFirst()
+                            .orElseThrow();
         }
 
         Rejection.Code rejected() {

@@ -76,14 +76,17 @@ class TradingInvariantTests {
             }
             assertInvariants(engine);
         }
-        boolean traded = !engine.positions("1").isEmpty() || !engine.positions("2").isEmpty()
-                || !engine.positions("3").isEmpty() || !engine.positions("4").isEmpty()
+        boolean traded = !engine.positions("1").isEmpty()
+                || !engine.positions("2").isEmpty()
+                || !engine.positions("3").isEmpty()
+                || !engine.positions("4").isEmpty()
                 || engine.balance(Ledger.FEES).signum() > 0;
         Statistics.label("stream").collect(traded ? "traded" : "no trade");
         Statistics.label("stream").coverage(c -> c.check("traded").percentage(p -> p >= 60.0));
         for (OrderState o : finalStates.values()) {
             assertThat(o.filledSize()).isLessThanOrEqualTo(o.size());
-            assertThat(o.status().isLive()).isEqualTo(engine.liveOrder(o.accountId(), o.orderId()).isPresent());
+            assertThat(o.status().isLive())
+                    .isEqualTo(engine.liveOrder(o.accountId(), o.orderId()).isPresent());
         }
         if (snapshot != null) {
             Engine recovered = Engine.restore(snapshot);
@@ -99,9 +102,11 @@ class TradingInvariantTests {
     private static void assertInvariants(Engine engine) {
         var book = engine.orderBook(BTC, 1).orElseThrow();
         if (!book.bids().isEmpty() && !book.asks().isEmpty()) {
-            assertThat(book.bids().getFirst().price()).isLessThan(book.asks().getFirst().price());
+            assertThat(book.bids().getFirst().price())
+                    .isLessThan(book.asks().getFirst().price());
         }
-        assertThat(engine.ledgerBalances().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isZero();
+        assertThat(engine.ledgerBalances().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isZero();
         BigDecimal net = BigDecimal.ZERO;
         for (String a : ACCOUNTS) {
             for (var p : engine.positions(a)) {
@@ -110,25 +115,32 @@ class TradingInvariantTests {
         }
         assertThat(net).as("long open interest equals short").isZero();
         assertThat(engine.balance(Ledger.FEES).signum()).isNotNegative();
-        assertThat(engine.balance(Ledger.SETTLEMENT)).isEqualByComparingTo(engine.totalCostBasis().negate());
+        assertThat(engine.balance(Ledger.SETTLEMENT))
+                .isEqualByComparingTo(engine.totalCostBasis().negate());
     }
 
     @Provide
     Arbitrary<List<Command>> orderFlow() {
         Arbitrary<String> account = Arbitraries.of(ACCOUNTS);
         Arbitrary<Side> side = Arbitraries.of(Side.class);
-        Arbitrary<BigDecimal> price = Arbitraries.integers().between(64_900, 65_100).map(p -> BigDecimal.valueOf(p, 0));
+        Arbitrary<BigDecimal> price =
+                Arbitraries.integers().between(64_900, 65_100).map(p -> BigDecimal.valueOf(p, 0));
         Arbitrary<BigDecimal> size = Arbitraries.integers().between(1, 3000).map(s -> BigDecimal.valueOf(s, 3));
         Arbitrary<TimeInForce> tif = Arbitraries.of(TimeInForce.class);
-        Arbitrary<Command> limit = Combinators.combine(account, side, price, size, tif, Arbitraries.of(true, false, false, false))
+        Arbitrary<Command> limit = Combinators.combine(
+                        account, side, price, size, tif, Arbitraries.of(true, false, false, false))
                 .as((a, s, p, q, t, r) -> new PlaceOrder(a, BTC, s, OrderType.LIMIT, t, p, null, q, r, ""));
         Arbitrary<Command> market = Combinators.combine(account, side, size)
-                .as((a, s, q) -> new PlaceOrder(a, BTC, s, OrderType.MARKET, TimeInForce.IOC, null, null, q, false, ""));
+                .as((a, s, q) ->
+                        new PlaceOrder(a, BTC, s, OrderType.MARKET, TimeInForce.IOC, null, null, q, false, ""));
         Arbitrary<Command> stop = Combinators.combine(account, side, price, size)
-                .as((a, s, p, q) -> new PlaceOrder(a, BTC, s, OrderType.STOP_MARKET, TimeInForce.GTC, null, p, q, false, ""));
-        Arbitrary<Command> cancel = Combinators.combine(account, Arbitraries.integers().between(1, 120))
+                .as((a, s, p, q) ->
+                        new PlaceOrder(a, BTC, s, OrderType.STOP_MARKET, TimeInForce.GTC, null, p, q, false, ""));
+        Arbitrary<Command> cancel = Combinators.combine(
+                        account, Arbitraries.integers().between(1, 120))
                 .as((a, id) -> new CancelOrder(a, Integer.toString(id)));
-        Arbitrary<Command> amend = Combinators.combine(account, Arbitraries.integers().between(1, 120), price, size)
+        Arbitrary<Command> amend = Combinators.combine(
+                        account, Arbitraries.integers().between(1, 120), price, size)
                 .as((a, id, p, q) -> new AmendOrder(a, Integer.toString(id), p, q));
         Arbitrary<Command> cancelAll = account.map(a -> new CancelOrders(a, ""));
         return Arbitraries.frequencyOf(

@@ -1,0 +1,71 @@
+package io.bulwark.account;
+
+import io.bulwark.engine.Outcome;
+import io.bulwark.engine.command.CreateAccount;
+import io.bulwark.engine.command.Deposit;
+import io.bulwark.engine.command.Withdraw;
+import io.bulwark.engine.event.AccountCreated;
+import io.bulwark.engine.event.Transferred;
+import io.bulwark.engine.ledger.TransferKind;
+import io.bulwark.web.ApiException;
+import io.bulwark.web.EngineClient;
+import io.bulwark.web.security.ApiKeySecret;
+import io.bulwark.web.security.KeyDirectory;
+import java.math.BigDecimal;
+import org.springframework.stereotype.Service;
+
+/** Trading accounts and the money that enters and leaves them. */
+@Service
+class AccountService {
+    private final EngineClient engine;
+    private final KeyDirectory directory;
+    private final LedgerEntryRepository ledger;
+
+    AccountService(EngineClient engine, KeyDirectory directory, LedgerEntryRepository ledger) {
+        this.engine = engine;
+        this.directory = directory;
+        this.ledger = ledger;
+    }
+
+    AccountCreatedResponse create(String name, String actor) {
+        ApiKeySecret key = ApiKeySecret.generate();
+        Outcome.Applied applied = engine.apply(new CreateAccount(name, key.keyId(), key.keyHash()), actor);
+        directory.apply(applied.events());
+        AccountCreated created = EngineClient.event(applied, AccountCreated.class);
+        return new AccountCreatedResponse(created.accountId(), created.name(), key.secret(), key.keyId());
+    }
+
+    /** The deposit, and whether it was new (false: a repeat of an already credited reference). */
+    record DepositResult(DepositResponse deposit, boolean created) {}
+
+    DepositResult deposit(String accountId, BigDecimal amount, String reference, String actor) {
+        return switch (engine.submit(new Deposit(accountId, amount, reference), actor)) {
+            case Outcome.Applied applied -> {
+                Transferred t = EngineClient.event(applied, Transferred.class);
+                yield new DepositResult(
+                        new DepositResponse(t.to(), t.amount(), reference, t.toBalance(), applied.sequence()), true);
+            }
+            case Outcome.AlreadyApplied repeat -> new DepositResult(earlierDeposit(reference), false);
+            case Outcome.Rejected rejected -> throw ApiException.of(rejected.rejection());
+        };
+    }
+
+    /** A repeated deposit answers with the original: its sequence and the balance right after it. */
+    private DepositResponse earlierDeposit(String reference) {
+        LedgerEntry e = ledger.findFirstByKindAndReference(TransferKind.DEPOSIT.name(), reference)
+                .orElseThrow(() -> new IllegalStateException("deposit " + reference + " is not in ledger_entries"));
+        return new DepositResponse(e.toAccount(), e.amount(), reference, e.toBalance(), e.sequence());
+    }
+
+    WithdrawalResponse withdraw(String accountId, BigDecimal amount, String actor) {
+        Outcome.Applied applied = engine.apply(new Withdraw(accountId, amount), actor);
+        Transferred t = EngineClient.event(applied, Transferred.class);
+        return new WithdrawalResponse(t.reference(), t.amount(), t.fromBalance(), applied.sequence());
+    }
+
+    AccountResponse account(String accountId) {
+        return engine.query(view -> view.account(accountId)
+                        .flatMap(a -> view.risk(accountId).map(r -> AccountResponse.of(a, r))))
+                .orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", "no account " + accountId));
+    }
+}

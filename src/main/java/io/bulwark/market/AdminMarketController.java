@@ -1,0 +1,40 @@
+package io.bulwark.market;
+
+import io.bulwark.web.security.Caller;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admin: list new markets and change their parameters. */
+@RestController
+@RequestMapping("/api/v1/admin/markets")
+class AdminMarketController {
+    private final MarketCatalog markets;
+
+    AdminMarketController(MarketCatalog markets) {
+        this.markets = markets;
+    }
+
+    @PostMapping
+    ResponseEntity<MarketResponse> create(
+            @AuthenticationPrincipal Caller caller, @Valid @RequestBody MarketRequest request) {
+        MarketResponse created = markets.create(request.toSpec(), caller.actor());
+        return ResponseEntity.created(URI.create("/api/v1/markets/" + created.market()))
+                .body(created);
+    }
+
+    @PatchMapping("/{market}")
+    MarketResponse update(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable String market,
+            @RequestBody MarketPatchRequest patch) {
+        return markets.update(market, patch, caller.actor());
+    }
+}

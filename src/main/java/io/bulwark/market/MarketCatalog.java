@@ -1,0 +1,49 @@
+package io.bulwark.market;
+
+import io.bulwark.engine.command.CreateMarket;
+import io.bulwark.engine.command.UpdateMarket;
+import io.bulwark.engine.market.MarketSpec;
+import io.bulwark.web.ApiException;
+import io.bulwark.web.EngineClient;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/** Markets: read from the engine's memory, created and changed through engine commands. */
+@Service
+class MarketCatalog {
+    private final EngineClient engine;
+
+    MarketCatalog(EngineClient engine) {
+        this.engine = engine;
+    }
+
+    List<MarketResponse> all() {
+        return engine.query(
+                view -> view.markets().stream().map(MarketResponse::of).toList());
+    }
+
+    MarketResponse get(String market) {
+        return engine.query(view -> view.market(market).map(MarketResponse::of))
+                .orElseThrow(() -> ApiException.notFound("UNKNOWN_MARKET", "no market " + market));
+    }
+
+    MarketResponse create(MarketSpec spec, String actor) {
+        String violations = spec.violations().stream()
+                .map(v -> v.field() + ": " + v.message())
+                .collect(Collectors.joining("; "));
+        if (!violations.isEmpty()) {
+            throw ApiException.badRequest(violations);
+        }
+        engine.apply(new CreateMarket(spec), actor);
+        return get(spec.market());
+    }
+
+    MarketResponse update(String market, MarketPatchRequest patch, String actor) {
+        if (patch.isEmpty()) {
+            throw ApiException.badRequest("the patch changes nothing: give at least one market parameter");
+        }
+        engine.apply(new UpdateMarket(market, patch.toPatch()), actor);
+        return get(market);
+    }
+}

@@ -1,0 +1,43 @@
+package io.bulwark.market;
+
+import io.bulwark.engine.market.MarketSpec;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+
+/** {@code POST /api/v1/admin/markets}: every field of a market is required; the rules are {@link MarketSpec}'s. */
+record MarketRequest(
+        @NotNull String market,
+        @NotNull BigDecimal tickSize,
+        @NotNull BigDecimal stepSize,
+        @NotNull BigDecimal minSize,
+        @NotNull BigDecimal initialMarginFraction,
+        @NotNull BigDecimal maintenanceMarginFraction,
+        @NotNull BigDecimal makerFee,
+        @NotNull BigDecimal takerFee,
+        @NotNull BigDecimal liquidationFee,
+        @NotNull Long fundingIntervalSeconds,
+        @NotNull BigDecimal maxFundingRate,
+        @NotNull Integer priceBandBps,
+        @NotNull Integer postOnlyBandBps,
+        @NotNull Integer maxPriceJumpBps,
+        @NotNull Long maxPriceAgeSeconds) {
+
+    MarketSpec toSpec() {
+        return new MarketSpec(
+                market,
+                tickSize,
+                stepSize,
+                minSize,
+                initialMarginFraction,
+                maintenanceMarginFraction,
+                makerFee,
+                takerFee,
+                liquidationFee,
+                fundingIntervalSeconds,
+                maxFundingRate,
+                priceBandBps,
+                postOnlyBandBps,
+                maxPriceJumpBps,
+                maxPriceAgeSeconds);
+    }
+}

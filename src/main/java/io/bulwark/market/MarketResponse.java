@@ -1,0 +1,64 @@
+package io.bulwark.market;
+
+import io.bulwark.engine.EngineView.MarketView;
+import io.bulwark.engine.market.MarketSpec;
+import io.bulwark.engine.state.TradingState;
+import java.math.BigDecimal;
+
+/**
+ * A market as clients see it (SPEC section 10). {@code state} is the effective state (the stricter of
+ * the exchange's and the market's own, which is {@code marketState}). Prices, funding and open interest
+ * arrive with the oracle and trading features: until then {@code indexPrice}, {@code markPrice} and
+ * {@code fundingRate} are null, {@code openInterest} is "0" and {@code priceHealthy} false.
+ */
+record MarketResponse(
+        String market,
+        BigDecimal tickSize,
+        BigDecimal stepSize,
+        BigDecimal minSize,
+        BigDecimal initialMarginFraction,
+        BigDecimal maintenanceMarginFraction,
+        BigDecimal makerFee,
+        BigDecimal takerFee,
+        BigDecimal liquidationFee,
+        long fundingIntervalSeconds,
+        BigDecimal maxFundingRate,
+        int priceBandBps,
+        int postOnlyBandBps,
+        int maxPriceJumpBps,
+        long maxPriceAgeSeconds,
+        TradingState state,
+        TradingState marketState,
+        BigDecimal indexPrice,
+        BigDecimal markPrice,
+        BigDecimal fundingRate,
+        BigDecimal openInterest,
+        boolean priceHealthy) {
+
+    static MarketResponse of(MarketView view) {
+        MarketSpec s = view.spec();
+        return new MarketResponse(
+                s.market(),
+                s.tickSize(),
+                s.stepSize(),
+                s.minSize(),
+                s.initialMarginFraction(),
+                s.maintenanceMarginFraction(),
+                s.makerFee(),
+                s.takerFee(),
+                s.liquidationFee(),
+                s.fundingIntervalSeconds(),
+                s.maxFundingRate(),
+                s.priceBandBps(),
+                s.postOnlyBandBps(),
+                s.maxPriceJumpBps(),
+                s.maxPriceAgeSeconds(),
+                view.effectiveState(),
+                view.state(),
+                null,
+                null,
+                null,
+                BigDecimal.ZERO,
+                false);
+    }
+}

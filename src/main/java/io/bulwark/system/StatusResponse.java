@@ -1,0 +1,33 @@
+package io.bulwark.system;
+
+import io.bulwark.engine.state.TradingState;
+import io.bulwark.journal.NodeStatus;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code GET /api/v1/system/status} (SPEC section 10). On a standby or while recovering, the engine's
+ * part is unknown: {@code state} is null, {@code markets} empty, and {@code role} says why.
+ *
+ * @param sequence the last sequence this instance committed to the journal
+ * @param since when the exchange entered {@code state}; null for a new exchange
+ * @param maintenanceWindows announced windows (none until the maintenance feature lands)
+ * @param recovery how this instance's engine state was last recovered
+ */
+record StatusResponse(
+        TradingState state,
+        Long epoch,
+        long sequence,
+        Instant since,
+        String reason,
+        NodeStatus.Role role,
+        List<MarketStatus> markets,
+        boolean liquidationsPaused,
+        List<Object> maintenanceWindows,
+        Recovery recovery) {
+
+    /** One market's effective state and whether its price is healthy (false until the oracle feature). */
+    record MarketStatus(String market, TradingState state, boolean priceHealthy) {}
+
+    record Recovery(boolean verified, String detail) {}
+}

@@ -1,0 +1,69 @@
+package io.bulwark.web;
+
+import io.bulwark.engine.Rejection;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request that cannot be served, with the HTTP status and the machine-readable {@code code} of the
+ * problem+json answer. Thrown by controllers and services; rendered by {@link ApiExceptionHandler}.
+ */
+public class ApiException extends RuntimeException {
+    private final HttpStatus status;
+    private final String code;
+
+    public ApiException(HttpStatus status, String code, String detail) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.code = code;
+    }
+
+    public static ApiException badRequest(String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail);
+    }
+
+    public static ApiException notFound(String code, String detail) {
+        return new ApiException(HttpStatus.NOT_FOUND, code, detail);
+    }
+
+    /** The HTTP answer to an engine refusal (SPEC section 10). */
+    public static ApiException of(Rejection rejection) {
+        return new ApiException(statusOf(rejection.code()), codeOf(rejection.code()), rejection.message());
+    }
+
+    /** Exhaustive on purpose: a new engine code does not compile until it has its HTTP status. */
+    static HttpStatus statusOf(Rejection.Code code) {
+        return switch (code) {
+            case VALIDATION_FAILED, INVALID_PRICE, INVALID_SIZE -> HttpStatus.BAD_REQUEST;
+            case UNKNOWN_MARKET, UNKNOWN_ACCOUNT, UNKNOWN_KEY, ORDER_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case MARKET_EXISTS,
+                    DUPLICATE_DEPOSIT_REFERENCE,
+                    WITHDRAWALS_PAUSED,
+                    INVALID_TRANSITION,
+                    DUPLICATE_CLIENT_ORDER_ID,
+                    MARKET_CLOSED,
+                    PRICE_UNAVAILABLE -> HttpStatus.CONFLICT;
+            case INSUFFICIENT_MARGIN,
+                    PRICE_OUTSIDE_BAND,
+                    POST_ONLY_REQUIRED,
+                    POST_ONLY_WOULD_CROSS,
+                    REDUCE_ONLY_WOULD_INCREASE -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+    }
+
+    /** The API's name for an engine code: the same, except where the API names the missing thing. */
+    static String codeOf(Rejection.Code code) {
+        return switch (code) {
+            case UNKNOWN_ACCOUNT -> "ACCOUNT_NOT_FOUND";
+            case UNKNOWN_KEY -> "KEY_NOT_FOUND";
+            default -> code.name();
+        };
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,15 @@
+package io.bulwark.web.security;
+
+import io.bulwark.engine.account.Role;
+
+/**
+ * Who is calling: the authenticated API key. {@code accountId} is the trader's account, empty for
+ * ADMIN and ORACLE keys. Controllers take it with {@code @AuthenticationPrincipal Caller caller}.
+ */
+public record Caller(String keyId, Role role, String accountId) {
+
+    /** The actor recorded in the journal for commands this caller submits. */
+    public String actor() {
+        return keyId;
+    }
+}

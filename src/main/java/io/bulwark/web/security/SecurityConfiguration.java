@@ -1,0 +1,59 @@
+package io.bulwark.web.security;
+
+import io.bulwark.web.ProblemWriter;
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * Bearer API keys, stateless. Public: status, markets, health, metrics, the WebSocket handshake. {@code /api/v1/admin/**} needs
+ * ADMIN, {@code /api/v1/oracle/**} ORACLE, every other {@code /api/v1} path TRADER; anything else
+ * needs some key (deny by default).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, KeyDirectory keys, ProblemWriter problems) throws Exception {
+        ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
+        return http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerKeyFilter(keys), AuthorizationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+                .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/system/status")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/markets", "/api/v1/markets/**")
+                        .permitAll()
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/prometheus",
+                                "/actuator/info")
+                        .permitAll()
+                        // WebSocket clients authenticate inside the session ({"op":"auth"}), not on the handshake.
+                        .requestMatchers(HttpMethod.GET, "/ws/v1")
+                        .permitAll()
+                        .requestMatchers("/api/v1/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/v1/oracle/**")
+                        .hasRole("ORACLE")
+                        .requestMatchers("/api/v1/**")
+                        .hasRole("TRADER")
+                        .anyRequest()
+                        .authenticated())
+                .build();
+    }
+}

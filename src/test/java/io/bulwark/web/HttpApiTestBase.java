@@ -1,0 +1,75 @@
+package io.bulwark.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bulwark.testsupport.PostgresTestBase;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of the HTTP API tests. Every subclass shares one application (same annotations, same
+ * properties: Spring caches the context), so tests must not depend on one another: each makes its
+ * own accounts, references and markets.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"bulwark.admin-key=" + HttpApiTestBase.ADMIN_KEY, "bulwark.oracle.simulated=false"})
+public abstract class HttpApiTestBase extends PostgresTestBase {
+    public static final String ADMIN_KEY = "test-admin-key-do-not-use-in-production";
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    @LocalServerPort
+    protected int port;
+
+    protected ApiClient api;
+
+    /** A trading account made for one test, with its key. */
+    public record Trader(String accountId, String apiKey, String keyId) {}
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(port);
+        api.awaitWriter(Duration.ofSeconds(60));
+    }
+
+    protected Trader newTrader() {
+        ApiClient.Response created =
+                api.post("/api/v1/admin/accounts", ADMIN_KEY, "{\"name\":\"trader-" + NAMES.incrementAndGet() + "\"}");
+        created.assertStatus(201);
+        return new Trader(created.text("accountId"), created.text("apiKey"), created.text("keyId"));
+    }
+
+    protected Trader newFundedTrader(String amount) {
+        Trader trader = newTrader();
+        deposit(trader.accountId(), amount);
+        return trader;
+    }
+
+    protected ApiClient.Response deposit(String accountId, String amount) {
+        ApiClient.Response response = api.post(
+                "/api/v1/admin/accounts/" + accountId + "/deposits",
+                ADMIN_KEY,
+                "{\"amount\":\"" + amount + "\",\"reference\":\"" + reference() + "\"}");
+        response.assertStatus(201);
+        return response;
+    }
+
+    protected BigDecimal balance(Trader trader) {
+        ApiClient.Response account = api.get("/api/v1/account", trader.apiKey());
+        account.assertStatus(200);
+        return new BigDecimal(account.text("balance"));
+    }
+
+    protected void assertBalance(Trader trader, String expected) {
+        assertThat(balance(trader)).isEqualByComparingTo(expected);
+    }
+
+    protected static String reference() {
+        return "ref-" + UUID.randomUUID();
+    }
+}

@@ -1,0 +1,101 @@
+package io.bulwark.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Bearer keys, roles, and the public endpoints. */
+class SecurityTests extends HttpApiTestBase {
+
+    @Test
+    void publicEndpointsNeedNoKey() {
+        api.get("/api/v1/system/status", null).assertStatus(200);
+        api.get("/api/v1/markets", null).assertStatus(200);
+        api.get("/api/v1/markets/BTC-USD-PERP", null).assertStatus(200);
+        api.get("/actuator/health", null).assertStatus(200);
+        api.get("/actuator/health/liveness", null).assertStatus(200);
+        api.get("/actuator/health/readiness", null).assertStatus(200);
+        api.get("/actuator/info", null).assertStatus(200);
+        api.get("/actuator/prometheus", null).assertStatus(200);
+    }
+
+    @Test
+    void missingKeyIs401() {
+        ApiClient.Response response = api.get("/api/v1/account", null).assertProblem(401, "UNAUTHENTICATED");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+        api.get("/api/v1/admin/keys", null).assertProblem(401, "UNAUTHENTICATED");
+        api.post("/api/v1/withdrawals", null, "{\"amount\":\"1\"}").assertProblem(401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void unknownOrMalformedKeyIs401() {
+        api.get("/api/v1/account", "bwk_not-a-real-key").assertProblem(401, "UNAUTHENTICATED");
+        api.get("/api/v1/admin/keys", ADMIN_KEY + "x").assertProblem(401, "UNAUTHENTICATED");
+        api.send(api.request("/api/v1/admin/keys", null)
+                        .header("Authorization", "Basic YWRtaW46YWRtaW4=")
+                        .GET())
+                .assertProblem(401, "UNAUTHENTICATED");
+        api.send(api.request("/api/v1/admin/keys", null)
+                        .header("Authorization", "Bearer ")
+                        .GET())
+                .assertProblem(401, "UNAUTHENTICATED");
+        api.get("/api/v1/admin/keys", "k".repeat(5000)).assertProblem(401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void revokedKeyIs401() {
+        Trader trader = newTrader();
+        api.get("/api/v1/account", trader.apiKey()).assertStatus(200);
+        api.delete("/api/v1/admin/keys/" + trader.keyId(), ADMIN_KEY).assertStatus(204);
+        api.get("/api/v1/account", trader.apiKey()).assertProblem(401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void traderKeyOnAdminPathsIs403() {
+        Trader trader = newTrader();
+        api.get("/api/v1/admin/keys", trader.apiKey()).assertProblem(403, "FORBIDDEN");
+        api.post("/api/v1/admin/accounts", trader.apiKey(), "{\"name\":\"x\"}").assertProblem(403, "FORBIDDEN");
+        api.post(
+                        "/api/v1/admin/accounts/" + trader.accountId() + "/deposits",
+                        trader.apiKey(),
+                        "{\"amount\":\"1000\",\"reference\":\"" + reference() + "\"}")
+                .assertProblem(403, "FORBIDDEN");
+        api.get("/api/v1/admin/vault", trader.apiKey()).assertProblem(403, "FORBIDDEN");
+        assertBalance(trader, "0");
+    }
+
+    @Test
+    void adminAndOracleKeysHaveNoTraderAccount() {
+        ApiClient.Response oracle = api.post("/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"ORACLE\"}");
+        oracle.assertStatus(201);
+        api.get("/api/v1/account", oracle.text("apiKey")).assertProblem(403, "FORBIDDEN");
+        api.get("/api/v1/admin/keys", oracle.text("apiKey")).assertProblem(403, "FORBIDDEN");
+        api.get("/api/v1/account", ADMIN_KEY).assertProblem(403, "FORBIDDEN");
+        api.post("/api/v1/withdrawals", ADMIN_KEY, "{\"amount\":\"1\"}").assertProblem(403, "FORBIDDEN");
+    }
+
+    @Test
+    void aTraderSeesOnlyItsOwnAccount() {
+        Trader alice = newFundedTrader("100");
+        Trader bob = newFundedTrader("250");
+        ApiClient.Response aliceAccount = api.get("/api/v1/account", alice.apiKey());
+        assertThat(aliceAccount.text("accountId")).isEqualTo(alice.accountId());
+        assertThat(aliceAccount.text("balance")).isEqualTo("100");
+        assertThat(api.get("/api/v1/account/ledger", alice.apiKey())
+                        .json()
+                        .valueStream()
+                        .map(e -> e.path("to").asString()))
+                .containsOnly(alice.accountId());
+        // The account is the key's, never a parameter a client could change.
+        ApiClient.Response probe = api.get("/api/v1/account?accountId=" + bob.accountId(), alice.apiKey());
+        assertThat(probe.text("accountId")).isEqualTo(alice.accountId());
+        api.get("/api/v1/account/" + bob.accountId(), alice.apiKey()).assertProblem(404, "NOT_FOUND");
+    }
+
+    @Test
+    void noSessionCookieIsEverSet() {
+        Trader trader = newTrader();
+        ApiClient.Response response = api.get("/api/v1/account", trader.apiKey());
+        assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+    }
+}
