@@ -46,8 +46,8 @@ class LedgerProjection implements Projection {
                         t.fromBalance(),
                         t.toBalance(),
                         AccountProjection.time(entry));
-                batch.add(UPSERT_BALANCE, t.from(), t.fromBalance(), seq);
-                batch.add(UPSERT_BALANCE, t.to(), t.toBalance(), seq);
+                batch.addLatest(UPSERT_BALANCE, t.from(), t.from(), t.fromBalance(), seq);
+                batch.addLatest(UPSERT_BALANCE, t.to(), t.to(), t.toBalance(), seq);
             }
         }
     }
