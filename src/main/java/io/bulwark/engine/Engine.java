@@ -25,7 +25,9 @@ import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.IssueApiKey;
 import io.bulwark.engine.command.PlaceOrder;
+import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.command.RevokeApiKey;
+import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.command.Tick;
 import io.bulwark.engine.command.UpdateMarket;
@@ -33,9 +35,12 @@ import io.bulwark.engine.command.Withdraw;
 import io.bulwark.engine.event.AccountCreated;
 import io.bulwark.engine.event.ApiKeyIssued;
 import io.bulwark.engine.event.ApiKeyRevoked;
+import io.bulwark.engine.event.EngineStarted;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.MarketCreated;
 import io.bulwark.engine.event.MarketUpdated;
+import io.bulwark.engine.event.OraclePriceAccepted;
+import io.bulwark.engine.event.OraclePriceRejected;
 import io.bulwark.engine.event.OrderBookChanged.PriceSize;
 import io.bulwark.engine.event.SnapshotTaken;
 import io.bulwark.engine.event.TradingStateChanged;
@@ -44,6 +49,7 @@ import io.bulwark.engine.ledger.TransferKind;
 import io.bulwark.engine.market.Market;
 import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.engine.market.Markets;
+import io.bulwark.engine.oracle.PriceRejection;
 import io.bulwark.engine.order.Order;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.engine.order.Side;
@@ -141,6 +147,8 @@ public final class Engine implements EngineView {
             case CancelOrder c -> desk.cancel(c, lastSequence + 1, now, events);
             case CancelOrders c -> desk.cancelAll(c, lastSequence + 1, now, events);
             case AmendOrder c -> desk.amend(c, lastSequence + 1, now, events);
+            case PostOraclePrices c -> postPrices(c, now, events);
+            case StartEngine c -> startEngine(c, events);
         };
         if (refusal.isPresent()) {
             return refusal.get();
@@ -353,6 +361,46 @@ public final class Engine implements EngineView {
         return Optional.empty();
     }
 
+    private Optional<Outcome> postPrices(PostOraclePrices c, long now, List<Event> events) {
+        if (c.quotes().isEmpty()) {
+            return reject(VALIDATION_FAILED, "no prices");
+        }
+        java.util.TreeSet<String> moved = new java.util.TreeSet<>();
+        for (PostOraclePrices.Quote q : c.quotes()) {
+            Optional<Market> market = markets.get(q.market());
+            if (market.isEmpty()) {
+                events.add(new OraclePriceRejected(
+                        q.market(), q.source(), q.price(), q.timestamp(), PriceRejection.UNKNOWN_MARKET));
+                continue;
+            }
+            Market m = market.get();
+            Optional<PriceRejection> refusal = m.oracle().offer(q.source(), q.price(), q.timestamp(), now, m.spec());
+            if (refusal.isPresent()) {
+                events.add(new OraclePriceRejected(q.market(), q.source(), q.price(), q.timestamp(), refusal.get()));
+            } else {
+                moved.add(q.market());
+                events.add(new OraclePriceAccepted(
+                        q.market(),
+                        q.source(),
+                        new BigDecimal(q.price()),
+                        q.timestamp(),
+                        m.indexPrice(),
+                        m.markPrice(),
+                        m.priceHealthy(now)));
+            }
+        }
+        for (String market : moved) {
+            desk.onPriceChange(markets.get(market).orElseThrow(), lastSequence + 1, now, events);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Outcome> startEngine(StartEngine c, List<Event> events) {
+        markets.all().forEach(m -> m.oracle().distrust());
+        events.add(new EngineStarted(c.instance()));
+        return Optional.empty();
+    }
+
     private static Optional<Outcome> reject(Rejection.Code code, String message) {
         return Optional.of(new Outcome.Rejected(Rejection.of(code, message)));
     }
@@ -446,10 +494,11 @@ public final class Engine implements EngineView {
                 m.spec(),
                 m.state(),
                 status.state().stricter(m.state()),
+                m.indexPrice(),
                 m.markPrice(),
                 m.lastTradePrice(),
                 openInterest,
-                m.priceHealthy());
+                m.priceHealthy(clock));
     }
 
     @Override

@@ -20,13 +20,15 @@ import java.util.Optional;
 public interface EngineView {
 
     /**
-     * A market's parameters, its own and effective (stricter of exchange and market) state, its mark
-     * price (null until it has one) and open interest (total long size).
+     * A market's parameters, its own and effective (stricter of exchange and market) state, its index
+     * and mark price (null until the oracle gives one), last trade, open interest (total long size)
+     * and price health.
      */
     record MarketView(
             MarketSpec spec,
             TradingState state,
             TradingState effectiveState,
+            BigDecimal indexPrice,
             BigDecimal markPrice,
             BigDecimal lastTradePrice,
             BigDecimal openInterest,

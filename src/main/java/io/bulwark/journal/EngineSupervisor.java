@@ -4,6 +4,7 @@ import io.bulwark.engine.EngineView;
 import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.ChangeTradingState;
 import io.bulwark.engine.command.Command;
+import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.state.TradingState;
 import io.micrometer.core.instrument.Gauge;
@@ -142,6 +143,8 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
             WriterTerm started = current;
             EngineGateway termGateway = new TermGateway(started);
             listeners.forEach(l -> l.onRecovered(termGateway));
+            // Journaled: prices carried over are distrusted until fresh ones confirm them (SPEC section 6).
+            started.submit(new StartEngine(instanceName), "system:start");
             if (!recovery.verified()) {
                 closeExchange(started, "recovery could not be verified: " + recovery.detail());
             }

@@ -8,8 +8,8 @@ import java.math.BigDecimal;
 /**
  * A market as clients see it (SPEC section 10). {@code state} is the effective state (the stricter of
  * the exchange's and the market's own, which is {@code marketState}). Prices, funding and open interest
- * arrive with the oracle and trading features: until then {@code indexPrice}, {@code markPrice} and
- * {@code fundingRate} are null, {@code openInterest} is "0" and {@code priceHealthy} false.
+ * come from the oracle: {@code indexPrice} and {@code markPrice} are null until the market's first
+ * accepted price; {@code fundingRate} stays null until funding is computed (issue 4).
  */
 record MarketResponse(
         String market,
@@ -55,10 +55,10 @@ record MarketResponse(
                 s.maxPriceAgeSeconds(),
                 view.effectiveState(),
                 view.state(),
+                view.indexPrice(),
+                view.markPrice(),
                 null,
-                null,
-                null,
-                BigDecimal.ZERO,
-                false);
+                view.openInterest(),
+                view.priceHealthy());
     }
 }

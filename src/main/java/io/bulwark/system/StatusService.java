@@ -49,7 +49,7 @@ class StatusService {
 
     private static StatusResponse fromEngine(StatusView engine, NodeStatus node, StatusResponse.Recovery recovery) {
         List<StatusResponse.MarketStatus> markets = engine.markets().stream()
-                .map(m -> new StatusResponse.MarketStatus(m.spec().market(), m.effectiveState(), false))
+                .map(m -> new StatusResponse.MarketStatus(m.spec().market(), m.effectiveState(), m.priceHealthy()))
                 .toList();
         return new StatusResponse(
                 engine.state(),

@@ -63,7 +63,7 @@ class JournalTests {
         String hashAtShutdown = latestSnapshotHash();
 
         EngineSupervisor second = db.startWriter("second");
-        assertThat(hash(second)).isEqualTo(hashAtShutdown);
+        assertThat(second.nodeStatus().recovery().detail()).endsWith("state hash " + hashAtShutdown);
         assertThat(balance(second, alice)).isEqualByComparingTo("44.125");
         assertThat(balance(second, bob)).isEqualByComparingTo("51.25");
         assertThat(second.nodeStatus().recovery().verified()).isTrue();
@@ -94,7 +94,7 @@ class JournalTests {
         db.execute("DELETE FROM snapshots WHERE reason = 'shutdown'");
 
         EngineSupervisor second = db.startWriter("second");
-        assertThat(hash(second)).isEqualTo(hashAtShutdown);
+        assertThat(second.nodeStatus().recovery().detail()).endsWith("state hash " + hashAtShutdown);
         assertThat(second.nodeStatus().recovery().verified()).isTrue();
         assertThat(second.nodeStatus().recovery().replayedCommands()).isPositive();
         assertThat(second.<TradingState>query(view -> view.status().state())).isEqualTo(TradingState.OPEN);

@@ -18,4 +18,6 @@ public sealed interface Command
                 PlaceOrder,
                 CancelOrder,
                 CancelOrders,
-                AmendOrder {}
+                AmendOrder,
+                PostOraclePrices,
+                StartEngine {}

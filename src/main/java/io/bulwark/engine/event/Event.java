@@ -14,4 +14,7 @@ public sealed interface Event
                 OrderUpdated,
                 Traded,
                 PositionChanged,
-                OrderBookChanged {}
+                OrderBookChanged,
+                OraclePriceAccepted,
+                OraclePriceRejected,
+                EngineStarted {}

@@ -2,6 +2,7 @@ package io.bulwark.engine.market;
 
 import io.bulwark.engine.book.OrderBook;
 import io.bulwark.engine.book.TriggerBook;
+import io.bulwark.engine.oracle.OracleFeed;
 import io.bulwark.engine.state.TradingState;
 import java.math.BigDecimal;
 
@@ -12,10 +13,18 @@ public final class Market {
     private final OrderBook book = new OrderBook();
     private final TriggerBook triggers = new TriggerBook();
     private BigDecimal lastTradePrice;
+    private final OracleFeed oracle;
+    /** Exponential moving average of the book's basis to the index, updated by premium samples. */
+    private BigDecimal basisEma = BigDecimal.ZERO;
 
     public Market(MarketSpec spec, TradingState state) {
+        this(spec, state, new OracleFeed());
+    }
+
+    Market(MarketSpec spec, TradingState state, OracleFeed oracle) {
         this.spec = spec;
         this.state = state;
+        this.oracle = oracle;
     }
 
     public MarketSpec spec() {
@@ -43,17 +52,49 @@ public final class Market {
         lastTradePrice = price;
     }
 
-    /**
-     * The mark price used for margin, bands and triggers; null while the market has no price. Until
-     * the oracle feature lands this is the last trade price (the seam it replaces).
-     */
-    public BigDecimal markPrice() {
-        return lastTradePrice;
+    public OracleFeed oracle() {
+        return oracle;
     }
 
-    /** Whether the market's price may drive triggers (the oracle feature adds freshness checks). */
-    public boolean priceHealthy() {
-        return markPrice() != null;
+    public BigDecimal basisEma() {
+        return basisEma;
+    }
+
+    void restoreBasisEma(BigDecimal value) {
+        basisEma = value;
+    }
+
+    /** The oracle index; null until the first accepted price. */
+    public BigDecimal indexPrice() {
+        return oracle.index();
+    }
+
+    /**
+     * The mark price (SPEC section 5): median of the index, the index adjusted by the EMA of the
+     * book's basis, and the book mid; the index when the book is one-sided; null without an index.
+     */
+    public BigDecimal markPrice() {
+        BigDecimal index = oracle.index();
+        if (index == null) {
+            return null;
+        }
+        var bid = book.best(io.bulwark.engine.order.Side.BUY);
+        var ask = book.best(io.bulwark.engine.order.Side.SELL);
+        if (bid == null || ask == null) {
+            return index;
+        }
+        // The mid of two tick prices has at most one more decimal than the tick: exact.
+        BigDecimal mid = price(bid.priceTicks()).add(price(ask.priceTicks())).divide(BigDecimal.TWO);
+        BigDecimal adjusted =
+                index.add(index.multiply(basisEma)).setScale(index.scale() + 4, java.math.RoundingMode.HALF_EVEN);
+        BigDecimal[] three = {index, adjusted, mid};
+        java.util.Arrays.sort(three);
+        return three[1].stripTrailingZeros();
+    }
+
+    /** Whether the price may drive triggers, liquidations and funding at engine time {@code now}. */
+    public boolean priceHealthy(long now) {
+        return oracle.healthy(now, spec);
     }
 
     public long ticks(BigDecimal price) {

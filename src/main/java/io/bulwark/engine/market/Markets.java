@@ -1,5 +1,6 @@
 package io.bulwark.engine.market;
 
+import io.bulwark.engine.oracle.OracleFeed;
 import io.bulwark.engine.snapshot.CanonicalReader;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import io.bulwark.engine.state.TradingState;
@@ -58,7 +59,9 @@ public final class Markets {
                     .writeInt(s.maxPriceJumpBps())
                     .writeLong(s.maxPriceAgeSeconds())
                     .writeEnum(m.state())
-                    .writeOptionalDecimal(m.lastTradePrice());
+                    .writeOptionalDecimal(m.lastTradePrice())
+                    .writeDecimal(m.basisEma());
+            m.oracle().writeTo(out);
         }
     }
 
@@ -81,11 +84,15 @@ public final class Markets {
                     in.readInt(),
                     in.readInt(),
                     in.readLong());
-            Market market = markets.add(spec, in.readEnum(TradingState.class));
+            TradingState state = in.readEnum(TradingState.class);
             BigDecimal lastTrade = in.readOptionalDecimal();
+            BigDecimal basisEma = in.readDecimal();
+            Market market = new Market(spec, state, OracleFeed.readFrom(in));
+            markets.markets.put(spec.market(), market);
             if (lastTrade != null) {
                 market.traded(lastTrade);
             }
+            market.restoreBasisEma(basisEma);
         }
         return markets;
     }

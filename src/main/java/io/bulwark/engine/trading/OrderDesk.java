@@ -162,9 +162,9 @@ public final class OrderDesk {
                 if (c.type() != OrderType.LIMIT || c.timeInForce() != TimeInForce.POST_ONLY) {
                     return reject(POST_ONLY_REQUIRED, c.market() + " accepts only POST_ONLY limit orders now");
                 }
-                BigDecimal reference = market.markPrice();
+                BigDecimal reference = market.indexPrice();
                 if (reference == null) {
-                    return reject(PRICE_UNAVAILABLE, c.market() + " has no price yet");
+                    return reject(PRICE_UNAVAILABLE, c.market() + " has no index price yet");
                 }
                 if (!OrderChecks.withinBand(c.price(), reference, market.spec().postOnlyBandBps())) {
                     return reject(
@@ -174,12 +174,16 @@ public final class OrderDesk {
                 }
             }
             case OPEN -> {
-                if (c.type() == OrderType.MARKET && market.markPrice() == null) {
-                    return reject(PRICE_UNAVAILABLE, c.market() + " has no price yet: market orders need one");
+                if (market.markPrice() == null && (c.type() == OrderType.MARKET || takesLiquidity(c, market))) {
+                    return reject(PRICE_UNAVAILABLE, c.market() + " has no price yet: orders that trade need one");
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean takesLiquidity(PlaceOrder c, Market market) {
+        return c.type() == OrderType.LIMIT && market.book().crosses(c.side(), market.ticks(c.price()));
     }
 
     private Optional<Outcome> checkBusiness(PlaceOrder c, Market market, Portfolio portfolio) {
@@ -406,9 +410,16 @@ public final class OrderDesk {
         return Optional.empty();
     }
 
+    /** A market's prices moved (an oracle update): fire what is now due. */
+    public void onPriceChange(Market market, long sequence, long now, List<Event> events) {
+        CommandContext ctx = new CommandContext(sequence, now, events);
+        fireTriggers(market, ctx);
+        finish(ctx);
+    }
+
     /** Fires due trigger orders while the market is OPEN with a healthy price; a fill can set off more. */
     private void fireTriggers(Market market, CommandContext ctx) {
-        while (status.state().stricter(market.state()) == TradingState.OPEN && market.priceHealthy()) {
+        while (status.state().stricter(market.state()) == TradingState.OPEN && market.priceHealthy(ctx.now())) {
             List<Order> due =
                     market.triggers().takeDue(market.markPrice(), market.spec().tickSize());
             if (due.isEmpty()) {

@@ -32,6 +32,10 @@ class OrderMatchingTests {
     private final TradingFloor.Trader bob = floor.trader("bob", "100000");
     private final TradingFloor.Trader carol = floor.trader("carol", "100000");
 
+    {
+        floor.prices("65000");
+    }
+
     private static void assertStatus(OrderState order, OrderStatus status, String filled) {
         assertThat(order.status()).isEqualTo(status);
         assertThat(order.filledSize()).isEqualByComparingTo(filled);
@@ -143,11 +147,20 @@ class OrderMatchingTests {
     }
 
     @Test
-    void marketOrdersNeedAPriceAndStayInsideTheBand() {
-        assertThat(bob.buys("1").atMarket().rejected()).isEqualTo(Code.PRICE_UNAVAILABLE);
-        alice.sells("1").at("65000").placed();
-        carol.buys("1").at("65000").placed(); // first trade sets the mark: 65000
-        alice.sells("1").at("68000").placed(); // inside the 5 % band
+    void ordersThatTradeNeedAPrice() {
+        TradingFloor unpriced = new TradingFloor();
+        var dan = unpriced.trader("dan", "100000");
+        var erin = unpriced.trader("erin", "100000");
+        assertThat(dan.buys("1").atMarket().rejected()).isEqualTo(Code.PRICE_UNAVAILABLE);
+        erin.sells("1").at("65000").placed(); // resting needs no price
+        assertThat(dan.buys("1").at("65000").rejected()).isEqualTo(Code.PRICE_UNAVAILABLE);
+        unpriced.prices("65000");
+        assertThat(dan.buys("1").at("65000").placed().status()).isEqualTo(OrderStatus.FILLED);
+    }
+
+    @Test
+    void marketOrdersStayInsideTheBandAroundTheMark() {
+        alice.sells("1").at("68000").placed(); // inside the 5 % band around 65000
         alice.sells("1").at("69000").placed(); // outside it
 
         OrderState market = bob.buys("3").atMarket().placed();
@@ -163,8 +176,6 @@ class OrderMatchingTests {
 
     @Test
     void aTakingLimitOrderMustBePricedInsideTheBand() {
-        alice.sells("1").at("65000").placed();
-        carol.buys("1").at("65000").placed();
         alice.sells("1").at("65000").placed();
 
         assertThat(bob.buys("1").at("68250.1").rejected()).isEqualTo(Code.PRICE_OUTSIDE_BAND);
@@ -254,8 +265,6 @@ class OrderMatchingTests {
 
     @Test
     void stopAndTakeProfitOrdersWaitUntriggeredThenFireOnTheMark() {
-        alice.sells("1").at("65000").placed();
-        carol.buys("1").at("65000").placed(); // mark 65000
         OrderState stop =
                 bob.buys("1").triggered(OrderType.STOP_MARKET, "65500").placed();
         OrderState takeProfit = bob.sells("1")
@@ -266,15 +275,13 @@ class OrderMatchingTests {
         assertThat(takeProfit.status()).isEqualTo(OrderStatus.UNTRIGGERED);
 
         alice.sells("2").at("65600").placed();
-        carol.buys("0.5").at("65600").placed(); // mark 65600: the stop buy fires and takes 1 at 65600
+        floor.prices("65600"); // mark 65600: the stop buy fires and takes 1 at 65600
         assertThat(bob.position()).isEqualByComparingTo("1");
         assertThat(bob.liveOrders()).extracting(OrderState::status).containsExactly(OrderStatus.UNTRIGGERED);
     }
 
     @Test
     void triggersWaitWhileTheMarketIsNotOpen() {
-        alice.sells("1").at("65000").placed();
-        carol.buys("1").at("65000").placed();
         bob.sells("0.5").triggered(OrderType.STOP_LIMIT, "65000").at("64000").placed();
         assertThat(bob.liveOrders()).extracting(OrderState::status).containsExactly(OrderStatus.OPEN);
 

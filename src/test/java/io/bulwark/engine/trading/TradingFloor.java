@@ -12,6 +12,7 @@ import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.PlaceOrder;
+import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.event.AccountCreated;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.OrderPlaced;
@@ -76,6 +77,15 @@ final class TradingFloor {
 
     EngineView view() {
         return engine;
+    }
+
+    /** Three oracle sources agree on {@code price} now: a fresh, healthy index. */
+    Outcome prices(String price) {
+        long stamp = now + 1000;
+        return apply(new PostOraclePrices(List.of(
+                new PostOraclePrices.Quote(BTC, "a", price, stamp),
+                new PostOraclePrices.Quote(BTC, "b", price, stamp),
+                new PostOraclePrices.Quote(BTC, "c", price, stamp))));
     }
 
     Trader trader(String name, String deposit) {

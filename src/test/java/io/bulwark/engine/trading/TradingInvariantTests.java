@@ -13,6 +13,7 @@ import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.PlaceOrder;
+import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.command.Tick;
 import io.bulwark.engine.event.OrderPlaced;
@@ -52,6 +53,7 @@ class TradingInvariantTests {
             setup.add(new CreateAccount("t" + a, "key" + a, "hash" + a));
             setup.add(new Deposit(a, new BigDecimal("20000"), "dep" + a));
         }
+        setup.add(prices(new BigDecimal("65000")));
         long now = 0;
         List<Object[]> journal = new ArrayList<>();
         Map<String, OrderState> finalStates = new HashMap<>();
@@ -63,9 +65,11 @@ class TradingInvariantTests {
                 engine.apply(new TakeSnapshot("mid"), now += 100);
                 snapshot = engine.lastSnapshotBytes();
             }
-            Outcome outcome = engine.apply(all.get(i), now += 100);
+            now += 100;
+            Command command = stamped(all.get(i), now);
+            Outcome outcome = engine.apply(command, now);
             if (outcome instanceof Outcome.Applied applied) {
-                journal.add(new Object[] {applied.sequence(), applied.timestamp(), all.get(i)});
+                journal.add(new Object[] {applied.sequence(), applied.timestamp(), command});
                 applied.events().forEach(e -> {
                     if (e instanceof OrderPlaced p) {
                         finalStates.put(p.order().orderId(), p.order());
@@ -97,6 +101,23 @@ class TradingInvariantTests {
             }
             assertThat(recovered.stateHash()).isEqualTo(engine.stateHash());
         }
+    }
+
+    /** Three sources quoting {@code price}; the timestamp is filled in when the command is applied. */
+    private static PostOraclePrices prices(BigDecimal price) {
+        return new PostOraclePrices(List.of(
+                new PostOraclePrices.Quote(BTC, "a", price.toPlainString(), 0),
+                new PostOraclePrices.Quote(BTC, "b", price.toPlainString(), 0),
+                new PostOraclePrices.Quote(BTC, "c", price.toPlainString(), 0)));
+    }
+
+    private static Command stamped(Command command, long now) {
+        if (command instanceof PostOraclePrices p) {
+            return new PostOraclePrices(p.quotes().stream()
+                    .map(q -> new PostOraclePrices.Quote(q.market(), q.source(), q.price(), now))
+                    .toList());
+        }
+        return command;
     }
 
     private static void assertInvariants(Engine engine) {
@@ -150,7 +171,8 @@ class TradingInvariantTests {
                         net.jqwik.api.Tuple.of(3, cancel),
                         net.jqwik.api.Tuple.of(2, amend),
                         net.jqwik.api.Tuple.of(1, cancelAll),
-                        net.jqwik.api.Tuple.of(1, Arbitraries.just(new Tick())))
+                        net.jqwik.api.Tuple.of(1, Arbitraries.just(new Tick())),
+                        net.jqwik.api.Tuple.of(2, price.map(TradingInvariantTests::prices)))
                 .list()
                 .ofMinSize(30)
                 .ofMaxSize(120);
