@@ -26,6 +26,7 @@ import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.IssueApiKey;
 import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.command.PostOraclePrices;
+import io.bulwark.engine.command.ResumeLiquidations;
 import io.bulwark.engine.command.RevokeApiKey;
 import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.command.TakeSnapshot;
@@ -37,15 +38,21 @@ import io.bulwark.engine.event.ApiKeyIssued;
 import io.bulwark.engine.event.ApiKeyRevoked;
 import io.bulwark.engine.event.EngineStarted;
 import io.bulwark.engine.event.Event;
+import io.bulwark.engine.event.FundingPaid;
+import io.bulwark.engine.event.LiquidationsResumed;
 import io.bulwark.engine.event.MarketCreated;
 import io.bulwark.engine.event.MarketUpdated;
 import io.bulwark.engine.event.OraclePriceAccepted;
 import io.bulwark.engine.event.OraclePriceRejected;
 import io.bulwark.engine.event.OrderBookChanged.PriceSize;
 import io.bulwark.engine.event.SnapshotTaken;
+import io.bulwark.engine.event.Traded;
 import io.bulwark.engine.event.TradingStateChanged;
+import io.bulwark.engine.funding.FundingDesk;
 import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.ledger.TransferKind;
+import io.bulwark.engine.liquidation.CircuitBreaker;
+import io.bulwark.engine.liquidation.LiquidationDesk;
 import io.bulwark.engine.market.Market;
 import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.engine.market.Markets;
@@ -82,6 +89,9 @@ public final class Engine implements EngineView {
 
     private long lastSequence;
     private long clock;
+    /** Funding premium sample period, set by each StartEngine from BULWARK_FUNDING_SAMPLE_SECONDS. */
+    private long fundingSampleMillis = 60_000;
+
     private final Markets markets;
     private final Accounts accounts;
     private final Ledger ledger;
@@ -90,6 +100,9 @@ public final class Engine implements EngineView {
     private final LiveOrders liveOrders;
     private final MarginCalculator margin;
     private final OrderDesk desk;
+    private final FundingDesk funding;
+    private final CircuitBreaker breaker;
+    private final LiquidationDesk liquidations;
     private byte[] snapshotBytes = new byte[0];
 
     public Engine() {
@@ -101,7 +114,8 @@ public final class Engine implements EngineView {
                 new Ledger(),
                 new ExchangeStatus(),
                 new Portfolios(),
-                new LiveOrders());
+                new LiveOrders(),
+                new CircuitBreaker());
     }
 
     private Engine(
@@ -112,7 +126,8 @@ public final class Engine implements EngineView {
             Ledger ledger,
             ExchangeStatus status,
             Portfolios portfolios,
-            LiveOrders liveOrders) {
+            LiveOrders liveOrders,
+            CircuitBreaker breaker) {
         this.lastSequence = lastSequence;
         this.clock = clock;
         this.markets = markets;
@@ -122,7 +137,10 @@ public final class Engine implements EngineView {
         this.portfolios = portfolios;
         this.liveOrders = liveOrders;
         this.margin = new MarginCalculator(ledger, markets, portfolios);
-        this.desk = new OrderDesk(markets, portfolios, liveOrders, status, margin, ledger);
+        this.breaker = breaker;
+        this.desk = new OrderDesk(markets, portfolios, liveOrders, status, margin, ledger, breaker);
+        this.funding = new FundingDesk(portfolios, ledger);
+        this.liquidations = new LiquidationDesk(markets, portfolios, ledger, margin, status, breaker, desk);
     }
 
     /**
@@ -142,14 +160,18 @@ public final class Engine implements EngineView {
             case Withdraw c -> withdraw(c, events);
             case ChangeTradingState c -> changeState(c, now, events);
             case TakeSnapshot c -> Optional.empty();
-            case Tick c -> desk.onTick(lastSequence + 1, now, events);
+            case Tick c -> tick(now, events);
             case PlaceOrder c -> desk.place(c, lastSequence + 1, now, events);
             case CancelOrder c -> desk.cancel(c, lastSequence + 1, now, events);
             case CancelOrders c -> desk.cancelAll(c, lastSequence + 1, now, events);
             case AmendOrder c -> desk.amend(c, lastSequence + 1, now, events);
             case PostOraclePrices c -> postPrices(c, now, events);
             case StartEngine c -> startEngine(c, events);
+            case ResumeLiquidations c -> resumeLiquidations(c, events);
         };
+        if (refusal.isEmpty() && movesRisk(events)) {
+            liquidations.check(lastSequence + 1, now, events);
+        }
         if (refusal.isPresent()) {
             return refusal.get();
         }
@@ -395,7 +417,39 @@ public final class Engine implements EngineView {
         return Optional.empty();
     }
 
+    private Optional<Outcome> tick(long now, List<Event> events) {
+        desk.onTick(lastSequence + 1, now, events);
+        for (Market m : markets.all()) {
+            boolean open = status.state().stricter(m.state()) == TradingState.OPEN;
+            funding.onTick(m, open, now, fundingSampleMillis, events);
+        }
+        return Optional.empty();
+    }
+
+    /** A fill, a new price or a funding payment can push an account below maintenance. */
+    private static boolean movesRisk(List<Event> events) {
+        for (Event e : events) {
+            if (e instanceof Traded || e instanceof OraclePriceAccepted || e instanceof FundingPaid) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Optional<Outcome> resumeLiquidations(ResumeLiquidations c, List<Event> events) {
+        if (!breaker.paused()) {
+            return reject(Rejection.Code.INVALID_TRANSITION, "liquidations are not paused");
+        }
+        breaker.resume();
+        events.add(new LiquidationsResumed(c.actor()));
+        return Optional.empty();
+    }
+
     private Optional<Outcome> startEngine(StartEngine c, List<Event> events) {
+        breaker.configure(c.breakerMaxAccounts(), c.breakerMaxOpenInterestBps());
+        if (c.fundingSampleSeconds() > 0) {
+            fundingSampleMillis = Math.multiplyExact(c.fundingSampleSeconds(), 1000L);
+        }
         markets.all().forEach(m -> m.oracle().distrust());
         events.add(new EngineStarted(c.instance()));
         return Optional.empty();
@@ -410,13 +464,14 @@ public final class Engine implements EngineView {
     /** The whole state in canonical bytes. */
     public byte[] serialize() {
         CanonicalWriter out = new CanonicalWriter();
-        out.writeInt(FORMAT_VERSION).writeLong(lastSequence).writeLong(clock);
+        out.writeInt(FORMAT_VERSION).writeLong(lastSequence).writeLong(clock).writeLong(fundingSampleMillis);
         status.writeTo(out);
         markets.writeTo(out);
         accounts.writeTo(out);
         ledger.writeTo(out);
         portfolios.writeTo(out);
         liveOrders.writeTo(out, markets);
+        breaker.writeTo(out);
         return out.toByteArray();
     }
 
@@ -429,13 +484,17 @@ public final class Engine implements EngineView {
         }
         long lastSequence = in.readLong();
         long clock = in.readLong();
+        long fundingSampleMillis = in.readLong();
         ExchangeStatus status = ExchangeStatus.readFrom(in);
         Markets markets = Markets.readFrom(in);
         Accounts accounts = Accounts.readFrom(in);
         Ledger ledger = Ledger.readFrom(in);
         Portfolios portfolios = Portfolios.readFrom(in);
         LiveOrders liveOrders = LiveOrders.readFrom(in, markets, portfolios);
-        Engine engine = new Engine(lastSequence, clock, markets, accounts, ledger, status, portfolios, liveOrders);
+        CircuitBreaker breaker = CircuitBreaker.readFrom(in);
+        Engine engine =
+                new Engine(lastSequence, clock, markets, accounts, ledger, status, portfolios, liveOrders, breaker);
+        engine.fundingSampleMillis = fundingSampleMillis;
         in.expectEnd();
         return engine;
     }
@@ -469,7 +528,14 @@ public final class Engine implements EngineView {
 
     @Override
     public StatusView status() {
-        return new StatusView(status.state(), status.since(), status.reason(), status.epoch(), markets());
+        return new StatusView(
+                status.state(),
+                status.since(),
+                status.reason(),
+                status.epoch(),
+                markets(),
+                breaker.paused(),
+                breaker.pausedReason());
     }
 
     @Override

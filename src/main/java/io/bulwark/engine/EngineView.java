@@ -37,7 +37,14 @@ public interface EngineView {
     /** Book depth at the engine's latest sequence; levels best first. */
     record BookView(String market, long sequence, List<PriceSize> bids, List<PriceSize> asks) {}
 
-    record StatusView(TradingState state, long since, String reason, long epoch, List<MarketView> markets) {}
+    record StatusView(
+            TradingState state,
+            long since,
+            String reason,
+            long epoch,
+            List<MarketView> markets,
+            boolean liquidationsPaused,
+            String liquidationsPausedReason) {}
 
     long lastSequence();
 

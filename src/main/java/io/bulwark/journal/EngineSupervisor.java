@@ -144,7 +144,13 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
             EngineGateway termGateway = new TermGateway(started);
             listeners.forEach(l -> l.onRecovered(termGateway));
             // Journaled: prices carried over are distrusted until fresh ones confirm them (SPEC section 6).
-            started.submit(new StartEngine(instanceName), "system:start");
+            started.submit(
+                    new StartEngine(
+                            instanceName,
+                            properties.fundingSampleSeconds(),
+                            properties.liquidationBreaker().maxAccounts(),
+                            properties.liquidationBreaker().maxOpenInterestBps()),
+                    "system:start");
             if (!recovery.verified()) {
                 closeExchange(started, "recovery could not be verified: " + recovery.detail());
             }

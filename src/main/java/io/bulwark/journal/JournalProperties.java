@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param snapshotEveryCommands a periodic snapshot after this many commands (env
  *     {@code BULWARK_SNAPSHOT_EVERY_COMMANDS}); 0 turns periodic snapshots off
  * @param tickInterval how often the clock sends a {@code Tick}
+ * @param fundingSampleSeconds funding premium sample period (env {@code BULWARK_FUNDING_SAMPLE_SECONDS})
  * @param instanceName this instance's name in the writer lease (default host:pid)
  * @param lease writer-lease timing
  * @param engine engine-thread settings
@@ -18,8 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record JournalProperties(
         @DefaultValue("10000") long snapshotEveryCommands,
         @DefaultValue("1s") Duration tickInterval,
+        @DefaultValue("60") long fundingSampleSeconds,
         @DefaultValue("") String instanceName,
         @DefaultValue Lease lease,
+        @DefaultValue LiquidationBreaker liquidationBreaker,
         @DefaultValue Engine engine) {
 
     /**
@@ -31,6 +34,14 @@ public record JournalProperties(
             @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("1s") Duration heartbeatInterval,
             @DefaultValue("5s") Duration staleAfter) {}
+
+    /**
+     * Liquidation circuit breaker: more accounts than {@code maxAccounts}, or more than
+     * {@code maxOpenInterestBps} of open interest, liquidated within 60 s pauses liquidations.
+     */
+    public record LiquidationBreaker(
+            @DefaultValue("10") int maxAccounts,
+            @DefaultValue("500") int maxOpenInterestBps) {}
 
     /**
      * @param inboxCapacity commands and queries waiting for the engine thread before callers are refused

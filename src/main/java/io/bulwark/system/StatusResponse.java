@@ -23,10 +23,11 @@ record StatusResponse(
         NodeStatus.Role role,
         List<MarketStatus> markets,
         boolean liquidationsPaused,
+        String liquidationsPausedReason,
         List<Object> maintenanceWindows,
         Recovery recovery) {
 
-    /** One market's effective state and whether its price is healthy (false until the oracle feature). */
+    /** One market's effective state and whether its oracle price is healthy. */
     record MarketStatus(String market, TradingState state, boolean priceHealthy) {}
 
     record Recovery(boolean verified, String detail) {}

@@ -43,6 +43,7 @@ class StatusService {
                 node.role(),
                 List.of(),
                 false,
+                null,
                 List.of(),
                 recovery);
     }
@@ -59,7 +60,8 @@ class StatusService {
                 engine.reason(),
                 node.role(),
                 markets,
-                false,
+                engine.liquidationsPaused(),
+                engine.liquidationsPaused() ? engine.liquidationsPausedReason() : null,
                 List.of(),
                 recovery);
     }

@@ -29,19 +29,19 @@ final class JournalHarness implements AutoCloseable {
                 .migrate();
     }
 
-    JournalProperties properties(long snapshotEvery) {
+    JournalProperties properties(long snapshotEvery, String name) {
         return new JournalProperties(
                 snapshotEvery,
                 Duration.ofHours(1), // no Tick noise: tests drive time themselves
-                "",
+                60,
+                name,
                 new JournalProperties.Lease(Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(2)),
+                new JournalProperties.LiquidationBreaker(10, 500),
                 new JournalProperties.Engine(1024, Duration.ofSeconds(10)));
     }
 
     EngineSupervisor start(String name, long snapshotEvery, List<Projection> projections) {
-        JournalProperties p = properties(snapshotEvery);
-        JournalProperties named =
-                new JournalProperties(p.snapshotEveryCommands(), p.tickInterval(), name, p.lease(), p.engine());
+        JournalProperties named = properties(snapshotEvery, name);
         EngineSupervisor supervisor = new EngineSupervisor(
                 new JournalConnections(url, TestPostgres.username(), TestPostgres.password()),
                 named,

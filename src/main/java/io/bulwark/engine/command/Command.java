@@ -20,4 +20,5 @@ public sealed interface Command
                 CancelOrders,
                 AmendOrder,
                 PostOraclePrices,
-                StartEngine {}
+                StartEngine,
+                ResumeLiquidations {}

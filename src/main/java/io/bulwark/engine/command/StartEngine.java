@@ -2,6 +2,10 @@ package io.bulwark.engine.command;
 
 /**
  * A writer term begins (a start or a recovery): prices carried over are distrusted until fresh
- * updates confirm them, so nothing acts on a stale price after a restart.
+ * updates confirm them, so nothing acts on a stale price after a restart. It also carries the funding
+ * sample period (BULWARK_FUNDING_SAMPLE_SECONDS) and the liquidation circuit-breaker limits, so replay
+ * behaves exactly as the live engine did. Zero keeps the current value.
  */
-public record StartEngine(String instance) implements Command {}
+public record StartEngine(
+        String instance, long fundingSampleSeconds, int breakerMaxAccounts, int breakerMaxOpenInterestBps)
+        implements Command {}

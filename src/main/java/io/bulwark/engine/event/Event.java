@@ -17,4 +17,11 @@ public sealed interface Event
                 OrderBookChanged,
                 OraclePriceAccepted,
                 OraclePriceRejected,
-                EngineStarted {}
+                EngineStarted,
+                FundingSettled,
+                FundingPaid,
+                FundingHalted,
+                Liquidated,
+                Deleveraged,
+                LiquidationsPaused,
+                LiquidationsResumed {}

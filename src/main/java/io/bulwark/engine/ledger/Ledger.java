@@ -22,6 +22,8 @@ public final class Ledger {
      * Its balance is always minus the sum of every open position's cost basis.
      */
     public static final String SETTLEMENT = "SETTLEMENT";
+    /** Clearing account for funding: payers pay in (rounded up), receivers are paid out (rounded down). */
+    public static final String FUNDING = "FUNDING";
 
     private final TreeMap<String, BigDecimal> balances = new TreeMap<>();
 
@@ -30,10 +32,15 @@ public final class Ledger {
         balances.put(FEES, Decimals.usd(BigDecimal.ZERO));
         balances.put(LIQUIDATOR_VAULT, Decimals.usd(BigDecimal.ZERO));
         balances.put(SETTLEMENT, Decimals.usd(BigDecimal.ZERO));
+        balances.put(FUNDING, Decimals.usd(BigDecimal.ZERO));
     }
 
     public static boolean isSystemAccount(String id) {
-        return id.equals(EXTERNAL) || id.equals(FEES) || id.equals(LIQUIDATOR_VAULT) || id.equals(SETTLEMENT);
+        return id.equals(EXTERNAL)
+                || id.equals(FEES)
+                || id.equals(LIQUIDATOR_VAULT)
+                || id.equals(SETTLEMENT)
+                || id.equals(FUNDING);
     }
 
     public void open(String accountId) {

@@ -2,6 +2,7 @@ package io.bulwark.engine.market;
 
 import io.bulwark.engine.book.OrderBook;
 import io.bulwark.engine.book.TriggerBook;
+import io.bulwark.engine.funding.FundingState;
 import io.bulwark.engine.oracle.OracleFeed;
 import io.bulwark.engine.state.TradingState;
 import java.math.BigDecimal;
@@ -17,14 +18,40 @@ public final class Market {
     /** Exponential moving average of the book's basis to the index, updated by premium samples. */
     private BigDecimal basisEma = BigDecimal.ZERO;
 
+    private final FundingState funding;
+
     public Market(MarketSpec spec, TradingState state) {
         this(spec, state, new OracleFeed());
     }
 
     Market(MarketSpec spec, TradingState state, OracleFeed oracle) {
+        this(spec, state, oracle, new FundingState());
+    }
+
+    Market(MarketSpec spec, TradingState state, OracleFeed oracle, FundingState funding) {
         this.spec = spec;
         this.state = state;
         this.oracle = oracle;
+        this.funding = funding;
+    }
+
+    public FundingState funding() {
+        return funding;
+    }
+
+    public void updateBasisEma(BigDecimal value) {
+        basisEma = value;
+    }
+
+    /** Mid of the best bid and ask; null when the book is one-sided. */
+    public BigDecimal bookMid() {
+        var bid = book.best(io.bulwark.engine.order.Side.BUY);
+        var ask = book.best(io.bulwark.engine.order.Side.SELL);
+        if (bid == null || ask == null) {
+            return null;
+        }
+        // The mid of two tick prices has at most one more decimal than the tick: exact.
+        return price(bid.priceTicks()).add(price(ask.priceTicks())).divide(BigDecimal.TWO);
     }
 
     public MarketSpec spec() {
@@ -60,10 +87,6 @@ public final class Market {
         return basisEma;
     }
 
-    void restoreBasisEma(BigDecimal value) {
-        basisEma = value;
-    }
-
     /** The oracle index; null until the first accepted price. */
     public BigDecimal indexPrice() {
         return oracle.index();
@@ -78,13 +101,10 @@ public final class Market {
         if (index == null) {
             return null;
         }
-        var bid = book.best(io.bulwark.engine.order.Side.BUY);
-        var ask = book.best(io.bulwark.engine.order.Side.SELL);
-        if (bid == null || ask == null) {
+        BigDecimal mid = bookMid();
+        if (mid == null) {
             return index;
         }
-        // The mid of two tick prices has at most one more decimal than the tick: exact.
-        BigDecimal mid = price(bid.priceTicks()).add(price(ask.priceTicks())).divide(BigDecimal.TWO);
         BigDecimal adjusted =
                 index.add(index.multiply(basisEma)).setScale(index.scale() + 4, java.math.RoundingMode.HALF_EVEN);
         BigDecimal[] three = {index, adjusted, mid};

@@ -1,5 +1,6 @@
 package io.bulwark.engine.market;
 
+import io.bulwark.engine.funding.FundingState;
 import io.bulwark.engine.oracle.OracleFeed;
 import io.bulwark.engine.snapshot.CanonicalReader;
 import io.bulwark.engine.snapshot.CanonicalWriter;
@@ -62,6 +63,7 @@ public final class Markets {
                     .writeOptionalDecimal(m.lastTradePrice())
                     .writeDecimal(m.basisEma());
             m.oracle().writeTo(out);
+            m.funding().writeTo(out);
         }
     }
 
@@ -87,12 +89,13 @@ public final class Markets {
             TradingState state = in.readEnum(TradingState.class);
             BigDecimal lastTrade = in.readOptionalDecimal();
             BigDecimal basisEma = in.readDecimal();
-            Market market = new Market(spec, state, OracleFeed.readFrom(in));
+            OracleFeed oracle = OracleFeed.readFrom(in);
+            Market market = new Market(spec, state, oracle, FundingState.readFrom(in));
             markets.markets.put(spec.market(), market);
             if (lastTrade != null) {
                 market.traded(lastTrade);
             }
-            market.restoreBasisEma(basisEma);
+            market.updateBasisEma(basisEma);
         }
         return markets;
     }

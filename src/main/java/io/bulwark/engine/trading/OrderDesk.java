@@ -21,6 +21,7 @@ import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.OrderPlaced;
 import io.bulwark.engine.event.OrderUpdated;
+import io.bulwark.engine.liquidation.CircuitBreaker;
 import io.bulwark.engine.market.Market;
 import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.engine.market.Markets;
@@ -53,6 +54,7 @@ public final class OrderDesk {
     private final OrderMargin orderMargin = new OrderMargin();
     private final OrderChecks checks;
     private final Matcher matcher;
+    private final CircuitBreaker breaker;
 
     public OrderDesk(
             Markets markets,
@@ -60,7 +62,9 @@ public final class OrderDesk {
             LiveOrders live,
             ExchangeStatus status,
             MarginCalculator margin,
-            io.bulwark.engine.ledger.Ledger ledger) {
+            io.bulwark.engine.ledger.Ledger ledger,
+            CircuitBreaker breaker) {
+        this.breaker = breaker;
         this.markets = markets;
         this.portfolios = portfolios;
         this.live = live;
@@ -419,7 +423,9 @@ public final class OrderDesk {
 
     /** Fires due trigger orders while the market is OPEN with a healthy price; a fill can set off more. */
     private void fireTriggers(Market market, CommandContext ctx) {
-        while (status.state().stricter(market.state()) == TradingState.OPEN && market.priceHealthy(ctx.now())) {
+        while (status.state().stricter(market.state()) == TradingState.OPEN
+                && market.priceHealthy(ctx.now())
+                && !breaker.paused()) {
             List<Order> due =
                     market.triggers().takeDue(market.markPrice(), market.spec().tickSize());
             if (due.isEmpty()) {

@@ -1,10 +1,11 @@
 package io.bulwark.engine.trading;
 
-import static io.bulwark.engine.trading.TradingFloor.BTC;
+import static io.bulwark.engine.TradingFloor.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
 import io.bulwark.engine.Outcome;
+import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.AmendOrder;
 import io.bulwark.engine.command.CancelOrder;
 import io.bulwark.engine.command.CancelOrders;

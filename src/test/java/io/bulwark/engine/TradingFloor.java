@@ -1,11 +1,7 @@
-package io.bulwark.engine.trading;
+package io.bulwark.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.engine.Engine;
-import io.bulwark.engine.EngineView;
-import io.bulwark.engine.Outcome;
-import io.bulwark.engine.Rejection;
 import io.bulwark.engine.command.CancelOrder;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.CreateAccount;
@@ -29,17 +25,17 @@ import java.util.List;
  * A BTC-USD-PERP market and named traders, so tests read like the trading floor:
  * {@code alice.buys("1").at("65000").placed()}.
  */
-final class TradingFloor {
-    static final String BTC = "BTC-USD-PERP";
-    final Engine engine = new Engine();
-    long now = 1_700_000_000_000L;
+public final class TradingFloor {
+    public static final String BTC = "BTC-USD-PERP";
+    public final Engine engine = new Engine();
+    public long now = 1_700_000_000_000L;
     Outcome last;
 
-    TradingFloor() {
+    public TradingFloor() {
         apply(new CreateMarket(btc()));
     }
 
-    static MarketSpec btc() {
+    public static MarketSpec btc() {
         return new MarketSpec(
                 BTC,
                 new BigDecimal("0.1"),
@@ -58,29 +54,29 @@ final class TradingFloor {
                 30);
     }
 
-    Outcome apply(Command command) {
+    public Outcome apply(Command command) {
         now += 1000;
         last = engine.apply(command, now);
         return last;
     }
 
-    List<Event> events() {
+    public List<Event> events() {
         return ((Outcome.Applied) last).events();
     }
 
-    List<Traded> trades() {
+    public List<Traded> trades() {
         return events().stream()
                 .filter(Traded.class::isInstance)
                 .map(Traded.class::cast)
                 .toList();
     }
 
-    EngineView view() {
+    public EngineView view() {
         return engine;
     }
 
     /** Three oracle sources agree on {@code price} now: a fresh, healthy index. */
-    Outcome prices(String price) {
+    public Outcome prices(String price) {
         long stamp = now + 1000;
         return apply(new PostOraclePrices(List.of(
                 new PostOraclePrices.Quote(BTC, "a", price, stamp),
@@ -88,37 +84,37 @@ final class TradingFloor {
                 new PostOraclePrices.Quote(BTC, "c", price, stamp))));
     }
 
-    Trader trader(String name, String deposit) {
+    public Trader trader(String name, String deposit) {
         Outcome.Applied created = (Outcome.Applied) apply(new CreateAccount(name, "key_" + name, "hash_" + name));
         String id = ((AccountCreated) created.events().getFirst()).accountId();
         apply(new Deposit(id, new BigDecimal(deposit), "dep-" + name));
         return new Trader(id);
     }
 
-    final class Trader {
-        final String accountId;
+    public final class Trader {
+        public final String accountId;
 
         Trader(String accountId) {
             this.accountId = accountId;
         }
 
-        Ticket buys(String size) {
+        public Ticket buys(String size) {
             return new Ticket(this, Side.BUY, size);
         }
 
-        Ticket sells(String size) {
+        public Ticket sells(String size) {
             return new Ticket(this, Side.SELL, size);
         }
 
-        Outcome cancels(String orderId) {
+        public Outcome cancels(String orderId) {
             return apply(new CancelOrder(accountId, orderId));
         }
 
-        BigDecimal balance() {
+        public BigDecimal balance() {
             return engine.balance(accountId);
         }
 
-        BigDecimal position() {
+        public BigDecimal position() {
             return engine.positions(accountId).stream()
                     .filter(p -> p.market().equals(BTC))
                     .map(p -> p.size())
@@ -126,12 +122,12 @@ final class TradingFloor {
                     .orElse(BigDecimal.ZERO);
         }
 
-        List<OrderState> liveOrders() {
+        public List<OrderState> liveOrders() {
             return engine.liveOrders(accountId, "");
         }
     }
 
-    final class Ticket {
+    public final class Ticket {
         private final Trader trader;
         private final Side side;
         private final String size;
@@ -148,49 +144,49 @@ final class TradingFloor {
             this.size = size;
         }
 
-        Ticket at(String price) {
+        public Ticket at(String price) {
             this.price = price;
             return this;
         }
 
-        Ticket ioc() {
+        public Ticket ioc() {
             tif = TimeInForce.IOC;
             return this;
         }
 
-        Ticket fok() {
+        public Ticket fok() {
             tif = TimeInForce.FOK;
             return this;
         }
 
-        Ticket postOnly() {
+        public Ticket postOnly() {
             tif = TimeInForce.POST_ONLY;
             return this;
         }
 
-        Ticket reduceOnly() {
+        public Ticket reduceOnly() {
             reduceOnly = true;
             return this;
         }
 
-        Ticket clientOrderId(String id) {
+        public Ticket clientOrderId(String id) {
             clientOrderId = id;
             return this;
         }
 
-        Ticket atMarket() {
+        public Ticket atMarket() {
             type = OrderType.MARKET;
             tif = TimeInForce.IOC;
             return this;
         }
 
-        Ticket triggered(OrderType type, String trigger) {
+        public Ticket triggered(OrderType type, String trigger) {
             this.type = type;
             this.trigger = trigger;
             return this;
         }
 
-        Outcome send() {
+        public Outcome send() {
             return apply(new PlaceOrder(
                     trader.accountId,
                     BTC,
@@ -204,7 +200,7 @@ final class TradingFloor {
                     clientOrderId));
         }
 
-        OrderState placed() {
+        public OrderState placed() {
             Outcome outcome = send();
             assertThat(outcome).as("placing %s %s", side, size).isInstanceOf(Outcome.Applied.class);
             return ((Outcome.Applied) outcome)
@@ -215,7 +211,7 @@ final class TradingFloor {
                             .orElseThrow();
         }
 
-        Rejection.Code rejected() {
+        public Rejection.Code rejected() {
             Outcome outcome = send();
             assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
             return ((Outcome.Rejected) outcome).rejection().code();

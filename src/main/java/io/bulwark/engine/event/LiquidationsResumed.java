@@ -1,0 +1,3 @@
+package io.bulwark.engine.event;
+
+public record LiquidationsResumed(String actor) implements Event {}
