@@ -18,15 +18,15 @@ class StandbyGuardTests extends HttpApiTestBase {
     @Test
     void aSecondInstanceAnswersOnlyStatusAndActuator() {
         try (ConfigurableApplicationContext standby = new SpringApplicationBuilder(BulwarkApplication.class)
-                .properties(
-                        "spring.datasource.url=" + env.getProperty("spring.datasource.url"),
-                        "spring.datasource.username=" + env.getProperty("spring.datasource.username"),
-                        "spring.datasource.password=" + env.getProperty("spring.datasource.password", ""),
-                        "bulwark.embedded-db.enabled=false",
-                        "bulwark.admin-key=" + ADMIN_KEY,
-                        "bulwark.oracle.simulated=false",
-                        "server.port=0")
-                .run()) {
+                // Command-line arguments: they outrank application.yml (server.port 8080), default properties do not.
+                .run(
+                        "--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
+                        "--spring.datasource.username=" + env.getProperty("spring.datasource.username"),
+                        "--spring.datasource.password=" + env.getProperty("spring.datasource.password", ""),
+                        "--bulwark.embedded-db.enabled=false",
+                        "--bulwark.admin-key=" + ADMIN_KEY,
+                        "--bulwark.oracle.simulated=false",
+                        "--server.port=0")) {
             ApiClient second =
                     new ApiClient(Integer.parseInt(standby.getEnvironment().getProperty("local.server.port")));
 

@@ -1,0 +1,130 @@
+package io.bulwark.web.socket;
+
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * Reads client frames strictly: a JSON object with a known {@code op}, exactly the fields that op takes,
+ * each of the right type. Anything else is a {@link ProtocolException}, answered with an {@code error}
+ * message; a frame never closes the session with a stack trace.
+ */
+final class ClientFrameParser {
+    static final int MAX_NAME_LENGTH = 64;
+    static final int MAX_KEY_LENGTH = 256;
+    private static final Set<String> SUBSCRIPTION_FIELDS = Set.of("op", "id", "channel", "market");
+    private static final Set<String> AUTH_FIELDS = Set.of("op", "id", "apiKey");
+    private static final Set<String> PING_FIELDS = Set.of("op", "id");
+
+    private final JsonMapper json;
+
+    ClientFrameParser(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** The frame as a JSON object. */
+    JsonNode read(String text) {
+        JsonNode tree;
+        try {
+            tree = json.readTree(text);
+        } catch (JacksonException e) {
+            throw bad("the frame is not valid JSON");
+        }
+        if (tree == null || !tree.isObject()) {
+            throw bad("a frame must be a JSON object such as {\"op\":\"ping\"}");
+        }
+        return tree;
+    }
+
+    /** The client's correlation {@code id} (a string or an integer), echoed in the reply; missing if absent. */
+    JsonNode id(JsonNode frame) {
+        JsonNode id = frame.path("id");
+        if (id.isMissingNode() || id.isNull()) {
+            return MissingNode.getInstance();
+        }
+        if ((id.isString() && id.stringValue().length() <= MAX_NAME_LENGTH) || id.isIntegralNumber()) {
+            return id;
+        }
+        throw bad("id must be a string of at most " + MAX_NAME_LENGTH + " characters or an integer");
+    }
+
+    ClientOp op(JsonNode frame) {
+        String op = requiredString(frame, "op", MAX_NAME_LENGTH);
+        return switch (op) {
+            case "subscribe" -> {
+                onlyFields(frame, SUBSCRIPTION_FIELDS);
+                Channel channel = channel(frame);
+                yield new ClientOp.Subscribe(channel, market(frame, channel));
+            }
+            case "unsubscribe" -> {
+                onlyFields(frame, SUBSCRIPTION_FIELDS);
+                Channel channel = channel(frame);
+                yield new ClientOp.Unsubscribe(channel, market(frame, channel));
+            }
+            case "auth" -> {
+                onlyFields(frame, AUTH_FIELDS);
+                yield new ClientOp.Auth(requiredString(frame, "apiKey", MAX_KEY_LENGTH));
+            }
+            case "ping" -> {
+                onlyFields(frame, PING_FIELDS);
+                yield new ClientOp.Ping();
+            }
+            default -> throw bad("unknown op '" + abbreviate(op) + "'; expected subscribe, unsubscribe, auth or ping");
+        };
+    }
+
+    private static Channel channel(JsonNode frame) {
+        String name = requiredString(frame, "channel", MAX_NAME_LENGTH);
+        return Channel.byWireName(name)
+                .orElseThrow(() -> new ProtocolException(
+                        ErrorCode.UNKNOWN_CHANNEL,
+                        "unknown channel '" + name + "'; channels: status, account, orderbook, trades, prices"));
+    }
+
+    private static String market(JsonNode frame, Channel channel) {
+        JsonNode market = frame.path("market");
+        boolean absent = market.isMissingNode() || market.isNull();
+        if (!channel.perMarket()) {
+            if (!absent) {
+                throw bad("the " + channel.wireName() + " channel takes no market");
+            }
+            return "";
+        }
+        if (absent) {
+            throw bad("the " + channel.wireName() + " channel needs a market, e.g. \"market\":\"BTC-USD-PERP\"");
+        }
+        return requiredString(frame, "market", MAX_NAME_LENGTH);
+    }
+
+    private static String requiredString(JsonNode frame, String field, int maxLength) {
+        JsonNode value = frame.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            throw bad("missing field '" + field + "'");
+        }
+        if (!value.isString() || value.stringValue().isBlank()) {
+            throw bad("'" + field + "' must be a non-empty string");
+        }
+        if (value.stringValue().length() > maxLength) {
+            throw bad("'" + field + "' is longer than " + maxLength + " characters");
+        }
+        return value.stringValue();
+    }
+
+    private static void onlyFields(JsonNode frame, Set<String> allowed) {
+        for (String name : frame.propertyNames()) {
+            if (!allowed.contains(name)) {
+                throw bad("unknown field '" + abbreviate(name) + "'");
+            }
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= MAX_NAME_LENGTH ? text : text.substring(0, MAX_NAME_LENGTH) + "...";
+    }
+
+    private static ProtocolException bad(String message) {
+        return new ProtocolException(ErrorCode.BAD_REQUEST, message);
+    }
+}

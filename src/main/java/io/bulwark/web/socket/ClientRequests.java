@@ -1,0 +1,168 @@
+package io.bulwark.web.socket;
+
+import io.bulwark.engine.account.ApiKey;
+import io.bulwark.engine.account.Role;
+import io.bulwark.web.security.ApiKeySecret;
+import io.bulwark.web.security.KeyDirectory;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.web.socket.CloseStatus;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * Carries out what a client asks: subscribe, unsubscribe, auth, ping. Runs on the session's inbound
+ * thread (one frame at a time per session); a refusal is a {@link ProtocolException}.
+ */
+final class ClientRequests {
+    private static final CloseStatus AUTH_FAILURES =
+            CloseStatus.POLICY_VIOLATION.withReason("too many failed auth attempts");
+
+    private final ServerMessages messages;
+    private final KeyDirectory keys;
+    private final KnownMarkets markets;
+    private final StatusChannel status;
+    private final AccountChannel accounts;
+    private final MarketChannels marketChannels;
+    private final SocketSessions sessions;
+    private final SocketMetrics metrics;
+    private final SocketProperties properties;
+
+    ClientRequests(
+            ServerMessages messages,
+            KeyDirectory keys,
+            KnownMarkets markets,
+            StatusChannel status,
+            AccountChannel accounts,
+            MarketChannels marketChannels,
+            SocketSessions sessions,
+            SocketMetrics metrics,
+            SocketProperties properties) {
+        this.messages = messages;
+        this.keys = keys;
+        this.markets = markets;
+        this.status = status;
+        this.accounts = accounts;
+        this.marketChannels = marketChannels;
+        this.sessions = sessions;
+        this.metrics = metrics;
+        this.properties = properties;
+    }
+
+    void handle(ClientSession session, ClientOp op, JsonNode id) {
+        switch (op) {
+            case ClientOp.Subscribe s -> subscribe(session, Subscription.of(s), id);
+            case ClientOp.Unsubscribe u -> unsubscribe(session, Subscription.of(u), id);
+            case ClientOp.Auth a -> authenticate(session, a.apiKey(), id);
+            case ClientOp.Ping p -> session.send(messages.pong(id));
+        }
+    }
+
+    private void subscribe(ClientSession session, Subscription subscription, JsonNode id) {
+        Channel channel = subscription.channel();
+        if (channel.perMarket() && !markets.contains(subscription.market())) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_MARKET, "no market '" + subscription.market() + "'");
+        }
+        Optional<ApiKey> trader = channel == Channel.ACCOUNT ? Optional.of(trader(session)) : Optional.empty();
+        boolean repeat = session.subscriptions().contains(subscription);
+        if (!repeat && session.subscriptions().size() >= properties.maxSubscriptions()) {
+            throw new ProtocolException(
+                    ErrorCode.TOO_MANY_SUBSCRIPTIONS,
+                    "a session may hold at most " + properties.maxSubscriptions() + " subscriptions");
+        }
+        // A repeat starts over: a client that saw a gap gets a fresh snapshot.
+        detach(session, subscription);
+        session.subscriptions().add(subscription);
+        try {
+            attach(session, subscription, trader, messages.subscribed(subscription, id));
+        } catch (RuntimeException e) {
+            detach(session, subscription);
+            throw e;
+        }
+        if (!session.isOpen()) {
+            // Closed while subscribing: its cleanup may have run before the channel knew it.
+            detach(session, subscription);
+        }
+    }
+
+    private void attach(ClientSession session, Subscription subscription, Optional<ApiKey> trader, String ack) {
+        switch (subscription.channel()) {
+            case STATUS -> status.add(session, ack);
+            case ACCOUNT -> accounts.add(trader.orElseThrow().accountId(), session, ack);
+            case ORDERBOOK, TRADES, PRICES ->
+                marketChannels.get(subscription.channel()).subscribe(session, subscription.market(), ack);
+        }
+    }
+
+    private static ApiKey trader(ClientSession session) {
+        ApiKey key = session.key()
+                .orElseThrow(() -> new ProtocolException(
+                        ErrorCode.UNAUTHENTICATED, "the account channel needs {\"op\":\"auth\",\"apiKey\":...} first"));
+        if (key.role() != Role.TRADER) {
+            throw new ProtocolException(ErrorCode.FORBIDDEN, "the account channel needs a TRADER key");
+        }
+        return key;
+    }
+
+    private void unsubscribe(ClientSession session, Subscription subscription, JsonNode id) {
+        detach(session, subscription);
+        session.send(messages.unsubscribed(subscription, id));
+    }
+
+    /** Removes one subscription of a session from its channel, if the session holds it. */
+    void detach(ClientSession session, Subscription subscription) {
+        if (!session.subscriptions().remove(subscription)) {
+            return;
+        }
+        switch (subscription.channel()) {
+            case STATUS -> status.remove(session);
+            case ACCOUNT -> session.key().ifPresent(k -> accounts.remove(k.accountId(), session));
+            case ORDERBOOK, TRADES, PRICES ->
+                marketChannels.get(subscription.channel()).unsubscribe(session, subscription.market());
+        }
+    }
+
+    void detachAll(ClientSession session) {
+        session.subscriptions().forEach(s -> detach(session, s));
+    }
+
+    private void authenticate(ClientSession session, String apiKey, JsonNode id) {
+        if (session.key().isPresent()) {
+            throw new ProtocolException(
+                    ErrorCode.BAD_REQUEST,
+                    "this session is already authenticated; open another connection for another key");
+        }
+        Optional<ApiKey> key = keys.findByHash(ApiKeySecret.hash(apiKey));
+        if (key.isPresent()) {
+            session.authenticate(key.get());
+            session.send(messages.authenticated(key.get(), id));
+            return;
+        }
+        if (session.authFailed() >= properties.maxAuthFailures()) {
+            session.send(messages.error(ErrorCode.UNAUTHENTICATED, "the API key is unknown or revoked", id));
+            if (session.close(AUTH_FAILURES)) {
+                metrics.disconnected("auth_failures");
+            }
+            return;
+        }
+        throw new ProtocolException(ErrorCode.UNAUTHENTICATED, "the API key is unknown or revoked");
+    }
+
+    /** A key was revoked: its sessions lose their authentication and their account subscription. */
+    void revoked(String keyId) {
+        Subscription account = new Subscription(Channel.ACCOUNT, "");
+        // Runs on the journal thread, concurrently with the sessions' own requests; each step is safe alone.
+        for (ClientSession session : sessionsOf(keyId)) {
+            detach(session, account);
+            session.forgetKey();
+            session.send(messages.error(
+                    ErrorCode.UNAUTHENTICATED, "the API key was revoked", account, MissingNode.getInstance()));
+        }
+    }
+
+    private List<ClientSession> sessionsOf(String keyId) {
+        return sessions.all().stream()
+                .filter(s -> s.key().map(k -> k.keyId().equals(keyId)).orElse(false))
+                .toList();
+    }
+}

@@ -1,0 +1,16 @@
+package io.bulwark.web.socket;
+
+/** The {@code code} of an {@code error} message. */
+enum ErrorCode {
+    /** Not JSON, not an object, an unknown op or field, a missing or mistyped field, a binary frame. */
+    BAD_REQUEST,
+    UNKNOWN_CHANNEL,
+    UNKNOWN_MARKET,
+    /** The channel needs {@code auth} first, or the key given to {@code auth} is unknown or revoked. */
+    UNAUTHENTICATED,
+    /** The key's role may not use the channel (the account channel needs a TRADER key). */
+    FORBIDDEN,
+    TOO_MANY_SUBSCRIPTIONS,
+    /** This instance cannot serve the request right now (standby, recovering, engine overloaded). */
+    UNAVAILABLE
+}

@@ -1,0 +1,138 @@
+package io.bulwark.web.socket;
+
+import jakarta.websocket.Session;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * {@code /ws/v1}: plain JSON text frames. Each connection becomes a {@link ClientSession} with its own
+ * bounded outbound queue; each frame is parsed strictly and answered, a bad one with an {@code error}
+ * message (never a stack trace, never a close).
+ */
+final class SocketEndpoint extends TextWebSocketHandler {
+    private static final Logger log = LoggerFactory.getLogger(SocketEndpoint.class);
+    /** Tomcat's per-session limit on one blocking write; other containers ignore it. */
+    private static final String TOMCAT_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
+    private static final int MAX_BINARY_BYTES = 1024;
+
+    private final SocketSessions sessions;
+    private final ClientFrameParser parser;
+    private final ClientRequests requests;
+    private final ServerMessages messages;
+    private final SocketMetrics metrics;
+    private final SocketProperties properties;
+
+    SocketEndpoint(
+            SocketSessions sessions,
+            ClientFrameParser parser,
+            ClientRequests requests,
+            ServerMessages messages,
+            SocketMetrics metrics,
+            SocketProperties properties) {
+        this.sessions = sessions;
+        this.parser = parser;
+        this.requests = requests;
+        this.messages = messages;
+        this.metrics = metrics;
+        this.properties = properties;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession socket) {
+        socket.setTextMessageSizeLimit(properties.maxFrameBytes());
+        socket.setBinaryMessageSizeLimit(MAX_BINARY_BYTES);
+        if (socket instanceof NativeWebSocketSession nativeSession
+                && nativeSession.getNativeSession() instanceof Session tomcat) {
+            tomcat.getUserProperties()
+                    .put(TOMCAT_SEND_TIMEOUT, properties.sendTimeout().toMillis());
+        }
+        OutboundQueue outbound = new OutboundQueue(
+                socket.getId(),
+                properties.outboundQueueMessages(),
+                new SocketSink(socket),
+                metrics,
+                properties.sendTimeout());
+        sessions.add(new ClientSession(socket.getId(), outbound));
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
+        sessions.get(socket.getId()).ifPresent(session -> {
+            session.heard();
+            handle(session, message.getPayload());
+        });
+    }
+
+    private void handle(ClientSession session, String text) {
+        JsonNode id = MissingNode.getInstance();
+        try {
+            JsonNode frame = parser.read(text);
+            id = parser.id(frame);
+            requests.handle(session, parser.op(frame), id);
+        } catch (ProtocolException e) {
+            session.send(messages.error(e.code(), e.getMessage(), id));
+        } catch (RuntimeException e) {
+            // The frame is not logged: it may hold an API key.
+            log.warn("WebSocket request failed on session {}", session.id(), e);
+            session.send(messages.error(ErrorCode.UNAVAILABLE, "the request could not be carried out; try again", id));
+        }
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
+        sessions.get(socket.getId()).ifPresent(session -> {
+            session.heard();
+            session.send(messages.error(
+                    ErrorCode.BAD_REQUEST,
+                    "binary frames are not supported; send JSON text",
+                    MissingNode.getInstance()));
+        });
+    }
+
+    @Override
+    protected void handlePongMessage(WebSocketSession socket, PongMessage message) {
+        sessions.get(socket.getId()).ifPresent(ClientSession::heard);
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession socket, Throwable exception) {
+        log.debug("WebSocket transport error on {}: {}", socket.getId(), exception.toString());
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
+        sessions.remove(socket.getId()).ifPresent(session -> {
+            session.close(status);
+            requests.detachAll(session);
+        });
+    }
+
+    /** The socket as the outbound queue's sink; only the session's sender thread writes to it. */
+    private record SocketSink(WebSocketSession socket) implements OutboundQueue.Sink {
+        @Override
+        public void send(WebSocketMessage<?> message) throws IOException {
+            socket.sendMessage(message);
+        }
+
+        @Override
+        public void close(CloseStatus status) {
+            try {
+                socket.close(status);
+            } catch (IOException | RuntimeException e) {
+                log.debug("Closing WebSocket {}: {}", socket.getId(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.bulwark.web.socket;
+
+import io.bulwark.engine.Decimals;
+import io.bulwark.engine.event.ApiKeyRevoked;
+import io.bulwark.engine.event.Event;
+import io.bulwark.engine.event.MarketCreated;
+import io.bulwark.engine.event.TradingStateChanged;
+import io.bulwark.engine.event.Transferred;
+import io.bulwark.engine.ledger.Ledger;
+import io.bulwark.engine.state.TradingState;
+import io.bulwark.journal.Committed;
+import io.bulwark.journal.EngineGateway;
+import io.bulwark.journal.JournalListener;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Turns committed events into channel messages, on the journal thread: balances to the account channel of
+ * each trading account a transfer touches, trading-state changes to the status channel. It also keeps
+ * the known markets and revokes sessions' keys, and tells the market channels how far the journal has
+ * been published (the batch before this one: every listener is done with it).
+ */
+final class SocketFeed implements JournalListener {
+    private final StatusChannel status;
+    private final AccountChannel accounts;
+    private final MarketChannels marketChannels;
+    private final KnownMarkets markets;
+    private final ClientRequests requests;
+    private long previousBatchEnd;
+
+    SocketFeed(
+            StatusChannel status,
+            AccountChannel accounts,
+            MarketChannels marketChannels,
+            KnownMarkets markets,
+            ClientRequests requests) {
+        this.status = status;
+        this.accounts = accounts;
+        this.marketChannels = marketChannels;
+        this.markets = markets;
+        this.requests = requests;
+    }
+
+    /** {@code balance} on the account channel. {@code change} is signed: negative when money left. */
+    record BalanceMessage(String balance, String change, String kind, String reference) {}
+
+    /** {@code state} on the status channel; {@code market} is null for the exchange as a whole. */
+    record StateMessage(String market, TradingState from, TradingState to, String reason, boolean forced) {}
+
+    @Override
+    public void onCommitted(List<Committed> batch) {
+        marketChannels.publishedThrough(previousBatchEnd);
+        for (Committed committed : batch) {
+            for (Event event : committed.events()) {
+                publish(committed, event);
+            }
+        }
+        previousBatchEnd = batch.getLast().sequence();
+    }
+
+    private void publish(Committed c, Event event) {
+        switch (event) {
+            case Transferred t -> {
+                balance(c, t.from(), t.fromBalance(), t.amount().negate(), t);
+                balance(c, t.to(), t.toBalance(), t.amount(), t);
+            }
+            case TradingStateChanged s ->
+                status.publish(
+                        "state",
+                        c.sequence(),
+                        c.timestamp(),
+                        new StateMessage(
+                                s.market().isEmpty() ? null : s.market(), s.from(), s.to(), s.reason(), s.forced()));
+            case MarketCreated m -> markets.add(m.spec().market());
+            case ApiKeyRevoked r -> requests.revoked(r.keyId());
+            default -> {}
+        }
+    }
+
+    private void balance(Committed c, String accountId, BigDecimal balance, BigDecimal change, Transferred t) {
+        if (!Ledger.isSystemAccount(accountId)) {
+            BalanceMessage message = new BalanceMessage(
+                    Decimals.plain(balance), Decimals.plain(change), t.kind().name(), t.reference());
+            accounts.publish(accountId, "balance", c.sequence(), c.timestamp(), message);
+        }
+    }
+
+    @Override
+    public void onRecovered(EngineGateway gateway) {
+        markets.replaceWith(gateway.query(
+                view -> view.markets().stream().map(m -> m.spec().market()).toList()));
+    }
+}

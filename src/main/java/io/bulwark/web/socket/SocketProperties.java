@@ -1,0 +1,31 @@
+package io.bulwark.web.socket;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * WebSocket limits ({@code bulwark.websocket.*}).
+ *
+ * @param maxFrameBytes a client frame larger than this closes the session with 1009 (message too big)
+ * @param outboundQueueMessages messages queued for one session before it counts as a slow consumer and is
+ *     disconnected (1008): a slow client never slows the journal thread
+ * @param maxSubscriptions subscriptions one session may hold
+ * @param maxAuthFailures failed {@code auth} attempts before the session is closed (1008)
+ * @param pingInterval how often the server pings each session
+ * @param pongTimeout a session that answered no ping and sent nothing for this long is closed
+ * @param sendTimeout how long one blocked socket write may take before the session is dropped
+ * @param allowedOrigins browser origins allowed to connect; keys travel in-band, never as cookies, so
+ *     any origin is safe by default
+ */
+@ConfigurationProperties("bulwark.websocket")
+record SocketProperties(
+        @DefaultValue("16384") int maxFrameBytes,
+        @DefaultValue("1024") int outboundQueueMessages,
+        @DefaultValue("64") int maxSubscriptions,
+        @DefaultValue("5") int maxAuthFailures,
+        @DefaultValue("20s") Duration pingInterval,
+        @DefaultValue("50s") Duration pongTimeout,
+        @DefaultValue("10s") Duration sendTimeout,
+        @DefaultValue("*") List<String> allowedOrigins) {}

@@ -1,0 +1,104 @@
+package io.bulwark.web.socket;
+
+import io.bulwark.journal.EngineGateway;
+import io.bulwark.web.security.KeyDirectory;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code /ws/v1} endpoint and its channels. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+@EnableConfigurationProperties(SocketProperties.class)
+class WebSocketConfiguration {
+    static final String PATH = "/ws/v1";
+
+    @Bean
+    WebSocketConfigurer socketEndpointRegistration(
+            SocketEndpoint endpoint, EngineGateway gateway, SocketProperties properties) {
+        return (WebSocketHandlerRegistry registry) -> registry.addHandler(endpoint, PATH)
+                .addInterceptors(new WriterOnlyHandshake(gateway))
+                .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
+    }
+
+    @Bean
+    ServerMessages serverMessages(JsonMapper json) {
+        return new ServerMessages(json);
+    }
+
+    @Bean
+    SocketMetrics socketMetrics(MeterRegistry registry) {
+        return new SocketMetrics(registry);
+    }
+
+    @Bean
+    KnownMarkets knownMarkets() {
+        return new KnownMarkets();
+    }
+
+    @Bean
+    SocketSessions socketSessions(
+            ObjectProvider<EngineGateway> gateway, SocketMetrics metrics, SocketProperties properties) {
+        return new SocketSessions(gateway, metrics, properties);
+    }
+
+    @Bean
+    StatusChannel statusChannel(ServerMessages messages) {
+        return new StatusChannel(messages);
+    }
+
+    @Bean
+    AccountChannel accountChannel(ServerMessages messages) {
+        return new AccountChannel(messages);
+    }
+
+    @Bean
+    MarketChannels marketChannels(
+            ServerMessages messages, ObjectProvider<SnapshotSource> sources, SocketProperties properties) {
+        List<SnapshotSource> all = sources.orderedStream().toList();
+        return new MarketChannels(messages, all, properties.outboundQueueMessages());
+    }
+
+    @Bean
+    ClientRequests clientRequests(
+            ServerMessages messages,
+            KeyDirectory keys,
+            KnownMarkets markets,
+            StatusChannel status,
+            AccountChannel accounts,
+            MarketChannels marketChannels,
+            SocketSessions sessions,
+            SocketMetrics metrics,
+            SocketProperties properties) {
+        return new ClientRequests(
+                messages, keys, markets, status, accounts, marketChannels, sessions, metrics, properties);
+    }
+
+    @Bean
+    SocketFeed socketFeed(
+            StatusChannel status,
+            AccountChannel accounts,
+            MarketChannels marketChannels,
+            KnownMarkets markets,
+            ClientRequests requests) {
+        return new SocketFeed(status, accounts, marketChannels, markets, requests);
+    }
+
+    @Bean
+    SocketEndpoint socketEndpoint(
+            SocketSessions sessions,
+            ClientRequests requests,
+            ServerMessages messages,
+            SocketMetrics metrics,
+            SocketProperties properties,
+            JsonMapper json) {
+        return new SocketEndpoint(sessions, new ClientFrameParser(json), requests, messages, metrics, properties);
+    }
+}
