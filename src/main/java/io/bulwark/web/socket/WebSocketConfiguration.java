@@ -92,6 +92,37 @@ class WebSocketConfiguration {
     }
 
     @Bean
+    TradingFeed tradingFeed(MarketChannels marketChannels, AccountChannel accounts, StatusChannel status) {
+        return new TradingFeed(marketChannels, accounts, status);
+    }
+
+    /**
+     * A new orderbook subscriber first gets the book's top 100 levels per side, read from the engine.
+     * The gateway is looked up at subscription time: the engine's listeners (these channels) are built first.
+     */
+    @Bean
+    SnapshotSource orderbookSnapshots(ObjectProvider<EngineGateway> gateway) {
+        return new SnapshotSource() {
+            @Override
+            public String channel() {
+                return "orderbook";
+            }
+
+            @Override
+            public MarketSnapshot snapshot(String market) {
+                return SnapshotSource.fromEngine(
+                                "orderbook",
+                                gateway.getObject(),
+                                (view, m) -> view.orderBook(m, 100)
+                                        .map(book -> new TradingFeed.BookUpdate(
+                                                TradingFeed.levels(book.bids()), TradingFeed.levels(book.asks())))
+                                        .orElseThrow())
+                        .snapshot(market);
+            }
+        };
+    }
+
+    @Bean
     SocketEndpoint socketEndpoint(
             SocketSessions sessions,
             ClientRequests requests,
