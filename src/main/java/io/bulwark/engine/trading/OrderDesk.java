@@ -365,6 +365,20 @@ public final class OrderDesk {
             return invalid;
         }
         BigDecimal newPrice = c.price() != null ? c.price() : order.price;
+        // An amend is a new offer: CLOSED takes none, POST_ONLY only inside its band around the index.
+        TradingState state = status.state().stricter(market.state());
+        if (state == TradingState.CLOSED) {
+            return reject(MARKET_CLOSED, order.market + " is CLOSED: only cancels are accepted");
+        }
+        if (state == TradingState.POST_ONLY
+                && (market.indexPrice() == null
+                        || !OrderChecks.withinBand(
+                                newPrice, market.indexPrice(), market.spec().postOnlyBandBps()))) {
+            return reject(
+                    PRICE_OUTSIDE_BAND,
+                    "while POST_ONLY an amended price must be within "
+                            + market.spec().postOnlyBandBps() + " bps of the index");
+        }
         long newSteps = c.size() != null ? market.steps(c.size()) : order.sizeSteps;
         long newTicks = market.ticks(newPrice);
         if (newTicks != order.limitTicks && market.book().crosses(order.side, newTicks)) {

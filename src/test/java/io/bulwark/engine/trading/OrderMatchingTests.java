@@ -338,6 +338,22 @@ class OrderMatchingTests {
                         assertThat(((Outcome.Rejected) o).rejection().code()).isEqualTo(Code.POST_ONLY_WOULD_CROSS));
     }
 
+    @Test
+    void anAmendFollowsTheTradingStateLikeANewOrder() {
+        OrderState bid = bob.buys("1").at("64500").placed();
+        floor.apply(new ChangeTradingState(BTC, TradingState.POST_ONLY, "reopening", "ops", false));
+        assertThat(floor.apply(new AmendOrder(bob.accountId, bid.orderId(), new BigDecimal("64000"), null)))
+                .satisfies(o ->
+                        assertThat(((Outcome.Rejected) o).rejection().code()).isEqualTo(Code.PRICE_OUTSIDE_BAND));
+        assertThat(floor.apply(new AmendOrder(bob.accountId, bid.orderId(), new BigDecimal("64400"), null)))
+                .isInstanceOf(Outcome.Applied.class);
+        floor.apply(new ChangeTradingState("", TradingState.CLOSED, "maintenance", "ops", false));
+        assertThat(floor.apply(new AmendOrder(bob.accountId, bid.orderId(), null, new BigDecimal("0.5"))))
+                .satisfies(o ->
+                        assertThat(((Outcome.Rejected) o).rejection().code()).isEqualTo(Code.MARKET_CLOSED));
+        assertThat(bob.cancels(bid.orderId())).as("cancels stay allowed").isInstanceOf(Outcome.Applied.class);
+    }
+
     static Stream<Arguments> stateRules() {
         return Stream.of(
                 Arguments.of(TradingState.CLOSED, "limit", Code.MARKET_CLOSED),

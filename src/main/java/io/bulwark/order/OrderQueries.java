@@ -1,0 +1,125 @@
+package io.bulwark.order;
+
+import io.bulwark.engine.order.OrderState;
+import io.bulwark.engine.order.OrderStatus;
+import io.bulwark.trade.FillResponse;
+import io.bulwark.trade.Fills;
+import io.bulwark.web.ApiException;
+import io.bulwark.web.EngineClient;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads an account's orders: live ones (open, partially filled, untriggered) from the engine, finished
+ * ones (filled, cancelled) from the {@code orders} read model. Fills always come from the read model, up to
+ * the sequence the order's state is from, so an answer never shows a fill its order does not count yet.
+ */
+@Service
+class OrderQueries {
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 500;
+    /** Order ids as the engine writes them: digits without leading zeros ("0042" names no order). */
+    private static final Pattern ORDER_ID = Pattern.compile("0|[1-9][0-9]{0,17}");
+
+    private static final Pattern CURSOR = Pattern.compile("[0-9]{1,18}");
+
+    private final EngineClient engine;
+    private final OrderRowRepository orders;
+    private final Fills fills;
+
+    OrderQueries(EngineClient engine, OrderRowRepository orders, Fills fills) {
+        this.engine = engine;
+        this.orders = orders;
+        this.fills = fills;
+    }
+
+    private record LiveOrders(List<OrderState> orders, long sequence) {}
+
+    /** One of the account's orders; another account's order is as unknown as one that never existed. */
+    OrderResponse get(String accountId, String orderId) {
+        requireOrderId(orderId);
+        LiveOrders live = engine.query(view ->
+                new LiveOrders(view.liveOrder(accountId, orderId).stream().toList(), view.lastSequence()));
+        if (!live.orders().isEmpty()) {
+            return withFills(accountId, live.orders(), live.sequence()).getFirst();
+        }
+        OrderRow row = orders.findByOrderIdAndAccountId(Long.parseLong(orderId), accountId)
+                .orElseThrow(() -> notFound(orderId));
+        return OrderResponse.of(
+                row,
+                fills.ofOrders(accountId, List.of(orderId), row.updatedSequence())
+                        .getOrDefault(orderId, List.of()));
+    }
+
+    /**
+     * The account's orders, newest first, with ids below {@code before}: live ones (all, or those in a live
+     * {@code status}) from the engine, FILLED or CANCELLED ones from the read model.
+     */
+    List<OrderResponse> list(String accountId, String market, OrderStatus status, int limit, String before) {
+        String filter = market == null ? "" : market;
+        long below = cursor(before);
+        if (!filter.isEmpty() && !engine.query(view -> view.market(filter).isPresent())) {
+            throw ApiException.notFound("UNKNOWN_MARKET", "no market " + filter);
+        }
+        return status == null || status.isLive()
+                ? live(accountId, filter, status, limit, below)
+                : finished(accountId, filter, status, limit, below);
+    }
+
+    private List<OrderResponse> live(String accountId, String market, OrderStatus status, int limit, long below) {
+        LiveOrders live = engine.query(view -> new LiveOrders(view.liveOrders(accountId, market), view.lastSequence()));
+        List<OrderState> page = live.orders().stream()
+                .filter(o -> status == null || o.status() == status)
+                .filter(o -> Long.parseLong(o.orderId()) < below)
+                .sorted(Comparator.comparingLong((OrderState o) -> Long.parseLong(o.orderId()))
+                        .reversed())
+                .limit(limit)
+                .toList();
+        return withFills(accountId, page, live.sequence());
+    }
+
+    private List<OrderResponse> finished(String accountId, String market, OrderStatus status, int limit, long below) {
+        List<OrderRow> rows = orders.findHistory(accountId, status.name(), market, below, Limit.of(limit));
+        List<String> ids = rows.stream().map(r -> Long.toString(r.orderId())).toList();
+        // Every fill of an order updates it, so no fill of these orders comes after their last update.
+        long upTo = rows.stream().mapToLong(OrderRow::updatedSequence).max().orElse(0);
+        Map<String, List<FillResponse>> byOrder = fills.ofOrders(accountId, ids, upTo);
+        return rows.stream()
+                .map(r -> OrderResponse.of(r, byOrder.getOrDefault(Long.toString(r.orderId()), List.of())))
+                .toList();
+    }
+
+    /** Engine states with their fills up to {@code sequence}, the sequence the states are from. */
+    List<OrderResponse> withFills(String accountId, List<OrderState> states, long sequence) {
+        Map<String, List<FillResponse>> byOrder = fills.ofOrders(
+                accountId, states.stream().map(OrderState::orderId).toList(), sequence);
+        return states.stream()
+                .map(o -> OrderResponse.of(o, byOrder.getOrDefault(o.orderId(), List.of())))
+                .toList();
+    }
+
+    private static long cursor(String before) {
+        if (before == null || before.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        if (!CURSOR.matcher(before).matches()) {
+            throw ApiException.badRequest("before: must be an order id");
+        }
+        return Long.parseLong(before);
+    }
+
+    /** Refuses, as not found, a text that cannot be an order id. */
+    static void requireOrderId(String orderId) {
+        if (!ORDER_ID.matcher(orderId).matches()) {
+            throw notFound(orderId);
+        }
+    }
+
+    private static ApiException notFound(String orderId) {
+        return ApiException.notFound("ORDER_NOT_FOUND", "no order " + orderId);
+    }
+}

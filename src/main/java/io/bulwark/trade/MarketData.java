@@ -1,0 +1,45 @@
+package io.bulwark.trade;
+
+import io.bulwark.web.ApiException;
+import io.bulwark.web.EngineClient;
+import java.util.List;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Public market data: the book (current, from the engine) and recent trades (history, from the read model). */
+@Service
+class MarketData {
+    static final int DEFAULT_DEPTH = 20;
+    static final int MAX_DEPTH = 500;
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 500;
+
+    private final EngineClient engine;
+    private final TradeRowRepository trades;
+
+    MarketData(EngineClient engine, TradeRowRepository trades) {
+        this.engine = engine;
+        this.trades = trades;
+    }
+
+    OrderBookResponse book(String market, int depth) {
+        return engine.query(view -> view.orderBook(market, depth).map(OrderBookResponse::of))
+                .orElseThrow(() -> unknown(market));
+    }
+
+    @Transactional(readOnly = true)
+    List<TradeResponse> trades(String market, int limit, String before) {
+        TradeCursor cursor = TradeCursor.before(before);
+        if (!engine.query(view -> view.market(market).isPresent())) {
+            throw unknown(market);
+        }
+        return trades.findBefore(market, cursor.sequence(), cursor.tradeIndex(), Limit.of(limit)).stream()
+                .map(TradeResponse::of)
+                .toList();
+    }
+
+    private static ApiException unknown(String market) {
+        return ApiException.notFound("UNKNOWN_MARKET", "no market " + market);
+    }
+}

@@ -1,0 +1,427 @@
+package io.bulwark.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.bulwark.engine.command.ChangeTradingState;
+import io.bulwark.engine.state.TradingState;
+import io.bulwark.order.TradingApiTestBase;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Drives the API as a trading UI would, over HTTP, and checks every answer (status, headers, body) against
+ * {@code openapi.yaml}: a documented request must get a documented answer, and every documented operation
+ * must be exercised. Requests that are meant to be valid are checked against the contract too.
+ */
+class OpenApiContractTests extends TradingApiTestBase {
+    private static final Path SPEC = Path.of("openapi.yaml");
+    /**
+     * Everything the validator checks is an error, including a field the schema does not list (the library
+     * ignores those by default): {@code openapi.yaml} must name every field the API writes.
+     */
+    private static final OpenApiInteractionValidator CONTRACT = OpenApiInteractionValidator.createForSpecificationUrl(
+                    SPEC.toAbsolutePath().toUri().toString())
+            .withLevelResolver(LevelResolver.create()
+                    .withDefaultLevel(ValidationReport.Level.ERROR)
+                    .withLevel("validation.schema.additionalProperties", ValidationReport.Level.ERROR)
+                    .build())
+            .build();
+
+    private static final List<Operation> OPERATIONS = operations();
+    private static final Set<String> EXERCISED = ConcurrentHashMap.newKeySet();
+
+    /** A documented operation: its method, path template and a pattern matching concrete paths. */
+    private record Operation(String method, String template, Pattern path) {
+        String name() {
+            return method + " " + template;
+        }
+    }
+
+    @Test
+    void aTradingSessionMatchesTheContract() {
+        valid("GET", "/api/v1/system/status", null, null).assertStatus(200);
+        valid("GET", "/api/v1/markets", null, null).assertStatus(200);
+        String market = listMarket();
+        valid("GET", "/api/v1/markets/" + market, null, null).assertStatus(200);
+        valid("PATCH", "/api/v1/admin/markets/" + market, ADMIN_KEY, "{\"makerFee\":\"0.0001\"}")
+                .assertStatus(200);
+
+        Trader maker = account("maker-" + System.nanoTime());
+        Trader taker = account("taker-" + System.nanoTime());
+        markAt(market, "65000");
+        valid("GET", "/api/v1/account", maker.apiKey(), null).assertStatus(200);
+
+        // Resting, crossing, IOC, FOK, retried and market orders
+        JsonNode ask = valid("POST", "/api/v1/orders", maker.apiKey(), limit(market, "SELL", "1", "65000"))
+                .assertStatus(201)
+                .json();
+        String retry = Ticket.limit(market, "BUY", "0.4", "65000")
+                .clientOrderId("contract-1")
+                .json();
+        JsonNode crossing = valid("POST", "/api/v1/orders", taker.apiKey(), retry)
+                .assertStatus(201)
+                .json();
+        assertThat(crossing.path("fills").size()).isEqualTo(1);
+        valid("POST", "/api/v1/orders", taker.apiKey(), retry).assertStatus(200);
+        valid(
+                        "POST",
+                        "/api/v1/orders",
+                        taker.apiKey(),
+                        Ticket.limit(market, "BUY", "1", "65000").tif("IOC").json())
+                .assertStatus(201);
+        valid(
+                        "POST",
+                        "/api/v1/orders",
+                        taker.apiKey(),
+                        Ticket.limit(market, "BUY", "1", "65000").tif("FOK").json())
+                .assertStatus(201);
+        valid("POST", "/api/v1/orders", maker.apiKey(), limit(market, "SELL", "0.5", "65100"))
+                .assertStatus(201);
+        valid(
+                        "POST",
+                        "/api/v1/orders",
+                        taker.apiKey(),
+                        Ticket.market(market, "BUY", "0.2").json())
+                .assertStatus(201);
+        JsonNode stop = valid(
+                        "POST",
+                        "/api/v1/orders",
+                        taker.apiKey(),
+                        Ticket.triggered(market, "SELL", "STOP_LIMIT", "0.1", "64000")
+                                .with("price", "63900")
+                                .json())
+                .assertStatus(201)
+                .json();
+        assertThat(stop.path("status").asString()).isEqualTo("UNTRIGGERED");
+        JsonNode bid = valid("POST", "/api/v1/orders", maker.apiKey(), limit(market, "BUY", "2", "64500"))
+                .assertStatus(201)
+                .json();
+
+        // Reading orders, amending, cancelling
+        valid("GET", "/api/v1/orders", maker.apiKey(), null).assertStatus(200);
+        valid("GET", "/api/v1/orders?market=" + market + "&status=OPEN&limit=10", maker.apiKey(), null)
+                .assertStatus(200);
+        valid("GET", "/api/v1/orders?status=FILLED", taker.apiKey(), null).assertStatus(200);
+        valid("GET", "/api/v1/orders?status=CANCELLED&before=999999999", taker.apiKey(), null)
+                .assertStatus(200);
+        valid("GET", "/api/v1/orders/" + ask.path("orderId").asString(), maker.apiKey(), null)
+                .assertStatus(200);
+        valid("GET", "/api/v1/orders/" + crossing.path("orderId").asString(), taker.apiKey(), null)
+                .assertStatus(200);
+        String bidPath = "/api/v1/orders/" + bid.path("orderId").asString();
+        valid("PATCH", bidPath, maker.apiKey(), "{\"size\":\"1.5\"}").assertStatus(200);
+        valid("PATCH", bidPath, maker.apiKey(), "{\"price\":\"64400\",\"size\":\"1\"}")
+                .assertStatus(200);
+        valid("DELETE", bidPath, maker.apiKey(), null).assertStatus(200);
+        valid("DELETE", "/api/v1/orders?market=" + market, taker.apiKey(), null).assertStatus(200);
+        valid("DELETE", "/api/v1/orders", maker.apiKey(), null).assertStatus(200);
+
+        // Fills, positions, market data, money
+        JsonNode fills = valid("GET", "/api/v1/fills", taker.apiKey(), null)
+                .assertStatus(200)
+                .json();
+        assertThat(fills.size()).isGreaterThanOrEqualTo(2);
+        valid(
+                        "GET",
+                        "/api/v1/fills?market=" + market + "&limit=1&before="
+                                + fills.get(0).path("fillId").asString(),
+                        taker.apiKey(),
+                        null)
+                .assertStatus(200);
+        valid("GET", "/api/v1/positions", taker.apiKey(), null).assertStatus(200);
+        valid("GET", "/api/v1/markets/" + market + "/orderbook?depth=5", null, null)
+                .assertStatus(200);
+        JsonNode trades = valid("GET", "/api/v1/markets/" + market + "/trades", null, null)
+                .assertStatus(200)
+                .json();
+        valid(
+                        "GET",
+                        "/api/v1/markets/" + market + "/trades?limit=1&before="
+                                + trades.get(0).path("tradeId").asString(),
+                        null,
+                        null)
+                .assertStatus(200);
+        valid("GET", "/api/v1/account/ledger?limit=5", taker.apiKey(), null).assertStatus(200);
+        valid("POST", "/api/v1/withdrawals", maker.apiKey(), "{\"amount\":\"10\"}")
+                .assertStatus(201);
+        valid("GET", "/api/v1/admin/vault", ADMIN_KEY, null).assertStatus(200);
+    }
+
+    @Test
+    void adminKeysMatchTheContract() {
+        valid("GET", "/api/v1/admin/keys", ADMIN_KEY, null).assertStatus(200);
+        var oracle = valid("POST", "/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"ORACLE\"}")
+                .assertStatus(201);
+        String keyId = oracle.text("keyId");
+        long now = System.currentTimeMillis();
+        valid("POST", "/api/v1/oracle/prices", oracle.text("apiKey"), """
+                        {"prices":[{"market":"ETH-USD-PERP","price":"3500.25","source":"contract-a","timestamp":%d},
+                                   {"market":"ETH-USD-PERP","price":3500.5,"source":"contract-b","timestamp":"%s"},
+                                   {"market":"ETH-USD-PERP","price":"NaN","source":"contract-c","timestamp":%d}]}""".formatted(
+                                now, java.time.Instant.ofEpochMilli(now), now))
+                .assertStatus(200);
+        valid("DELETE", "/api/v1/admin/keys/" + keyId, ADMIN_KEY, null).assertStatus(204);
+        answer("DELETE", "/api/v1/admin/keys/" + keyId, ADMIN_KEY, null).assertProblem(404, "KEY_NOT_FOUND");
+    }
+
+    @Test
+    void refusalsMatchTheContract() {
+        String market = newMarket();
+        Trader trader = newFundedTrader("1000");
+        Trader other = newFundedTrader("100000");
+        String key = trader.apiKey();
+
+        answer("GET", "/api/v1/orders", null, null).assertProblem(401, "UNAUTHENTICATED");
+        answer("GET", "/api/v1/positions", "bwk_not-a-key", null).assertProblem(401, "UNAUTHENTICATED");
+        answer("POST", "/api/v1/orders", ADMIN_KEY, limit(market, "BUY", "1", "100"))
+                .assertProblem(403, "FORBIDDEN");
+        answer("POST", "/api/v1/orders", key, "{\"market\":\"" + market + "\",\"side\":\"BUY\"}")
+                .assertProblem(400, "VALIDATION_FAILED");
+        answer(
+                        "POST",
+                        "/api/v1/orders",
+                        key,
+                        Ticket.limit(market, "BUY", "1", "100")
+                                .with("leverage", 5)
+                                .json())
+                .assertProblem(400, "VALIDATION_FAILED");
+        answer("POST", "/api/v1/orders", key, limit(market, "BUY", "0", "100")).assertProblem(400, "INVALID_SIZE");
+        answer("POST", "/api/v1/orders", key, limit(market, "BUY", "0.0001", "100"))
+                .assertProblem(400, "INVALID_SIZE");
+        answer("POST", "/api/v1/orders", key, limit(market, "BUY", "1", "100.05"))
+                .assertProblem(400, "INVALID_PRICE");
+        answer("POST", "/api/v1/orders", key, limit("NOPE-USD-PERP", "BUY", "1", "100"))
+                .assertProblem(404, "UNKNOWN_MARKET");
+        answer("POST", "/api/v1/orders", key, Ticket.market(market, "BUY", "1").json())
+                .assertProblem(409, "PRICE_UNAVAILABLE");
+        answer("POST", "/api/v1/orders", key, limit(market, "BUY", "1", "65000"))
+                .assertProblem(422, "INSUFFICIENT_MARGIN");
+        answer(
+                        "POST",
+                        "/api/v1/orders",
+                        key,
+                        Ticket.limit(market, "SELL", "0.001", "65000")
+                                .with("reduceOnly", true)
+                                .json())
+                .assertProblem(422, "REDUCE_ONLY_WOULD_INCREASE");
+        markAt(market, "1000");
+        placed(other, Ticket.limit(market, "SELL", "1", "1000"));
+        answer(
+                        "POST",
+                        "/api/v1/orders",
+                        key,
+                        Ticket.limit(market, "BUY", "0.01", "1000")
+                                .tif("POST_ONLY")
+                                .json())
+                .assertProblem(422, "POST_ONLY_WOULD_CROSS");
+        placed(trader, Ticket.limit(market, "BUY", "0.01", "1000").clientOrderId("dup"));
+        answer(
+                        "POST",
+                        "/api/v1/orders",
+                        key,
+                        Ticket.limit(market, "BUY", "0.02", "1000")
+                                .clientOrderId("dup")
+                                .json())
+                .assertProblem(409, "DUPLICATE_CLIENT_ORDER_ID");
+        placed(other, Ticket.limit(market, "SELL", "1", "1200"));
+        answer("POST", "/api/v1/orders", key, limit(market, "BUY", "0.01", "1200"))
+                .assertProblem(422, "PRICE_OUTSIDE_BAND");
+        String resting = placed(trader, Ticket.limit(market, "BUY", "0.01", "900"))
+                .path("orderId")
+                .asString();
+        answer("PATCH", "/api/v1/orders/" + resting, key, "{\"price\":\"1200\"}")
+                .assertProblem(422, "POST_ONLY_WOULD_CROSS");
+        answer("PATCH", "/api/v1/orders/" + resting, key, "{}").assertProblem(400, "VALIDATION_FAILED");
+        answer("PATCH", "/api/v1/orders/" + resting, other.apiKey(), "{\"size\":\"1\"}")
+                .assertProblem(404, "ORDER_NOT_FOUND");
+        answer("GET", "/api/v1/orders/" + resting, other.apiKey(), null).assertProblem(404, "ORDER_NOT_FOUND");
+        answer("DELETE", "/api/v1/orders/" + resting, other.apiKey(), null).assertProblem(404, "ORDER_NOT_FOUND");
+        answer("GET", "/api/v1/orders?market=NOPE-USD-PERP", key, null).assertProblem(404, "UNKNOWN_MARKET");
+        answer("DELETE", "/api/v1/orders?market=NOPE-USD-PERP", key, null).assertProblem(404, "UNKNOWN_MARKET");
+        answer("GET", "/api/v1/orders?status=DONE", key, null).assertProblem(400, "VALIDATION_FAILED");
+        answer("GET", "/api/v1/fills?limit=501", key, null).assertProblem(400, "VALIDATION_FAILED");
+        answer("GET", "/api/v1/fills?market=NOPE-USD-PERP", key, null).assertProblem(404, "UNKNOWN_MARKET");
+        answer("GET", "/api/v1/markets/NOPE-USD-PERP", null, null).assertProblem(404, "UNKNOWN_MARKET");
+        answer("GET", "/api/v1/markets/NOPE-USD-PERP/orderbook", null, null).assertProblem(404, "UNKNOWN_MARKET");
+        answer("GET", "/api/v1/markets/" + market + "/orderbook?depth=0", null, null)
+                .assertProblem(400, "VALIDATION_FAILED");
+        answer("GET", "/api/v1/markets/NOPE-USD-PERP/trades", null, null).assertProblem(404, "UNKNOWN_MARKET");
+        answer("GET", "/api/v1/markets/" + market + "/trades?before=x", null, null)
+                .assertProblem(400, "VALIDATION_FAILED");
+        answer("POST", "/api/v1/orders", key, "{\"pad\":\"" + "x".repeat(70_000) + "\"}")
+                .assertProblem(413, "PAYLOAD_TOO_LARGE");
+        assertThat(answer("POST", "/api/v1/orders", key, "text/plain", "hello").status())
+                .isEqualTo(415);
+        answer("POST", "/api/v1/withdrawals", key, "{\"amount\":\"1000000\"}")
+                .assertProblem(422, "INSUFFICIENT_MARGIN");
+
+        gateway.submit(new ChangeTradingState(market, TradingState.CLOSED, "contract test", "test", false), "test");
+        answer("POST", "/api/v1/orders", key, limit(market, "BUY", "0.01", "900"))
+                .assertProblem(409, "MARKET_CLOSED");
+        gateway.submit(new ChangeTradingState(market, TradingState.OPEN, "contract test", "test", false), "test");
+    }
+
+    @AfterAll
+    static void everyDocumentedOperationWasExercised() {
+        Set<String> missing = new TreeSet<>();
+        OPERATIONS.forEach(o -> missing.add(o.name()));
+        missing.removeAll(EXERCISED);
+        assertThat(missing)
+                .as("documented operations no test called: call each from OpenApiContractTests")
+                .isEmpty();
+    }
+
+    private String listMarket() {
+        String name = "CT" + (System.nanoTime() % 1_000_000) + "-USD-PERP";
+        String spec = """
+                {"market":"%s","tickSize":"0.1","stepSize":"0.001","minSize":"0.001",
+                 "initialMarginFraction":"0.02","maintenanceMarginFraction":"0.01",
+                 "makerFee":"0.0002","takerFee":"0.0005","liquidationFee":"0.01",
+                 "fundingIntervalSeconds":3600,"maxFundingRate":"0.005","priceBandBps":500,
+                 "postOnlyBandBps":100,"maxPriceJumpBps":1000,"maxPriceAgeSeconds":30}
+                """.formatted(name);
+        valid("POST", "/api/v1/admin/markets", ADMIN_KEY, spec).assertStatus(201);
+        return name;
+    }
+
+    private Trader account(String name) {
+        ApiClient.Response created = valid("POST", "/api/v1/admin/accounts", ADMIN_KEY, "{\"name\":\"" + name + "\"}")
+                .assertStatus(201);
+        Trader trader = new Trader(created.text("accountId"), created.text("apiKey"), created.text("keyId"));
+        String deposit = "{\"amount\":\"1000000\",\"reference\":\"" + reference() + "\"}";
+        String path = "/api/v1/admin/accounts/" + trader.accountId() + "/deposits";
+        valid("POST", path, ADMIN_KEY, deposit).assertStatus(201);
+        valid("POST", path, ADMIN_KEY, deposit).assertStatus(200);
+        return trader;
+    }
+
+    private static String limit(String market, String side, String size, String price) {
+        return Ticket.limit(market, side, size, price).json();
+    }
+
+    /** A request the contract describes: the request and the answer are both checked. */
+    private ApiClient.Response valid(String method, String uri, String key, String body) {
+        ApiClient.Response response = send(method, uri, key, body == null ? null : "application/json", body);
+        check(CONTRACT.validate(request(method, uri, key, body), response(response)), method, uri, response);
+        return response;
+    }
+
+    /** A request meant to be refused: only the answer is checked. */
+    private ApiClient.Response answer(String method, String uri, String key, String body) {
+        return answer(method, uri, key, body == null ? null : "application/json", body);
+    }
+
+    private ApiClient.Response answer(String method, String uri, String key, String contentType, String body) {
+        ApiClient.Response response = send(method, uri, key, contentType, body);
+        String path = URI.create(uri).getPath();
+        check(
+                CONTRACT.validateResponse(path, Request.Method.valueOf(method), response(response)),
+                method,
+                uri,
+                response);
+        return response;
+    }
+
+    private ApiClient.Response send(String method, String uri, String key, String contentType, String body) {
+        ApiClient.Response response = body == null
+                ? api.send(api.request(uri, key).method(method, java.net.http.HttpRequest.BodyPublishers.noBody()))
+                : api.send(uri, key, method, contentType, body);
+        String path = URI.create(uri).getPath();
+        OPERATIONS.stream()
+                .filter(o -> o.method().equals(method) && o.path().matcher(path).matches())
+                .findFirst()
+                .ifPresent(o -> EXERCISED.add(o.name()));
+        return response;
+    }
+
+    private static void check(ValidationReport report, String method, String uri, ApiClient.Response response) {
+        assertThat(report.hasErrors())
+                .as(
+                        "%s %s answered %d %s%n%s",
+                        method,
+                        uri,
+                        response.status(),
+                        response.body(),
+                        SimpleValidationReportFormat.getInstance().apply(report))
+                .isFalse();
+    }
+
+    private static Request request(String method, String uri, String key, String body) {
+        URI parsed = URI.create(uri);
+        SimpleRequest.Builder request = new SimpleRequest.Builder(method, parsed.getPath());
+        if (parsed.getRawQuery() != null) {
+            for (String pair : parsed.getRawQuery().split("&")) {
+                int eq = pair.indexOf('=');
+                request.withQueryParam(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        if (key != null) {
+            request.withAuthorization("Bearer " + key);
+        }
+        if (body != null) {
+            request.withContentType("application/json").withBody(body);
+        }
+        return request.build();
+    }
+
+    private static SimpleResponse response(ApiClient.Response response) {
+        SimpleResponse.Builder out = new SimpleResponse.Builder(response.status());
+        response.headers().map().forEach((name, values) -> {
+            if (!name.startsWith(":")) {
+                out.withHeader(name, values);
+            }
+        });
+        if (response.body() != null && !response.body().isEmpty()) {
+            out.withBody(response.body());
+        }
+        return out.build();
+    }
+
+    /** The operations {@code openapi.yaml} documents. */
+    @SuppressWarnings("unchecked")
+    private static List<Operation> operations() {
+        try (Reader reader = Files.newBufferedReader(SPEC)) {
+            Map<String, Object> spec = new Yaml().load(reader);
+            List<Operation> out = new ArrayList<>();
+            ((Map<String, Map<String, Object>>) spec.get("paths")).forEach((template, item) -> {
+                Pattern path = Pattern.compile(template.replaceAll("\\{[^}]+}", "[^/]+"));
+                item.keySet().stream()
+                        .filter(m ->
+                                Set.of("get", "put", "post", "delete", "patch").contains(m))
+                        .forEach(m -> out.add(new Operation(m.toUpperCase(Locale.ROOT), template, path)));
+            });
+            // More specific templates first, so /markets/{market}/trades is not taken for /markets/{market}.
+            out.sort((a, b) ->
+                    Integer.compare(b.template().length(), a.template().length()));
+            return List.copyOf(out);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + SPEC.toAbsolutePath(), e);
+        }
+    }
+}
