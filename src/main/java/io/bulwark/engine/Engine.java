@@ -26,6 +26,7 @@ import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.IssueApiKey;
 import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.command.PostOraclePrices;
+import io.bulwark.engine.command.ResumeFunding;
 import io.bulwark.engine.command.ResumeLiquidations;
 import io.bulwark.engine.command.RevokeApiKey;
 import io.bulwark.engine.command.StartEngine;
@@ -39,6 +40,7 @@ import io.bulwark.engine.event.ApiKeyRevoked;
 import io.bulwark.engine.event.EngineStarted;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.FundingPaid;
+import io.bulwark.engine.event.FundingResumed;
 import io.bulwark.engine.event.LiquidationsResumed;
 import io.bulwark.engine.event.MarketCreated;
 import io.bulwark.engine.event.MarketUpdated;
@@ -168,6 +170,7 @@ public final class Engine implements EngineView {
             case PostOraclePrices c -> postPrices(c, now, events);
             case StartEngine c -> startEngine(c, events);
             case ResumeLiquidations c -> resumeLiquidations(c, events);
+            case ResumeFunding c -> resumeFunding(c, events);
         };
         if (refusal.isEmpty() && movesRisk(events)) {
             liquidations.check(lastSequence + 1, now, events);
@@ -436,6 +439,19 @@ public final class Engine implements EngineView {
         return false;
     }
 
+    private Optional<Outcome> resumeFunding(ResumeFunding c, List<Event> events) {
+        Optional<Market> market = markets.get(c.market());
+        if (market.isEmpty()) {
+            return reject(UNKNOWN_MARKET, "no market " + c.market());
+        }
+        if (!market.get().funding().halted()) {
+            return reject(Rejection.Code.INVALID_TRANSITION, "funding is not halted in " + c.market());
+        }
+        market.get().funding().resume();
+        events.add(new FundingResumed(c.market(), c.actor()));
+        return Optional.empty();
+    }
+
     private Optional<Outcome> resumeLiquidations(ResumeLiquidations c, List<Event> events) {
         if (!breaker.paused()) {
             return reject(Rejection.Code.INVALID_TRANSITION, "liquidations are not paused");
@@ -564,7 +580,12 @@ public final class Engine implements EngineView {
                 m.markPrice(),
                 m.lastTradePrice(),
                 openInterest,
-                m.priceHealthy(clock));
+                m.priceHealthy(clock),
+                new Funding(
+                        m.funding().lastRate(),
+                        m.funding().cumulativeIndex(),
+                        m.funding().intervalEnd(),
+                        m.funding().haltReason()));
     }
 
     @Override

@@ -32,7 +32,14 @@ public interface EngineView {
             BigDecimal markPrice,
             BigDecimal lastTradePrice,
             BigDecimal openInterest,
-            boolean priceHealthy) {}
+            boolean priceHealthy,
+            Funding funding) {}
+
+    /**
+     * A market's funding: the last interval's rate, the cumulative index, when the current interval
+     * ends (epoch ms, 0 before the first tick) and why funding is halted (empty when it is not).
+     */
+    record Funding(BigDecimal rate, BigDecimal cumulativeIndex, long nextFundingTime, String haltReason) {}
 
     /** Book depth at the engine's latest sequence; levels best first. */
     record BookView(String market, long sequence, List<PriceSize> bids, List<PriceSize> asks) {}

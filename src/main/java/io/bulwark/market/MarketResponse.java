@@ -9,7 +9,7 @@ import java.math.BigDecimal;
  * A market as clients see it (SPEC section 10). {@code state} is the effective state (the stricter of
  * the exchange's and the market's own, which is {@code marketState}). Prices, funding and open interest
  * come from the oracle: {@code indexPrice} and {@code markPrice} are null until the market's first
- * accepted price; {@code fundingRate} stays null until funding is computed (issue 4).
+ * accepted price; {@code fundingRate} is the rate of the last funding interval (0 before the first).
  */
 record MarketResponse(
         String market,
@@ -57,7 +57,7 @@ record MarketResponse(
                 view.state(),
                 view.indexPrice(),
                 view.markPrice(),
-                null,
+                view.funding().rate(),
                 view.openInterest(),
                 view.priceHealthy());
     }

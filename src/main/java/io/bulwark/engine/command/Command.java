@@ -21,4 +21,5 @@ public sealed interface Command
                 AmendOrder,
                 PostOraclePrices,
                 StartEngine,
-                ResumeLiquidations {}
+                ResumeLiquidations,
+                ResumeFunding {}

@@ -24,4 +24,5 @@ public sealed interface Event
                 Liquidated,
                 Deleveraged,
                 LiquidationsPaused,
-                LiquidationsResumed {}
+                LiquidationsResumed,
+                FundingResumed {}

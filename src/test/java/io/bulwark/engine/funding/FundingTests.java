@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bulwark.engine.Decimals;
 import io.bulwark.engine.Outcome;
 import io.bulwark.engine.TradingFloor;
+import io.bulwark.engine.command.ResumeFunding;
 import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.command.Tick;
 import io.bulwark.engine.command.UpdateMarket;
@@ -134,6 +135,15 @@ class FundingTests {
         assertThat(events).filteredOn(FundingHalted.class::isInstance).hasSize(1);
         assertThat(events).noneMatch(e -> e instanceof FundingPaid || e instanceof FundingSettled);
         assertThat(bob.balance()).isEqualByComparingTo(before);
+        assertThat(floor.view().market(TradingFloor.BTC).orElseThrow().funding().haltReason())
+                .contains("unhealthy");
+
+        assertThat(floor.apply(new ResumeFunding(TradingFloor.BTC, "ops"))).isInstanceOf(Outcome.Applied.class);
+        assertThat(floor.view().market(TradingFloor.BTC).orElseThrow().funding().haltReason())
+                .isEmpty();
+        assertThat(floor.apply(new ResumeFunding(TradingFloor.BTC, "ops")))
+                .as("not halted any more")
+                .isInstanceOf(Outcome.Rejected.class);
     }
 
     /** Ticks, keeping the oracle fresh, until an interval settles with a non-zero rate; its events. */
