@@ -2,13 +2,13 @@ package io.bulwark.bench;
 
 import io.bulwark.engine.Engine;
 import io.bulwark.engine.Outcome;
+import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.AmendOrder;
 import io.bulwark.engine.command.CancelOrder;
 import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.PlaceOrder;
-import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.engine.order.OrderType;
 import io.bulwark.engine.order.Side;
 import io.bulwark.engine.order.TimeInForce;
@@ -58,24 +58,7 @@ public class EngineBenchmark {
         engine = new Engine();
         ours.clear();
         now = 1;
-        engine.apply(
-                new CreateMarket(new MarketSpec(
-                        BTC,
-                        new BigDecimal("0.1"),
-                        new BigDecimal("0.001"),
-                        new BigDecimal("0.001"),
-                        new BigDecimal("0.02"),
-                        new BigDecimal("0.01"),
-                        new BigDecimal("0.0002"),
-                        new BigDecimal("0.0005"),
-                        new BigDecimal("0.01"),
-                        3600,
-                        new BigDecimal("0.005"),
-                        500,
-                        100,
-                        1000,
-                        30)),
-                now++);
+        engine.apply(new CreateMarket(TradingFloor.btc()), now++);
         for (int a = 1; a <= ACCOUNTS; a++) {
             engine.apply(new CreateAccount("a" + a, "k" + a, "h" + a), now++);
             engine.apply(new Deposit(Integer.toString(a), new BigDecimal("10000000"), "d" + a), now++);

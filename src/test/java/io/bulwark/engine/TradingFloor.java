@@ -35,23 +35,9 @@ public final class TradingFloor {
         apply(new CreateMarket(btc()));
     }
 
+    /** SPEC section 3's BTC-USD-PERP with the default fees, bands and funding. */
     public static MarketSpec btc() {
-        return new MarketSpec(
-                BTC,
-                new BigDecimal("0.1"),
-                new BigDecimal("0.001"),
-                new BigDecimal("0.001"),
-                new BigDecimal("0.02"),
-                new BigDecimal("0.01"),
-                new BigDecimal("0.0002"),
-                new BigDecimal("0.0005"),
-                new BigDecimal("0.01"),
-                3600,
-                new BigDecimal("0.005"),
-                500,
-                100,
-                1000,
-                30);
+        return EngineFixture.btc();
     }
 
     public Outcome apply(Command command) {

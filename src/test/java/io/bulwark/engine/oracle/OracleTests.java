@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bulwark.engine.Engine;
 import io.bulwark.engine.EngineView;
 import io.bulwark.engine.Outcome;
+import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.PostOraclePrices;
@@ -13,8 +14,6 @@ import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.command.Tick;
 import io.bulwark.engine.event.OraclePriceAccepted;
 import io.bulwark.engine.event.OraclePriceRejected;
-import io.bulwark.engine.market.MarketSpec;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,22 +28,7 @@ class OracleTests {
     private long now = 1_700_000_000_000L;
 
     OracleTests() {
-        apply(new CreateMarket(new MarketSpec(
-                BTC,
-                new BigDecimal("0.1"),
-                new BigDecimal("0.001"),
-                new BigDecimal("0.001"),
-                new BigDecimal("0.02"),
-                new BigDecimal("0.01"),
-                new BigDecimal("0.0002"),
-                new BigDecimal("0.0005"),
-                new BigDecimal("0.01"),
-                3600,
-                new BigDecimal("0.005"),
-                500,
-                100,
-                1000,
-                30)));
+        apply(new CreateMarket(TradingFloor.btc()));
     }
 
     private Outcome.Applied apply(Command command) {
