@@ -1,19 +1,12 @@
 package io.bulwark.engine;
 
-import static io.bulwark.engine.Rejection.Code.DUPLICATE_DEPOSIT_REFERENCE;
-import static io.bulwark.engine.Rejection.Code.INSUFFICIENT_MARGIN;
-import static io.bulwark.engine.Rejection.Code.MARKET_EXISTS;
-import static io.bulwark.engine.Rejection.Code.UNKNOWN_ACCOUNT;
-import static io.bulwark.engine.Rejection.Code.UNKNOWN_KEY;
 import static io.bulwark.engine.Rejection.Code.UNKNOWN_MARKET;
 import static io.bulwark.engine.Rejection.Code.VALIDATION_FAILED;
-import static io.bulwark.engine.Rejection.Code.WITHDRAWALS_PAUSED;
 
 import io.bulwark.engine.account.Account;
+import io.bulwark.engine.account.AccountDesk;
 import io.bulwark.engine.account.Accounts;
-import io.bulwark.engine.account.Accounts.DepositRecord;
 import io.bulwark.engine.account.ApiKey;
-import io.bulwark.engine.account.Role;
 import io.bulwark.engine.book.OrderBook;
 import io.bulwark.engine.command.AmendOrder;
 import io.bulwark.engine.command.CancelOrder;
@@ -34,29 +27,22 @@ import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.command.Tick;
 import io.bulwark.engine.command.UpdateMarket;
 import io.bulwark.engine.command.Withdraw;
-import io.bulwark.engine.event.AccountCreated;
-import io.bulwark.engine.event.ApiKeyIssued;
-import io.bulwark.engine.event.ApiKeyRevoked;
 import io.bulwark.engine.event.EngineStarted;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.FundingPaid;
 import io.bulwark.engine.event.FundingResumed;
 import io.bulwark.engine.event.LiquidationsResumed;
-import io.bulwark.engine.event.MarketCreated;
-import io.bulwark.engine.event.MarketUpdated;
 import io.bulwark.engine.event.OraclePriceAccepted;
 import io.bulwark.engine.event.OraclePriceRejected;
 import io.bulwark.engine.event.OrderBookChanged.PriceSize;
 import io.bulwark.engine.event.SnapshotTaken;
 import io.bulwark.engine.event.Traded;
-import io.bulwark.engine.event.TradingStateChanged;
 import io.bulwark.engine.funding.FundingDesk;
 import io.bulwark.engine.ledger.Ledger;
-import io.bulwark.engine.ledger.TransferKind;
 import io.bulwark.engine.liquidation.CircuitBreaker;
 import io.bulwark.engine.liquidation.LiquidationDesk;
 import io.bulwark.engine.market.Market;
-import io.bulwark.engine.market.MarketSpec;
+import io.bulwark.engine.market.MarketDesk;
 import io.bulwark.engine.market.Markets;
 import io.bulwark.engine.oracle.PriceRejection;
 import io.bulwark.engine.order.Order;
@@ -102,6 +88,8 @@ public final class Engine implements EngineView {
     private final LiveOrders liveOrders;
     private final MarginCalculator margin;
     private final OrderDesk desk;
+    private final AccountDesk accountDesk;
+    private final MarketDesk marketDesk;
     private final FundingDesk funding;
     private final CircuitBreaker breaker;
     private final LiquidationDesk liquidations;
@@ -142,6 +130,8 @@ public final class Engine implements EngineView {
         this.breaker = breaker;
         this.desk = new OrderDesk(markets, portfolios, liveOrders, status, margin, ledger, breaker);
         this.funding = new FundingDesk(portfolios, ledger);
+        this.accountDesk = new AccountDesk(accounts, ledger, portfolios, status, margin);
+        this.marketDesk = new MarketDesk(markets, portfolios, status);
         this.liquidations = new LiquidationDesk(markets, portfolios, ledger, margin, status, breaker, desk);
     }
 
@@ -153,14 +143,14 @@ public final class Engine implements EngineView {
         long now = Math.max(clock, timestamp);
         List<Event> events = new ArrayList<>(4);
         Optional<Outcome> refusal = switch (command) {
-            case CreateMarket c -> createMarket(c, events);
-            case UpdateMarket c -> updateMarket(c, events);
-            case CreateAccount c -> createAccount(c, now, events);
-            case IssueApiKey c -> issueKey(c, events);
-            case RevokeApiKey c -> revokeKey(c, events);
-            case Deposit c -> deposit(c, events);
-            case Withdraw c -> withdraw(c, events);
-            case ChangeTradingState c -> changeState(c, now, events);
+            case CreateMarket c -> marketDesk.createMarket(c, events);
+            case UpdateMarket c -> marketDesk.updateMarket(c, events);
+            case CreateAccount c -> accountDesk.createAccount(c, now, events);
+            case IssueApiKey c -> accountDesk.issueKey(c, events);
+            case RevokeApiKey c -> accountDesk.revokeKey(c, events);
+            case Deposit c -> accountDesk.deposit(c, lastSequence + 1, events);
+            case Withdraw c -> accountDesk.withdraw(c, lastSequence + 1, events);
+            case ChangeTradingState c -> marketDesk.changeState(c, now, events);
             case TakeSnapshot c -> Optional.empty();
             case Tick c -> tick(now, events);
             case PlaceOrder c -> desk.place(c, lastSequence + 1, now, events);
@@ -209,181 +199,6 @@ public final class Engine implements EngineView {
     /** The serialized state taken by the last command if it was a {@link TakeSnapshot}, else empty. */
     public byte[] lastSnapshotBytes() {
         return snapshotBytes.clone();
-    }
-
-    private Optional<Outcome> createMarket(CreateMarket c, List<Event> events) {
-        MarketSpec spec = c.spec();
-        if (markets.contains(spec.market())) {
-            return reject(MARKET_EXISTS, "market " + spec.market() + " already exists");
-        }
-        Optional<Outcome> invalid = invalid(spec);
-        if (invalid.isPresent()) {
-            return invalid;
-        }
-        Market market = markets.add(spec, TradingState.OPEN);
-        events.add(new MarketCreated(spec, market.state()));
-        return Optional.empty();
-    }
-
-    private Optional<Outcome> updateMarket(UpdateMarket c, List<Event> events) {
-        Optional<Market> market = markets.get(c.market());
-        if (market.isEmpty()) {
-            return reject(UNKNOWN_MARKET, "no market " + c.market());
-        }
-        MarketSpec spec = c.patch().applyTo(market.get().spec());
-        MarketSpec before = market.get().spec();
-        boolean regrids = spec.tickSize().compareTo(before.tickSize()) != 0
-                || spec.stepSize().compareTo(before.stepSize()) != 0;
-        if (regrids
-                && (!market.get().book().isEmpty() || !market.get().triggers().isEmpty() || hasPositions(c.market()))) {
-            return reject(
-                    VALIDATION_FAILED,
-                    "tickSize and stepSize can change only while " + c.market() + " has no orders and no positions");
-        }
-        Optional<Outcome> invalid = invalid(spec);
-        if (invalid.isPresent()) {
-            return invalid;
-        }
-        markets.respec(c.market(), spec);
-        events.add(new MarketUpdated(spec));
-        return Optional.empty();
-    }
-
-    private boolean hasPositions(String market) {
-        return portfolios.entries().stream()
-                .anyMatch(e -> e.getValue()
-                        .existingPosition(market)
-                        .filter(p -> !p.isFlat())
-                        .isPresent());
-    }
-
-    private static Optional<Outcome> invalid(MarketSpec spec) {
-        List<MarketSpec.Violation> violations = spec.violations();
-        if (violations.isEmpty()) {
-            return Optional.empty();
-        }
-        MarketSpec.Violation first = violations.getFirst();
-        return reject(VALIDATION_FAILED, first.field() + " " + first.message());
-    }
-
-    private Optional<Outcome> createAccount(CreateAccount c, long now, List<Event> events) {
-        Optional<Outcome> keyProblem = checkNewKey(c.keyId(), c.keyHash());
-        if (keyProblem.isPresent()) {
-            return keyProblem;
-        }
-        Account account = accounts.open(c.name(), now);
-        ledger.open(account.accountId());
-        portfolios.open(account.accountId());
-        accounts.putKey(new ApiKey(c.keyId(), Role.TRADER, account.accountId(), c.keyHash(), false));
-        events.add(new AccountCreated(account.accountId(), account.name()));
-        events.add(new ApiKeyIssued(c.keyId(), Role.TRADER, account.accountId(), c.keyHash()));
-        return Optional.empty();
-    }
-
-    private Optional<Outcome> issueKey(IssueApiKey c, List<Event> events) {
-        if (c.role() == Role.TRADER) {
-            return reject(VALIDATION_FAILED, "trader keys are issued with their account");
-        }
-        Optional<Outcome> keyProblem = checkNewKey(c.keyId(), c.keyHash());
-        if (keyProblem.isPresent()) {
-            return keyProblem;
-        }
-        accounts.putKey(new ApiKey(c.keyId(), c.role(), "", c.keyHash(), false));
-        events.add(new ApiKeyIssued(c.keyId(), c.role(), "", c.keyHash()));
-        return Optional.empty();
-    }
-
-    private Optional<Outcome> checkNewKey(String keyId, String keyHash) {
-        if (accounts.key(keyId).isPresent() || accounts.hasKeyHash(keyHash)) {
-            return reject(VALIDATION_FAILED, "key id or key already in use");
-        }
-        return Optional.empty();
-    }
-
-    private Optional<Outcome> revokeKey(RevokeApiKey c, List<Event> events) {
-        Optional<ApiKey> key = accounts.key(c.keyId());
-        if (key.isEmpty() || key.get().revoked()) {
-            return reject(UNKNOWN_KEY, "no active key " + c.keyId());
-        }
-        ApiKey k = key.get();
-        accounts.putKey(new ApiKey(k.keyId(), k.role(), k.accountId(), k.keyHash(), true));
-        events.add(new ApiKeyRevoked(k.keyId()));
-        return Optional.empty();
-    }
-
-    private Optional<Outcome> deposit(Deposit c, List<Event> events) {
-        if (!isFundable(c.accountId())) {
-            return reject(UNKNOWN_ACCOUNT, "no account " + c.accountId());
-        }
-        Optional<Outcome> badAmount = checkAmount(c.amount());
-        if (badAmount.isPresent()) {
-            return badAmount;
-        }
-        BigDecimal amount = Decimals.usd(c.amount());
-        Optional<DepositRecord> earlier = accounts.deposit(c.reference());
-        if (earlier.isPresent()) {
-            DepositRecord d = earlier.get();
-            if (d.accountId().equals(c.accountId()) && d.amount().compareTo(amount) == 0) {
-                return Optional.of(new Outcome.AlreadyApplied("deposit " + c.reference() + " already credited"));
-            }
-            return reject(DUPLICATE_DEPOSIT_REFERENCE, "reference " + c.reference() + " was used for another deposit");
-        }
-        accounts.recordDeposit(new DepositRecord(c.reference(), c.accountId(), amount, lastSequence + 1));
-        events.add(ledger.transfer(Ledger.EXTERNAL, c.accountId(), amount, TransferKind.DEPOSIT, c.reference()));
-        return Optional.empty();
-    }
-
-    /** Trading accounts take deposits, and so does the liquidator vault (the insurance fund). */
-    private boolean isFundable(String accountId) {
-        return accounts.account(accountId).isPresent() || accountId.equals(Ledger.LIQUIDATOR_VAULT);
-    }
-
-    private Optional<Outcome> withdraw(Withdraw c, List<Event> events) {
-        if (accounts.account(c.accountId()).isEmpty()) {
-            return reject(UNKNOWN_ACCOUNT, "no account " + c.accountId());
-        }
-        Optional<Outcome> badAmount = checkAmount(c.amount());
-        if (badAmount.isPresent()) {
-            return badAmount;
-        }
-        if (status.state() == TradingState.CLOSED) {
-            return reject(WITHDRAWALS_PAUSED, "withdrawals are paused while the exchange is CLOSED");
-        }
-        BigDecimal amount = Decimals.usd(c.amount());
-        BigDecimal free = margin.assess(c.accountId()).freeCollateral();
-        if (amount.compareTo(free) > 0) {
-            return reject(
-                    INSUFFICIENT_MARGIN,
-                    "withdrawal of " + Decimals.plain(amount) + " exceeds free collateral " + Decimals.plain(free));
-        }
-        String withdrawalId = "W" + (lastSequence + 1);
-        events.add(ledger.transfer(c.accountId(), Ledger.EXTERNAL, amount, TransferKind.WITHDRAWAL, withdrawalId));
-        return Optional.empty();
-    }
-
-    private static Optional<Outcome> checkAmount(BigDecimal amount) {
-        if (amount.signum() <= 0 || !Decimals.fitsScale(amount, Decimals.USD_SCALE)) {
-            return reject(
-                    VALIDATION_FAILED, "amount must be positive with at most " + Decimals.USD_SCALE + " decimals");
-        }
-        return Optional.empty();
-    }
-
-    private Optional<Outcome> changeState(ChangeTradingState c, long now, List<Event> events) {
-        if (c.market().equals(ChangeTradingState.EXCHANGE)) {
-            TradingState from = status.state();
-            status.change(c.state(), now, c.reason());
-            events.add(new TradingStateChanged(c.market(), from, c.state(), c.reason(), c.actor(), c.forced()));
-            return Optional.empty();
-        }
-        Optional<Market> market = markets.get(c.market());
-        if (market.isEmpty()) {
-            return reject(UNKNOWN_MARKET, "no market " + c.market());
-        }
-        TradingState from = market.get().state();
-        markets.changeState(c.market(), c.state());
-        events.add(new TradingStateChanged(c.market(), from, c.state(), c.reason(), c.actor(), c.forced()));
-        return Optional.empty();
     }
 
     private Optional<Outcome> postPrices(PostOraclePrices c, long now, List<Event> events) {

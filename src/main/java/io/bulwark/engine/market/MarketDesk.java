@@ -1,0 +1,109 @@
+package io.bulwark.engine.market;
+
+import static io.bulwark.engine.Rejection.Code.MARKET_EXISTS;
+import static io.bulwark.engine.Rejection.Code.UNKNOWN_MARKET;
+import static io.bulwark.engine.Rejection.Code.VALIDATION_FAILED;
+
+import io.bulwark.engine.Outcome;
+import io.bulwark.engine.Rejection;
+import io.bulwark.engine.command.ChangeTradingState;
+import io.bulwark.engine.command.CreateMarket;
+import io.bulwark.engine.command.UpdateMarket;
+import io.bulwark.engine.event.Event;
+import io.bulwark.engine.event.MarketCreated;
+import io.bulwark.engine.event.MarketUpdated;
+import io.bulwark.engine.event.TradingStateChanged;
+import io.bulwark.engine.position.Portfolios;
+import io.bulwark.engine.state.ExchangeStatus;
+import io.bulwark.engine.state.TradingState;
+import java.util.List;
+import java.util.Optional;
+
+/** Markets and trading states: creating and re-specifying markets, moving the exchange or a market between states. */
+public final class MarketDesk {
+    private final Markets markets;
+    private final Portfolios portfolios;
+    private final ExchangeStatus status;
+
+    public MarketDesk(Markets markets, Portfolios portfolios, ExchangeStatus status) {
+        this.markets = markets;
+        this.portfolios = portfolios;
+        this.status = status;
+    }
+
+    public Optional<Outcome> createMarket(CreateMarket c, List<Event> events) {
+        MarketSpec spec = c.spec();
+        if (markets.contains(spec.market())) {
+            return reject(MARKET_EXISTS, "market " + spec.market() + " already exists");
+        }
+        Optional<Outcome> invalid = invalid(spec);
+        if (invalid.isPresent()) {
+            return invalid;
+        }
+        Market market = markets.add(spec, TradingState.OPEN);
+        events.add(new MarketCreated(spec, market.state()));
+        return Optional.empty();
+    }
+
+    public Optional<Outcome> updateMarket(UpdateMarket c, List<Event> events) {
+        Optional<Market> market = markets.get(c.market());
+        if (market.isEmpty()) {
+            return reject(UNKNOWN_MARKET, "no market " + c.market());
+        }
+        MarketSpec spec = c.patch().applyTo(market.get().spec());
+        MarketSpec before = market.get().spec();
+        boolean regrids = spec.tickSize().compareTo(before.tickSize()) != 0
+                || spec.stepSize().compareTo(before.stepSize()) != 0;
+        if (regrids
+                && (!market.get().book().isEmpty() || !market.get().triggers().isEmpty() || hasPositions(c.market()))) {
+            return reject(
+                    VALIDATION_FAILED,
+                    "tickSize and stepSize can change only while " + c.market() + " has no orders and no positions");
+        }
+        Optional<Outcome> invalid = invalid(spec);
+        if (invalid.isPresent()) {
+            return invalid;
+        }
+        markets.respec(c.market(), spec);
+        events.add(new MarketUpdated(spec));
+        return Optional.empty();
+    }
+
+    private boolean hasPositions(String market) {
+        return portfolios.entries().stream()
+                .anyMatch(e -> e.getValue()
+                        .existingPosition(market)
+                        .filter(p -> !p.isFlat())
+                        .isPresent());
+    }
+
+    private static Optional<Outcome> invalid(MarketSpec spec) {
+        List<MarketSpec.Violation> violations = spec.violations();
+        if (violations.isEmpty()) {
+            return Optional.empty();
+        }
+        MarketSpec.Violation first = violations.getFirst();
+        return reject(VALIDATION_FAILED, first.field() + " " + first.message());
+    }
+
+    public Optional<Outcome> changeState(ChangeTradingState c, long now, List<Event> events) {
+        if (c.market().equals(ChangeTradingState.EXCHANGE)) {
+            TradingState from = status.state();
+            status.change(c.state(), now, c.reason());
+            events.add(new TradingStateChanged(c.market(), from, c.state(), c.reason(), c.actor(), c.forced()));
+            return Optional.empty();
+        }
+        Optional<Market> market = markets.get(c.market());
+        if (market.isEmpty()) {
+            return reject(UNKNOWN_MARKET, "no market " + c.market());
+        }
+        TradingState from = market.get().state();
+        markets.changeState(c.market(), c.state());
+        events.add(new TradingStateChanged(c.market(), from, c.state(), c.reason(), c.actor(), c.forced()));
+        return Optional.empty();
+    }
+
+    private static Optional<Outcome> reject(Rejection.Code code, String message) {
+        return Optional.of(new Outcome.Rejected(Rejection.of(code, message)));
+    }
+}
