@@ -1,0 +1,54 @@
+package io.bulwark.system;
+
+import io.bulwark.engine.event.FundingHalted;
+import io.bulwark.engine.event.LiquidationsPaused;
+import io.bulwark.engine.event.OraclePriceRejected;
+import io.bulwark.engine.event.TradingStateChanged;
+import io.bulwark.engine.oracle.PriceRejection;
+import io.bulwark.journal.Committed;
+import io.bulwark.journal.JournalListener;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes what an operator must see in the log the moment it is durable: funding halted by the guard,
+ * the liquidation breaker tripping, a quarantined price jump, every trading-state change.
+ */
+@Component
+class AnomalyLog implements JournalListener {
+    private static final Logger log = LoggerFactory.getLogger(AnomalyLog.class);
+
+    @Override
+    public void onCommitted(List<Committed> batch) {
+        for (Committed c : batch) {
+            for (var event : c.events()) {
+                switch (event) {
+                    case FundingHalted h ->
+                        log.warn("FUNDING HALTED in {} at sequence {}: {}", h.market(), c.sequence(), h.reason());
+                    case LiquidationsPaused p ->
+                        log.warn("LIQUIDATIONS PAUSED at sequence {}: {}", c.sequence(), p.reason());
+                    case OraclePriceRejected r
+                    when r.reason() == PriceRejection.PRICE_JUMP ->
+                        log.warn(
+                                "Price jump quarantined in {} from {} at sequence {}: {}",
+                                r.market(),
+                                r.source(),
+                                c.sequence(),
+                                r.price());
+                    case TradingStateChanged s ->
+                        log.info(
+                                "Trading state of {} {} -> {} by {} at sequence {}: {}",
+                                s.market().isEmpty() ? "the exchange" : s.market(),
+                                s.from(),
+                                s.to(),
+                                s.actor(),
+                                c.sequence(),
+                                s.reason());
+                    default -> {}
+                }
+            }
+        }
+    }
+}
