@@ -62,6 +62,10 @@ public final class OracleFeed {
             }
             return refusal;
         }
+        if (!sources.isEmpty() && newestTimestamp() < now - spec.maxPriceAgeSeconds() * 1000) {
+            // Every source had gone silent: a feed coming back is an anomaly, confirmed afresh.
+            consecutiveAccepted = 0;
+        }
         sources.put(source, new Quote(new BigDecimal(priceText), timestamp));
         consecutiveAccepted++;
         index = median(now, spec).orElse(index);

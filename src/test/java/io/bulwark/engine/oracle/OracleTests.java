@@ -122,6 +122,23 @@ class OracleTests {
     }
 
     @Test
+    void aFeedComingBackFromSilenceNeedsThreeFreshUpdatesAgain() {
+        healthyAt("65000");
+        for (int i = 0; i < 31; i++) {
+            apply(new Tick());
+        }
+        assertThat(market().priceHealthy()).isFalse();
+        post("a", "64000", 0);
+        assertThat(market().priceHealthy())
+                .as("one source back after silence is not trusted")
+                .isFalse();
+        post("b", "64000", 0);
+        assertThat(market().priceHealthy()).isFalse();
+        post("c", "64000", 0);
+        assertThat(market().priceHealthy()).isTrue();
+    }
+
+    @Test
     void afterAStartPricesAreDistrustedUntilThreeFreshUpdates() {
         healthyAt("65000");
         apply(new StartEngine("test", 60, 0, 0));
