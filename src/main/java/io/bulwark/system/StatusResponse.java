@@ -27,8 +27,12 @@ record StatusResponse(
         List<Object> maintenanceWindows,
         Recovery recovery) {
 
-    /** One market's effective state and whether its oracle price is healthy. */
-    record MarketStatus(String market, TradingState state, boolean priceHealthy) {}
+    /**
+     * One market's effective state, whether its oracle price is healthy, and whether its funding is
+     * halted because a new index failed the write-time guard ({@code fundingHaltReason} says why).
+     */
+    record MarketStatus(
+            String market, TradingState state, boolean priceHealthy, boolean fundingHalted, String fundingHaltReason) {}
 
     record Recovery(boolean verified, String detail) {}
 }

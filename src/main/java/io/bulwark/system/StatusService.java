@@ -50,7 +50,12 @@ class StatusService {
 
     private static StatusResponse fromEngine(StatusView engine, NodeStatus node, StatusResponse.Recovery recovery) {
         List<StatusResponse.MarketStatus> markets = engine.markets().stream()
-                .map(m -> new StatusResponse.MarketStatus(m.spec().market(), m.effectiveState(), m.priceHealthy()))
+                .map(m -> new StatusResponse.MarketStatus(
+                        m.spec().market(),
+                        m.effectiveState(),
+                        m.priceHealthy(),
+                        !m.funding().haltReason().isEmpty(),
+                        m.funding().haltReason().isEmpty() ? null : m.funding().haltReason()))
                 .toList();
         return new StatusResponse(
                 engine.state(),

@@ -169,6 +169,9 @@ class OpenApiContractTests extends TradingApiTestBase {
         valid("POST", "/api/v1/withdrawals", maker.apiKey(), "{\"amount\":\"10\"}")
                 .assertStatus(201);
         valid("GET", "/api/v1/admin/vault", ADMIN_KEY, null).assertStatus(200);
+        valid("POST", "/api/v1/admin/snapshots", ADMIN_KEY, "{\"reason\":\"contract\"}")
+                .assertStatus(201);
+        valid("GET", "/api/v1/admin/snapshots?limit=5", ADMIN_KEY, null).assertStatus(200);
     }
 
     @Test
@@ -283,6 +286,59 @@ class OpenApiContractTests extends TradingApiTestBase {
         answer("POST", "/api/v1/orders", key, limit(market, "BUY", "0.01", "900"))
                 .assertProblem(409, "MARKET_CLOSED");
         gateway.submit(new ChangeTradingState(market, TradingState.OPEN, "contract test", "test", false), "test");
+    }
+
+    /**
+     * Funding and liquidation history, and the resume endpoints. The one liquidation here is all of its market's
+     * open interest, so it trips the exchange-wide breaker, which the test resumes right away.
+     */
+    @Test
+    void riskEndpointsMatchTheContract() {
+        String market = listMarket();
+        Trader alice = account("alice-" + System.nanoTime());
+        Trader dave = newFundedTrader("1400");
+        markAt(market, "65000");
+        trade(alice, dave, market, "1", "65000");
+        valid("GET", "/api/v1/liquidations", dave.apiKey(), null).assertStatus(200);
+
+        markAt(market, "64000");
+        JsonNode liquidations = valid("GET", "/api/v1/liquidations", dave.apiKey(), null)
+                .assertStatus(200)
+                .json();
+        assertThat(liquidations.size()).isEqualTo(1);
+        String id = liquidations.get(0).path("liquidationId").asString();
+        valid("GET", "/api/v1/liquidations?market=" + market + "&limit=1&before=" + id, dave.apiKey(), null)
+                .assertStatus(200);
+        valid(
+                        "GET",
+                        "/api/v1/admin/liquidations?account=" + dave.accountId() + "&market=" + market
+                                + "&limit=10&before=999999999",
+                        ADMIN_KEY,
+                        null)
+                .assertStatus(200);
+        valid("GET", "/api/v1/system/status", null, null).assertStatus(200);
+        JsonNode resumed = valid("POST", "/api/v1/admin/liquidations/resume", ADMIN_KEY, null)
+                .assertStatus(200)
+                .json();
+        assertThat(resumed.path("liquidationsPaused").asBoolean()).isFalse();
+        answer("POST", "/api/v1/admin/liquidations/resume", ADMIN_KEY, null).assertProblem(409, "INVALID_TRANSITION");
+        answer("GET", "/api/v1/admin/liquidations?account=999999999", ADMIN_KEY, null)
+                .assertProblem(404, "ACCOUNT_NOT_FOUND");
+        answer("GET", "/api/v1/liquidations?before=x", dave.apiKey(), null).assertProblem(400, "VALIDATION_FAILED");
+
+        valid("GET", "/api/v1/funding-payments", dave.apiKey(), null).assertStatus(200);
+        valid("GET", "/api/v1/funding-payments?market=" + market + "&limit=5&before=9-1", dave.apiKey(), null)
+                .assertStatus(200);
+        answer("GET", "/api/v1/funding-payments?market=NOPE-USD-PERP", dave.apiKey(), null)
+                .assertProblem(404, "UNKNOWN_MARKET");
+        valid("GET", "/api/v1/markets/" + market + "/funding", null, null).assertStatus(200);
+        valid("GET", "/api/v1/markets/" + market + "/funding?limit=5&before=99", null, null)
+                .assertStatus(200);
+        answer("GET", "/api/v1/markets/NOPE-USD-PERP/funding", null, null).assertProblem(404, "UNKNOWN_MARKET");
+        answer("POST", "/api/v1/admin/markets/" + market + "/funding/resume", ADMIN_KEY, null)
+                .assertProblem(409, "INVALID_TRANSITION");
+        answer("POST", "/api/v1/admin/markets/NOPE-USD-PERP/funding/resume", ADMIN_KEY, null)
+                .assertProblem(404, "UNKNOWN_MARKET");
     }
 
     @AfterAll

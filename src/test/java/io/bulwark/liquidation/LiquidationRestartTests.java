@@ -1,0 +1,130 @@
+package io.bulwark.liquidation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.bulwark.BulwarkApplication;
+import io.bulwark.journal.EngineGateway;
+import io.bulwark.journal.NodeStatus;
+import io.bulwark.testsupport.TestPostgres;
+import io.bulwark.web.ApiClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * SPEC section 6, over HTTP with whole instances on one database: a price trusted before a restart is not
+ * trusted after it. Liquidations wait for 3 consecutive accepted updates since the new start.
+ */
+class LiquidationRestartTests {
+    private static final String ADMIN_KEY = "bwk_restart_admin_key_0000000000000000000000000";
+    private static final String MARKET = "RST-USD-PERP";
+    private final String database = TestPostgres.createDatabase();
+    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() {
+        instances.forEach(ConfigurableApplicationContext::close);
+    }
+
+    private ApiClient start(String name) {
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(BulwarkApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + database,
+                        "--spring.datasource.username=" + TestPostgres.username(),
+                        "--spring.datasource.password=" + TestPostgres.password(),
+                        "--bulwark.embedded-db.enabled=false",
+                        "--bulwark.admin-key=" + ADMIN_KEY,
+                        "--bulwark.oracle.simulated=false",
+                        "--bulwark.instance-name=" + name,
+                        "--bulwark.lease.poll-interval=200ms");
+        instances.add(app);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> app.getBean(EngineGateway.class).nodeStatus().role() == NodeStatus.Role.WRITER);
+        return new ApiClient(((WebServerApplicationContext) app).getWebServer().getPort());
+    }
+
+    private static String trader(ApiClient api, String name, String amount) {
+        var created = api.post("/api/v1/admin/accounts", ADMIN_KEY, "{\"name\":\"" + name + "\"}")
+                .assertStatus(201);
+        api.post(
+                        "/api/v1/admin/accounts/" + created.text("accountId") + "/deposits",
+                        ADMIN_KEY,
+                        "{\"amount\":\"" + amount + "\",\"reference\":\"wire-" + name + "\"}")
+                .assertStatus(201);
+        return created.text("apiKey");
+    }
+
+    private static void price(ApiClient api, String oracleKey, String price) {
+        var results = api.post(
+                        "/api/v1/oracle/prices", oracleKey, """
+                        {"prices":[{"market":"%s","price":"%s","source":"feed","timestamp":%d}]}""".formatted(MARKET, price, System.currentTimeMillis()))
+                .assertStatus(200)
+                .get("results");
+        assertThat(results.get(0).path("accepted").asBoolean())
+                .as("price " + price)
+                .isTrue();
+    }
+
+    private static void order(ApiClient api, String key, String side, String size) {
+        api.post("/api/v1/orders", key, """
+                        {"market":"%s","side":"%s","type":"LIMIT","size":"%s","price":"65000"}""".formatted(MARKET, side, size)).assertStatus(201);
+    }
+
+    private static int liquidations(ApiClient api, String key) {
+        return api.get("/api/v1/liquidations", key).assertStatus(200).json().size();
+    }
+
+    @Test
+    void afterARestartOnlyTheThirdAcceptedUpdateMayLiquidate() {
+        ApiClient first = start("first");
+        first.post("/api/v1/admin/markets", ADMIN_KEY, """
+                        {"market":"%s","tickSize":"0.1","stepSize":"0.001","minSize":"0.001",
+                         "initialMarginFraction":"0.02","maintenanceMarginFraction":"0.01",
+                         "makerFee":"0.0002","takerFee":"0.0005","liquidationFee":"0.01",
+                         "fundingIntervalSeconds":3600,"maxFundingRate":"0.005","priceBandBps":500,
+                         "postOnlyBandBps":100,"maxPriceJumpBps":1000,"maxPriceAgeSeconds":30}
+                        """.formatted(MARKET)).assertStatus(201);
+        String oracle = first.post("/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"ORACLE\"}")
+                .assertStatus(201)
+                .text("apiKey");
+        String alice = trader(first, "alice", "100000");
+        String dave = trader(first, "dave", "1400");
+        for (int i = 0; i < 3; i++) {
+            price(first, oracle, "65000");
+        }
+        order(first, alice, "SELL", "1");
+        order(first, dave, "BUY", "1"); // dave: long 1, 1367.5 left, liquidatable at 64000
+        instances.removeFirst().close();
+
+        ApiClient second = start("second");
+        assertThat(second.get("/api/v1/markets/" + MARKET, null)
+                        .get("priceHealthy")
+                        .asBoolean())
+                .as("nothing carried over a restart is trusted")
+                .isFalse();
+        price(second, oracle, "64000");
+        assertThat(liquidations(second, dave))
+                .as("after the 1st accepted update")
+                .isZero();
+        price(second, oracle, "64000");
+        assertThat(liquidations(second, dave))
+                .as("after the 2nd accepted update")
+                .isZero();
+        price(second, oracle, "64000");
+        assertThat(second.get("/api/v1/liquidations", dave).assertStatus(200).json())
+                .as("after the 3rd accepted update")
+                .singleElement()
+                .satisfies(l -> {
+                    assertThat(l.path("priceHealthy").asBoolean()).isTrue();
+                    assertThat(new java.math.BigDecimal(l.path("equityBefore").asString()))
+                            .isEqualByComparingTo("367.5");
+                });
+    }
+}
