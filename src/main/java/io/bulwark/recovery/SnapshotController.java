@@ -36,14 +36,22 @@ class SnapshotController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    SnapshotResponse take(@AuthenticationPrincipal Caller caller, @Valid @RequestBody(required = false) SnapshotRequest request) {
-        String reason = request == null || request.reason() == null || request.reason().isBlank() ? "on demand" : request.reason();
+    SnapshotResponse take(
+            @AuthenticationPrincipal Caller caller, @Valid @RequestBody(required = false) SnapshotRequest request) {
+        String reason =
+                request == null || request.reason() == null || request.reason().isBlank()
+                        ? "on demand"
+                        : request.reason();
         var applied = engine.apply(new TakeSnapshot(reason), caller.actor());
         SnapshotTaken taken = EngineClient.event(applied, SnapshotTaken.class);
         return jdbc.queryForObject(
                 "SELECT snapshot_id, sequence, state_hash, created_at, reason FROM snapshots WHERE sequence = ?",
-                (rs, i) -> new SnapshotResponse(rs.getString(1), rs.getLong(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5)),
+                (rs, i) -> new SnapshotResponse(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getString(5)),
                 applied.sequence());
     }
 
@@ -54,8 +62,12 @@ class SnapshotController {
         }
         return jdbc.query(
                 "SELECT snapshot_id, sequence, state_hash, created_at, reason FROM snapshots ORDER BY sequence DESC LIMIT ?",
-                (rs, i) -> new SnapshotResponse(rs.getString(1), rs.getLong(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5)),
+                (rs, i) -> new SnapshotResponse(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getString(5)),
                 limit);
     }
 }

@@ -15,7 +15,8 @@ class SnapshotApiTests extends HttpApiTestBase {
 
     @Test
     void anOnDemandSnapshotRecordsTheEngineStateHashAtItsSequence() {
-        var taken = api.post("/api/v1/admin/snapshots", ADMIN_KEY, "{\"reason\":\"before upgrade\"}").assertStatus(201);
+        var taken = api.post("/api/v1/admin/snapshots", ADMIN_KEY, "{\"reason\":\"before upgrade\"}")
+                .assertStatus(201);
         long sequence = taken.get("sequence").asLong();
         assertThat(taken.text("snapshotId")).isEqualTo("snap-" + sequence);
         assertThat(taken.text("reason")).isEqualTo("before upgrade");
@@ -27,7 +28,9 @@ class SnapshotApiTests extends HttpApiTestBase {
             assertThat(s.path("stateHash").asString()).isEqualTo(taken.text("stateHash"));
         });
         assertThat(gateway.query(EngineView::lastSequence)).isGreaterThanOrEqualTo(sequence);
-        assertThat(api.post("/api/v1/admin/snapshots", ADMIN_KEY, "").assertStatus(201).text("reason"))
+        assertThat(api.post("/api/v1/admin/snapshots", ADMIN_KEY, "")
+                        .assertStatus(201)
+                        .text("reason"))
                 .isEqualTo("on demand");
     }
 
