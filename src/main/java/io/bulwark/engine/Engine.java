@@ -59,6 +59,7 @@ import io.bulwark.engine.snapshot.CanonicalWriter;
 import io.bulwark.engine.snapshot.CorruptSnapshotException;
 import io.bulwark.engine.state.ExchangeStatus;
 import io.bulwark.engine.state.TradingState;
+import io.bulwark.engine.state.TransitionDesk;
 import io.bulwark.engine.trading.LiveOrders;
 import io.bulwark.engine.trading.OrderDesk;
 import java.math.BigDecimal;
@@ -90,6 +91,7 @@ public final class Engine implements EngineView {
     private final OrderDesk desk;
     private final AccountDesk accountDesk;
     private final MarketDesk marketDesk;
+    private final TransitionDesk transitions;
     private final FundingDesk funding;
     private final CircuitBreaker breaker;
     private final LiquidationDesk liquidations;
@@ -132,6 +134,7 @@ public final class Engine implements EngineView {
         this.funding = new FundingDesk(portfolios, ledger);
         this.accountDesk = new AccountDesk(accounts, ledger, portfolios, status, margin);
         this.marketDesk = new MarketDesk(markets, portfolios, status);
+        this.transitions = new TransitionDesk(status, markets, portfolios, ledger, desk);
         this.liquidations = new LiquidationDesk(markets, portfolios, ledger, margin, status, breaker, desk);
     }
 
@@ -150,7 +153,7 @@ public final class Engine implements EngineView {
             case RevokeApiKey c -> accountDesk.revokeKey(c, events);
             case Deposit c -> accountDesk.deposit(c, lastSequence + 1, events);
             case Withdraw c -> accountDesk.withdraw(c, lastSequence + 1, events);
-            case ChangeTradingState c -> marketDesk.changeState(c, now, events);
+            case ChangeTradingState c -> transitions.change(c, lastSequence + 1, now, events);
             case TakeSnapshot c -> Optional.empty();
             case Tick c -> tick(now, events);
             case PlaceOrder c -> desk.place(c, lastSequence + 1, now, events);
@@ -171,9 +174,10 @@ public final class Engine implements EngineView {
         lastSequence++;
         clock = now;
         byte[] snapshot = new byte[0];
-        if (command instanceof TakeSnapshot take) {
+        Optional<String> snapshotReason = snapshotReason(command);
+        if (snapshotReason.isPresent()) {
             snapshot = serialize();
-            events.add(new SnapshotTaken(CanonicalWriter.sha256(snapshot), take.reason()));
+            events.add(new SnapshotTaken(CanonicalWriter.sha256(snapshot), snapshotReason.get()));
         }
         snapshotBytes = snapshot;
         return new Outcome.Applied(lastSequence, now, events);
@@ -276,7 +280,19 @@ public final class Engine implements EngineView {
         return Optional.empty();
     }
 
+    /** A TakeSnapshot, and every entry into CLOSED but the one an unverified recovery imposes. */
+    private static Optional<String> snapshotReason(Command command) {
+        return switch (command) {
+            case TakeSnapshot take -> Optional.of(take.reason());
+            case ChangeTradingState c
+            when c.state() == TradingState.CLOSED && !c.actor().equals(ChangeTradingState.RECOVERY) ->
+                Optional.of("pre-maintenance: " + c.reason());
+            default -> Optional.empty();
+        };
+    }
+
     private Optional<Outcome> startEngine(StartEngine c, List<Event> events) {
+        transitions.configure(c.minPostOnlySeconds());
         breaker.configure(c.breakerMaxAccounts(), c.breakerMaxOpenInterestBps());
         if (c.fundingSampleSeconds() > 0) {
             fundingSampleMillis = Math.multiplyExact(c.fundingSampleSeconds(), 1000L);
@@ -295,7 +311,11 @@ public final class Engine implements EngineView {
     /** The whole state in canonical bytes. */
     public byte[] serialize() {
         CanonicalWriter out = new CanonicalWriter();
-        out.writeInt(FORMAT_VERSION).writeLong(lastSequence).writeLong(clock).writeLong(fundingSampleMillis);
+        out.writeInt(FORMAT_VERSION)
+                .writeLong(lastSequence)
+                .writeLong(clock)
+                .writeLong(fundingSampleMillis)
+                .writeLong(transitions.minPostOnlyMillis());
         status.writeTo(out);
         markets.writeTo(out);
         accounts.writeTo(out);
@@ -316,6 +336,7 @@ public final class Engine implements EngineView {
         long lastSequence = in.readLong();
         long clock = in.readLong();
         long fundingSampleMillis = in.readLong();
+        long minPostOnlyMillis = in.readLong();
         ExchangeStatus status = ExchangeStatus.readFrom(in);
         Markets markets = Markets.readFrom(in);
         Accounts accounts = Accounts.readFrom(in);
@@ -326,6 +347,7 @@ public final class Engine implements EngineView {
         Engine engine =
                 new Engine(lastSequence, clock, markets, accounts, ledger, status, portfolios, liveOrders, breaker);
         engine.fundingSampleMillis = fundingSampleMillis;
+        engine.transitions.restoreMinPostOnlyMillis(minPostOnlyMillis);
         in.expectEnd();
         return engine;
     }

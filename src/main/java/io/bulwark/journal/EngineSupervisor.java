@@ -26,7 +26,7 @@ import org.springframework.context.SmartLifecycle;
  */
 public class EngineSupervisor implements EngineGateway, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EngineSupervisor.class);
-    static final String RECOVERY_ACTOR = "system:recovery";
+    static final String RECOVERY_ACTOR = ChangeTradingState.RECOVERY;
 
     private final JournalConnections connections;
     private final JournalProperties properties;
@@ -149,7 +149,8 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
                             instanceName,
                             properties.fundingSampleSeconds(),
                             properties.liquidationBreaker().maxAccounts(),
-                            properties.liquidationBreaker().maxOpenInterestBps()),
+                            properties.liquidationBreaker().maxOpenInterestBps(),
+                            properties.maintenance().minPostOnlySeconds()),
                     "system:start");
             if (!recovery.verified()) {
                 closeExchange(started, "recovery could not be verified: " + recovery.detail());

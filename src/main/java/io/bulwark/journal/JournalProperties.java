@@ -23,6 +23,7 @@ public record JournalProperties(
         @DefaultValue("") String instanceName,
         @DefaultValue Lease lease,
         @DefaultValue LiquidationBreaker liquidationBreaker,
+        @DefaultValue Maintenance maintenance,
         @DefaultValue Engine engine) {
 
     /**
@@ -42,6 +43,12 @@ public record JournalProperties(
     public record LiquidationBreaker(
             @DefaultValue("10") int maxAccounts,
             @DefaultValue("500") int maxOpenInterestBps) {}
+
+    /**
+     * @param minPostOnlySeconds time in POST_ONLY before OPEN is allowed (env
+     *     {@code BULWARK_MAINTENANCE_MIN_POST_ONLY_SECONDS})
+     */
+    public record Maintenance(@DefaultValue("120") long minPostOnlySeconds) {}
 
     /**
      * @param inboxCapacity commands and queries waiting for the engine thread before callers are refused

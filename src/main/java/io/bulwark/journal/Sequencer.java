@@ -163,7 +163,7 @@ final class Sequencer {
         Outcome outcome = engine.apply(command, wallClock.getAsLong());
         metrics.applied(command, outcome, System.nanoTime() - started);
         if (outcome instanceof Outcome.Applied applied) {
-            byte[] snapshot = command instanceof TakeSnapshot ? engine.lastSnapshotBytes() : new byte[0];
+            byte[] snapshot = engine.lastSnapshotBytes(); // empty unless the command took a snapshot
             commandsSinceSnapshot = snapshot.length > 0 ? 0 : commandsSinceSnapshot + 1;
             entries.add(new JournalEntry(
                     applied.sequence(), applied.timestamp(), command, applied.events(), actor, snapshot));

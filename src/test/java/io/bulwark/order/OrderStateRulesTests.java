@@ -14,11 +14,11 @@ import tools.jackson.databind.JsonNode;
 class OrderStateRulesTests extends TradingApiTestBase {
 
     private void change(String market, TradingState state) {
-        gateway.submit(new ChangeTradingState(market, state, "test", "test", false), "test");
+        gateway.submit(new ChangeTradingState(market, state, "test", "test", true), "test");
     }
 
     @Test
-    void aClosedExchangeRefusesNewOrdersButStillCancelsAndAnswersRetries() {
+    void aClosedExchangeCancelsRestingOrdersRefusesNewOnesAndAnswersRetries() {
         String market = newMarket();
         Trader alice = newFundedTrader("1000");
         Ticket retried = Ticket.limit(market, "BUY", "0.01", "60000").clientOrderId("before-close");
@@ -36,10 +36,13 @@ class OrderStateRulesTests extends TradingApiTestBase {
             // a retry of an order placed before the close is still answered with that order
             assertThat(place(alice, retried).assertStatus(200).text("orderId")).isEqualTo(resting);
 
-            JsonNode cancelled = api.delete("/api/v1/orders/" + resting, alice.apiKey())
+            // entering CLOSED cancelled the resting order (SPEC section 8): it is no longer live
+            JsonNode cancelled = api.get("/api/v1/orders/" + resting, alice.apiKey())
                     .assertStatus(200)
                     .json();
-            assertThat(cancelled.path("cancelReason").asString()).isEqualTo("USER");
+            assertThat(cancelled.path("status").asString()).isEqualTo("CANCELLED");
+            assertThat(cancelled.path("cancelReason").asString()).isEqualTo("MAINTENANCE");
+            api.delete("/api/v1/orders/" + resting, alice.apiKey()).assertProblem(404, "ORDER_NOT_FOUND");
             assertThat(liveOrderIds(alice)).isEmpty();
         } finally {
             change(ChangeTradingState.EXCHANGE, TradingState.OPEN);

@@ -285,7 +285,7 @@ class OpenApiContractTests extends TradingApiTestBase {
         gateway.submit(new ChangeTradingState(market, TradingState.CLOSED, "contract test", "test", false), "test");
         answer("POST", "/api/v1/orders", key, limit(market, "BUY", "0.01", "900"))
                 .assertProblem(409, "MARKET_CLOSED");
-        gateway.submit(new ChangeTradingState(market, TradingState.OPEN, "contract test", "test", false), "test");
+        gateway.submit(new ChangeTradingState(market, TradingState.OPEN, "contract test", "test", true), "test");
     }
 
     /**

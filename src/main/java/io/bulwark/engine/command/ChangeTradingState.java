@@ -9,4 +9,9 @@ import io.bulwark.engine.state.TradingState;
 public record ChangeTradingState(String market, TradingState state, String reason, String actor, boolean forced)
         implements Command {
     public static final String EXCHANGE = "";
+    /**
+     * The actor of the CLOSED an unverified recovery imposes. It takes no pre-maintenance snapshot: an
+     * unverified state must never become the next recovery's starting point.
+     */
+    public static final String RECOVERY = "system:recovery";
 }

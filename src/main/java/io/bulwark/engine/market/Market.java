@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 public final class Market {
     private MarketSpec spec;
     private TradingState state;
+    private long stateSince;
     private final OrderBook book = new OrderBook();
     private final TriggerBook triggers = new TriggerBook();
     private BigDecimal lastTradePrice;
@@ -137,7 +138,13 @@ public final class Market {
         this.spec = spec;
     }
 
-    void changeState(TradingState state) {
+    /** When the market entered its current state (engine time, epoch ms). */
+    public long stateSince() {
+        return stateSince;
+    }
+
+    public void changeState(TradingState state, long since) {
         this.state = state;
+        this.stateSince = since;
     }
 }

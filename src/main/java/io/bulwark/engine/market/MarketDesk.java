@@ -6,20 +6,18 @@ import static io.bulwark.engine.Rejection.Code.VALIDATION_FAILED;
 
 import io.bulwark.engine.Outcome;
 import io.bulwark.engine.Rejection;
-import io.bulwark.engine.command.ChangeTradingState;
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.UpdateMarket;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.MarketCreated;
 import io.bulwark.engine.event.MarketUpdated;
-import io.bulwark.engine.event.TradingStateChanged;
 import io.bulwark.engine.position.Portfolios;
 import io.bulwark.engine.state.ExchangeStatus;
 import io.bulwark.engine.state.TradingState;
 import java.util.List;
 import java.util.Optional;
 
-/** Markets and trading states: creating and re-specifying markets, moving the exchange or a market between states. */
+/** Markets: creating and re-specifying them (tick and step only while nothing rests or is open). */
 public final class MarketDesk {
     private final Markets markets;
     private final Portfolios portfolios;
@@ -84,23 +82,6 @@ public final class MarketDesk {
         }
         MarketSpec.Violation first = violations.getFirst();
         return reject(VALIDATION_FAILED, first.field() + " " + first.message());
-    }
-
-    public Optional<Outcome> changeState(ChangeTradingState c, long now, List<Event> events) {
-        if (c.market().equals(ChangeTradingState.EXCHANGE)) {
-            TradingState from = status.state();
-            status.change(c.state(), now, c.reason());
-            events.add(new TradingStateChanged(c.market(), from, c.state(), c.reason(), c.actor(), c.forced()));
-            return Optional.empty();
-        }
-        Optional<Market> market = markets.get(c.market());
-        if (market.isEmpty()) {
-            return reject(UNKNOWN_MARKET, "no market " + c.market());
-        }
-        TradingState from = market.get().state();
-        markets.changeState(c.market(), c.state());
-        events.add(new TradingStateChanged(c.market(), from, c.state(), c.reason(), c.actor(), c.forced()));
-        return Optional.empty();
     }
 
     private static Optional<Outcome> reject(Rejection.Code code, String message) {

@@ -36,10 +36,6 @@ public final class Markets {
         markets.get(market).respec(spec);
     }
 
-    public void changeState(String market, TradingState state) {
-        markets.get(market).changeState(state);
-    }
-
     public void writeTo(CanonicalWriter out) {
         out.writeInt(markets.size());
         for (Market m : markets.values()) {
@@ -60,6 +56,7 @@ public final class Markets {
                     .writeInt(s.maxPriceJumpBps())
                     .writeLong(s.maxPriceAgeSeconds())
                     .writeEnum(m.state())
+                    .writeLong(m.stateSince())
                     .writeOptionalDecimal(m.lastTradePrice())
                     .writeDecimal(m.basisEma());
             m.oracle().writeTo(out);
@@ -87,6 +84,7 @@ public final class Markets {
                     in.readInt(),
                     in.readLong());
             TradingState state = in.readEnum(TradingState.class);
+            long stateSince = in.readLong();
             BigDecimal lastTrade = in.readOptionalDecimal();
             BigDecimal basisEma = in.readDecimal();
             OracleFeed oracle = OracleFeed.readFrom(in);
@@ -96,6 +94,7 @@ public final class Markets {
                 market.traded(lastTrade);
             }
             market.updateBasisEma(basisEma);
+            market.changeState(state, stateSince);
         }
         return markets;
     }

@@ -71,7 +71,7 @@ class FundingTests {
     @Test
     void longsPayShortsExactlyWhenTheBookTradesAboveTheIndex() {
         var floor = new TradingFloor();
-        floor.apply(new StartEngine("test", 10, 0, 0));
+        floor.apply(new StartEngine("test", 10, 0, 0, 0));
         floor.apply(new UpdateMarket(
                 "BTC-USD-PERP",
                 new MarketPatch(null, null, null, null, null, null, null, null, 60L, null, null, null, null, null)));
@@ -116,7 +116,7 @@ class FundingTests {
     @Test
     void anUnhealthyPriceAtTheIntervalsEndHaltsFundingAndPaysNothing() {
         var floor = new TradingFloor();
-        floor.apply(new StartEngine("test", 10, 0, 0));
+        floor.apply(new StartEngine("test", 10, 0, 0, 0));
         floor.apply(new UpdateMarket(
                 "BTC-USD-PERP",
                 new MarketPatch(null, null, null, null, null, null, null, null, 60L, null, null, null, null, null)));

@@ -57,7 +57,7 @@ class RiskInvariantTests {
             }
             assertInvariants(engine);
         };
-        apply.accept(new StartEngine("prop", 10, 10, 10_000));
+        apply.accept(new StartEngine("prop", 10, 10, 10_000, 0));
         apply.accept(new CreateMarket(TradingFloor.btc()));
         apply.accept(new UpdateMarket(
                 BTC,

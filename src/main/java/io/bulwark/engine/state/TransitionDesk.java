@@ -1,0 +1,125 @@
+package io.bulwark.engine.state;
+
+import static io.bulwark.engine.Rejection.Code.INVALID_TRANSITION;
+import static io.bulwark.engine.Rejection.Code.UNKNOWN_MARKET;
+
+import io.bulwark.engine.Outcome;
+import io.bulwark.engine.Rejection;
+import io.bulwark.engine.command.ChangeTradingState;
+import io.bulwark.engine.event.Event;
+import io.bulwark.engine.event.TradingStateChanged;
+import io.bulwark.engine.ledger.Ledger;
+import io.bulwark.engine.market.Market;
+import io.bulwark.engine.market.Markets;
+import io.bulwark.engine.order.CancelReason;
+import io.bulwark.engine.order.OrderStatus;
+import io.bulwark.engine.position.Portfolios;
+import io.bulwark.engine.trading.OrderDesk;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Moves the exchange or one market between CLOSED, POST_ONLY and OPEN by the table in
+ * {@link TransitionRule}. Entering CLOSED cancels every live order in scope except untriggered
+ * stop/take-profit orders (MAINTENANCE); the caller then takes the pre-maintenance snapshot.
+ */
+public final class TransitionDesk {
+    private final ExchangeStatus status;
+    private final Markets markets;
+    private final Portfolios portfolios;
+    private final Ledger ledger;
+    private final OrderDesk orders;
+    private long minPostOnlyMillis = 120_000;
+
+    public TransitionDesk(
+            ExchangeStatus status, Markets markets, Portfolios portfolios, Ledger ledger, OrderDesk orders) {
+        this.status = status;
+        this.markets = markets;
+        this.portfolios = portfolios;
+        this.ledger = ledger;
+        this.orders = orders;
+    }
+
+    public void configure(long minPostOnlySeconds) {
+        if (minPostOnlySeconds > 0) {
+            minPostOnlyMillis = Math.multiplyExact(minPostOnlySeconds, 1000L);
+        }
+    }
+
+    public long minPostOnlyMillis() {
+        return minPostOnlyMillis;
+    }
+
+    public void restoreMinPostOnlyMillis(long millis) {
+        minPostOnlyMillis = millis;
+    }
+
+    /** Applies the change; returns a refusal, or empty (and the events) when it happened. */
+    public Optional<Outcome> change(ChangeTradingState c, long sequence, long now, List<Event> events) {
+        boolean exchange = c.market().equals(ChangeTradingState.EXCHANGE);
+        Optional<Market> market = exchange ? Optional.empty() : markets.get(c.market());
+        if (!exchange && market.isEmpty()) {
+            return reject(UNKNOWN_MARKET, "no market " + c.market());
+        }
+        TradingState from = exchange ? status.state() : market.get().state();
+        long since = exchange ? status.since() : market.get().stateSince();
+        Optional<String> unmet = unmet(TransitionRule.of(from, c.state()), c, market, now - since, now);
+        if (unmet.isPresent() && !c.forced()) {
+            return reject(INVALID_TRANSITION, from + " -> " + c.state() + ": " + unmet.get() + " (force to override)");
+        }
+        if (exchange) {
+            status.change(c.state(), now, c.reason());
+        } else {
+            market.get().changeState(c.state(), now);
+        }
+        events.add(new TradingStateChanged(c.market(), from, c.state(), c.reason(), c.actor(), c.forced()));
+        if (c.state() == TradingState.CLOSED) {
+            orders.cancelWhere(
+                    o -> (exchange || o.market.equals(c.market())) && o.status() != OrderStatus.UNTRIGGERED,
+                    CancelReason.MAINTENANCE,
+                    sequence,
+                    now,
+                    events);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> unmet(
+            TransitionRule rule, ChangeTradingState c, Optional<Market> scope, long inStateMillis, long now) {
+        return switch (rule) {
+            case ALWAYS -> Optional.empty();
+            case FORCE_ONLY -> Optional.of("allowed only with force");
+            case MIN_POST_ONLY_TIME ->
+                inStateMillis >= minPostOnlyMillis
+                        ? Optional.empty()
+                        : Optional.of("only " + inStateMillis / 1000 + " s of the required " + minPostOnlyMillis / 1000
+                                + " s in POST_ONLY");
+            case INTEGRITY_AND_HEALTHY_PRICES -> {
+                List<String> problems = IntegrityCheck.problems(ledger, markets, portfolios);
+                if (!problems.isEmpty()) {
+                    yield Optional.of("integrity checks fail: " + String.join("; ", problems));
+                }
+                yield unhealthyWithPositions(scope, now)
+                        .map(m -> "no healthy price in " + m + ", which has open positions");
+            }
+        };
+    }
+
+    private Optional<String> unhealthyWithPositions(Optional<Market> scope, long now) {
+        for (Market m : scope.map(List::of).orElseGet(() -> List.copyOf(markets.all()))) {
+            boolean positions = portfolios.entries().stream()
+                    .anyMatch(e -> e.getValue()
+                            .existingPosition(m.spec().market())
+                            .filter(p -> !p.isFlat())
+                            .isPresent());
+            if (positions && !m.priceHealthy(now)) {
+                return Optional.of(m.spec().market());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Outcome> reject(Rejection.Code code, String message) {
+        return Optional.of(new Outcome.Rejected(Rejection.of(code, message)));
+    }
+}

@@ -1,0 +1,150 @@
+package io.bulwark.engine.state;
+
+import static io.bulwark.engine.TradingFloor.BTC;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bulwark.engine.Outcome;
+import io.bulwark.engine.Rejection;
+import io.bulwark.engine.TradingFloor;
+import io.bulwark.engine.command.ChangeTradingState;
+import io.bulwark.engine.command.StartEngine;
+import io.bulwark.engine.command.Tick;
+import io.bulwark.engine.event.SnapshotTaken;
+import io.bulwark.engine.event.TradingStateChanged;
+import io.bulwark.engine.order.CancelReason;
+import io.bulwark.engine.order.OrderStatus;
+import io.bulwark.engine.order.OrderType;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The exchange state machine of SPEC section 8: every transition, allowed, refused or forced. */
+class TransitionTests {
+    private final TradingFloor floor = new TradingFloor();
+
+    TransitionTests() {
+        floor.apply(new StartEngine("test", 60, 10, 10_000, 120));
+    }
+
+    private Outcome to(String scope, TradingState state, boolean force) {
+        return floor.apply(new ChangeTradingState(scope, state, "ops", "admin-1", force));
+    }
+
+    private void reach(TradingState state) {
+        if (state != TradingState.OPEN) {
+            assertThat(to("", state, true)).isInstanceOf(Outcome.Applied.class);
+        }
+    }
+
+    static Stream<Arguments> table() {
+        return Stream.of(
+                Arguments.of(TradingState.OPEN, TradingState.CLOSED, true),
+                Arguments.of(TradingState.OPEN, TradingState.POST_ONLY, true),
+                Arguments.of(TradingState.OPEN, TradingState.OPEN, false),
+                Arguments.of(TradingState.POST_ONLY, TradingState.CLOSED, true),
+                Arguments.of(TradingState.POST_ONLY, TradingState.OPEN, false), // not 120 s in POST_ONLY yet
+                Arguments.of(TradingState.POST_ONLY, TradingState.POST_ONLY, false),
+                Arguments.of(TradingState.CLOSED, TradingState.CLOSED, true),
+                Arguments.of(TradingState.CLOSED, TradingState.POST_ONLY, true), // no positions: nothing needs a price
+                Arguments.of(TradingState.CLOSED, TradingState.OPEN, false));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}: allowed {2}, always allowed with force")
+    @MethodSource("table")
+    void everyTransitionFollowsTheTable(TradingState from, TradingState to, boolean allowed) {
+        reach(from);
+        Outcome outcome = to("", to, false);
+        if (allowed) {
+            assertThat(outcome).isInstanceOf(Outcome.Applied.class);
+            assertThat(floor.view().status().state()).isEqualTo(to);
+        } else {
+            assertThat(outcome)
+                    .isInstanceOfSatisfying(
+                            Outcome.Rejected.class,
+                            r -> assertThat(r.rejection().code()).isEqualTo(Rejection.Code.INVALID_TRANSITION));
+            assertThat(floor.view().status().state()).isEqualTo(from);
+            assertThat(to("", to, true)).isInstanceOf(Outcome.Applied.class);
+            assertThat(floor.events())
+                    .filteredOn(TradingStateChanged.class::isInstance)
+                    .singleElement()
+                    .satisfies(
+                            e -> assertThat(((TradingStateChanged) e).forced()).isTrue());
+        }
+    }
+
+    @Test
+    void postOnlyOpensAfterTheMinimumTime() {
+        reach(TradingState.POST_ONLY);
+        for (int i = 0; i < 118; i++) {
+            floor.apply(new Tick());
+        }
+        assertThat(to("", TradingState.OPEN, false)).as("119 s in POST_ONLY").isInstanceOf(Outcome.Rejected.class);
+        floor.apply(new Tick());
+        assertThat(to("", TradingState.OPEN, false)).isInstanceOf(Outcome.Applied.class);
+    }
+
+    @Test
+    void leavingClosedNeedsHealthyPricesWhereThereArePositions() {
+        floor.prices("65000");
+        var alice = floor.trader("alice", "100000");
+        var bob = floor.trader("bob", "100000");
+        alice.sells("1").at("65000").placed();
+        bob.buys("1").at("65000").placed();
+        reach(TradingState.CLOSED);
+        for (int i = 0; i < 31; i++) {
+            floor.apply(new Tick()); // the index goes stale
+        }
+        assertThat(to("", TradingState.POST_ONLY, false))
+                .isInstanceOfSatisfying(
+                        Outcome.Rejected.class,
+                        r -> assertThat(r.rejection().message()).contains("no healthy price in " + BTC));
+        floor.prices("65000");
+        assertThat(to("", TradingState.POST_ONLY, false)).isInstanceOf(Outcome.Applied.class);
+    }
+
+    @Test
+    void enteringClosedCancelsOrdersButStopsAndTakesThePreMaintenanceSnapshot() {
+        floor.prices("65000");
+        var bob = floor.trader("bob", "100000");
+        var bid = bob.buys("1").at("64000").placed();
+        var stop = bob.sells("1").triggered(OrderType.STOP_MARKET, "60000").placed();
+
+        assertThat(to("", TradingState.CLOSED, false)).isInstanceOf(Outcome.Applied.class);
+
+        assertThat(floor.events())
+                .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(io.bulwark.engine.event.OrderUpdated.class, u -> {
+                    assertThat(u.order().orderId()).isEqualTo(bid.orderId());
+                    assertThat(u.order().cancelReason()).isEqualTo(CancelReason.MAINTENANCE);
+                }));
+        assertThat(bob.liveOrders()).singleElement().satisfies(o -> {
+            assertThat(o.orderId()).isEqualTo(stop.orderId());
+            assertThat(o.status()).isEqualTo(OrderStatus.UNTRIGGERED);
+        });
+        assertThat(floor.events())
+                .filteredOn(SnapshotTaken.class::isInstance)
+                .singleElement()
+                .satisfies(s -> assertThat(((SnapshotTaken) s).reason()).startsWith("pre-maintenance"));
+        assertThat(floor.engine.lastSnapshotBytes()).isNotEmpty();
+    }
+
+    @Test
+    void aClosedImposedByAnUnverifiedRecoveryTakesNoSnapshot() {
+        floor.apply(new ChangeTradingState(
+                "", TradingState.CLOSED, "recovery could not be verified", ChangeTradingState.RECOVERY, false));
+        assertThat(floor.events()).noneMatch(SnapshotTaken.class::isInstance);
+        assertThat(floor.view().status().state()).isEqualTo(TradingState.CLOSED);
+    }
+
+    @Test
+    void aMarketHasItsOwnStateAndUnknownMarketsAreRefused() {
+        assertThat(to(BTC, TradingState.CLOSED, false)).isInstanceOf(Outcome.Applied.class);
+        assertThat(floor.view().status().state()).isEqualTo(TradingState.OPEN);
+        assertThat(floor.view().market(BTC).orElseThrow().effectiveState()).isEqualTo(TradingState.CLOSED);
+        assertThat(to("DOGE-USD-PERP", TradingState.CLOSED, false))
+                .isInstanceOfSatisfying(
+                        Outcome.Rejected.class,
+                        r -> assertThat(r.rejection().code()).isEqualTo(Rejection.Code.UNKNOWN_MARKET));
+    }
+}
