@@ -68,6 +68,10 @@ public final class ApiClient {
         return send(path, key, "POST", "application/json", json);
     }
 
+    public Response put(String path, String key, String json) {
+        return send(path, key, "PUT", "application/json", json);
+    }
+
     public Response patch(String path, String key, String json) {
         return send(path, key, "PATCH", "application/json", json);
     }

@@ -9,8 +9,6 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
 import com.atlassian.oai.validator.report.ValidationReport;
-import io.bulwark.engine.command.ChangeTradingState;
-import io.bulwark.engine.state.TradingState;
 import io.bulwark.order.TradingApiTestBase;
 import java.io.IOException;
 import java.io.Reader;
@@ -282,10 +280,38 @@ class OpenApiContractTests extends TradingApiTestBase {
         answer("POST", "/api/v1/withdrawals", key, "{\"amount\":\"1000000\"}")
                 .assertProblem(422, "INSUFFICIENT_MARGIN");
 
-        gateway.submit(new ChangeTradingState(market, TradingState.CLOSED, "contract test", "test", false), "test");
+        valid(
+                        "PUT",
+                        "/api/v1/admin/markets/" + market + "/state",
+                        ADMIN_KEY,
+                        "{\"state\":\"CLOSED\",\"reason\":\"contract test\"}")
+                .assertStatus(200);
         answer("POST", "/api/v1/orders", key, limit(market, "BUY", "0.01", "900"))
                 .assertProblem(409, "MARKET_CLOSED");
-        gateway.submit(new ChangeTradingState(market, TradingState.OPEN, "contract test", "test", true), "test");
+        answer(
+                        "PUT",
+                        "/api/v1/admin/markets/" + market + "/state",
+                        ADMIN_KEY,
+                        "{\"state\":\"OPEN\",\"reason\":\"contract test\"}")
+                .assertProblem(409, "INVALID_TRANSITION");
+        valid(
+                        "PUT",
+                        "/api/v1/admin/markets/" + market + "/state",
+                        ADMIN_KEY,
+                        "{\"state\":\"OPEN\",\"reason\":\"contract test\",\"force\":true}")
+                .assertStatus(200);
+        valid(
+                        "PUT",
+                        "/api/v1/admin/exchange/state",
+                        ADMIN_KEY,
+                        "{\"state\":\"POST_ONLY\",\"reason\":\"contract test\"}")
+                .assertStatus(200);
+        valid(
+                        "PUT",
+                        "/api/v1/admin/exchange/state",
+                        ADMIN_KEY,
+                        "{\"state\":\"OPEN\",\"reason\":\"contract test\",\"force\":true}")
+                .assertStatus(200);
     }
 
     /**
