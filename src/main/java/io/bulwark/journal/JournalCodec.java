@@ -18,13 +18,14 @@ import tools.jackson.databind.jsontype.NamedType;
 
 /**
  * JSON form of commands and events in the journal. The engine stays free of Jackson: type names come
- * from the sealed hierarchies (the record's simple name) through mix-ins. Decimals are written as
+ * from the sealed hierarchies (the record's simple name) through mix-ins, in the property {@code @type}
+ * (never {@code type}: commands such as PlaceOrder have a field of that name). Decimals are written as
  * plain strings so a round trip keeps their exact text, which the row-hash chain relies on.
  */
 public final class JournalCodec {
     private static final TypeReference<List<Event>> EVENT_LIST = new TypeReference<>() {};
 
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@type")
     private interface TypedByName {}
 
     private final JsonMapper mapper;

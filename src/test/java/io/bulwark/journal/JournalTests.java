@@ -43,7 +43,7 @@ class JournalTests {
 
         assertThat(db.count("SELECT count(*) FROM journal")).isEqualTo(deposit.sequence());
         assertThat(db.count("SELECT count(*) FROM journal WHERE command_type = 'Deposit' AND sequence = "
-                        + deposit.sequence() + " AND events->0->>'type' = 'Transferred'"
+                        + deposit.sequence() + " AND events->0->>'@type' = 'Transferred'"
                         + " AND events->0->>'amount' = '250.500000'"))
                 .isEqualTo(1);
         assertThat(writer.nodeStatus().lastCommittedSequence()).isEqualTo(deposit.sequence());
