@@ -58,6 +58,7 @@ import io.bulwark.engine.snapshot.CanonicalReader;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import io.bulwark.engine.snapshot.CorruptSnapshotException;
 import io.bulwark.engine.state.ExchangeStatus;
+import io.bulwark.engine.state.IntegrityCheck;
 import io.bulwark.engine.state.TradingState;
 import io.bulwark.engine.state.TransitionDesk;
 import io.bulwark.engine.trading.LiveOrders;
@@ -360,6 +361,11 @@ public final class Engine implements EngineView {
         return markets.all().stream()
                 .map(m -> portfolios.costBasis(m.spec().market()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Override
+    public List<String> integrityProblems() {
+        return IntegrityCheck.problems(ledger, markets, portfolios);
     }
 
     @Override

@@ -86,4 +86,7 @@ public interface EngineView {
     List<PositionView> positions(String accountId);
 
     Optional<BookView> orderBook(String market, int depth);
+
+    /** What the engine's own integrity checks find wrong with its state (empty when all pass). */
+    List<String> integrityProblems();
 }

@@ -20,6 +20,11 @@ class JournalConfiguration {
     }
 
     @Bean
+    JournalAudit journalAudit(JournalConnections connections) {
+        return new JournalAudit(connections);
+    }
+
+    @Bean
     EngineSupervisor engineSupervisor(
             JournalConnections connections,
             JournalProperties properties,

@@ -36,18 +36,24 @@ final class Recovery {
     private record StartingPoint(Engine engine, long sequence) {}
 
     RecoveredState recover(Connection c) throws SQLException {
+        return recover(c, Long.MAX_VALUE);
+    }
+
+    /** Rebuilds the state as of {@code through}: the newest good snapshot at or before it, then replay. */
+    RecoveredState recover(Connection c, long through) throws SQLException {
         long started = System.nanoTime();
         List<String> problems = new ArrayList<>();
         c.setAutoCommit(false);
-        StartingPoint start = startingPoint(c, problems);
+        StartingPoint start = startingPoint(c, through, problems);
         Engine engine = start.engine();
         String chain = rowHashBefore(c, start.sequence());
         long replayed = 0;
         long lastSequence = start.sequence();
         try (PreparedStatement ps = c.prepareStatement("SELECT sequence, ts, command, events, actor, row_hash, reverted"
-                + " FROM journal WHERE sequence > ? ORDER BY sequence")) {
+                + " FROM journal WHERE sequence > ? AND sequence <= ? ORDER BY sequence")) {
             ps.setFetchSize(2000);
             ps.setLong(1, start.sequence());
+            ps.setLong(2, through);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long sequence = rs.getLong(1);
@@ -128,26 +134,32 @@ final class Recovery {
         }
     }
 
-    private StartingPoint startingPoint(Connection c, List<String> problems) throws SQLException {
+    private StartingPoint startingPoint(Connection c, long through, List<String> problems) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT snapshot_id, sequence, state_hash, state FROM snapshots ORDER BY sequence DESC");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String id = rs.getString(1);
-                long sequence = rs.getLong(2);
-                byte[] state = rs.getBytes(4);
-                if (!CanonicalWriter.sha256(state).equals(rs.getString(3))) {
-                    note(problems, "snapshot " + id + " does not match its recorded state hash; an older one is used");
-                    continue;
-                }
-                try {
-                    Engine engine = Engine.restore(state);
-                    if (engine.lastSequence() == sequence) {
-                        return new StartingPoint(engine, sequence);
+                "SELECT snapshot_id, sequence, state_hash, state FROM snapshots WHERE sequence <= ? ORDER BY sequence DESC")) {
+            ps.setLong(1, through);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    long sequence = rs.getLong(2);
+                    byte[] state = rs.getBytes(4);
+                    if (!CanonicalWriter.sha256(state).equals(rs.getString(3))) {
+                        note(
+                                problems,
+                                "snapshot " + id + " does not match its recorded state hash; an older one is used");
+                        continue;
                     }
-                    note(problems, "snapshot " + id + " holds sequence " + engine.lastSequence() + ", not " + sequence);
-                } catch (RuntimeException e) {
-                    note(problems, "snapshot " + id + " cannot be decoded: " + e.getMessage());
+                    try {
+                        Engine engine = Engine.restore(state);
+                        if (engine.lastSequence() == sequence) {
+                            return new StartingPoint(engine, sequence);
+                        }
+                        note(
+                                problems,
+                                "snapshot " + id + " holds sequence " + engine.lastSequence() + ", not " + sequence);
+                    } catch (RuntimeException e) {
+                        note(problems, "snapshot " + id + " cannot be decoded: " + e.getMessage());
+                    }
                 }
             }
         }

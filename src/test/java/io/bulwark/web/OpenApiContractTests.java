@@ -170,6 +170,7 @@ class OpenApiContractTests extends TradingApiTestBase {
         valid("POST", "/api/v1/admin/snapshots", ADMIN_KEY, "{\"reason\":\"contract\"}")
                 .assertStatus(201);
         valid("GET", "/api/v1/admin/snapshots?limit=5", ADMIN_KEY, null).assertStatus(200);
+        valid("GET", "/api/v1/admin/integrity", ADMIN_KEY, null).assertStatus(200);
     }
 
     @Test
