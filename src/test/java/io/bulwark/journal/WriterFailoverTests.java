@@ -3,20 +3,17 @@ package io.bulwark.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.bulwark.BulwarkApplication;
+import io.bulwark.testsupport.AppInstances;
 import io.bulwark.testsupport.TestPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -26,29 +23,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class WriterFailoverTests {
     private static final String ADMIN_KEY = "bwk_failover_admin_key_000000000000000000000000";
-    private final String database = TestPostgres.createDatabase();
+    private final AppInstances instances = new AppInstances(ADMIN_KEY);
+    private final String database = instances.database();
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
     @AfterEach
     void stopAll() {
-        instances.forEach(ConfigurableApplicationContext::close);
+        instances.close();
     }
 
     private ConfigurableApplicationContext startInstance(String name) {
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(BulwarkApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + database,
-                        "--spring.datasource.username=" + TestPostgres.username(),
-                        "--spring.datasource.password=" + TestPostgres.password(),
-                        "--bulwark.embedded-db.enabled=false",
-                        "--bulwark.admin-key=" + ADMIN_KEY,
-                        "--bulwark.oracle.simulated=false",
-                        "--bulwark.instance-name=" + name,
-                        "--bulwark.lease.poll-interval=200ms");
-        instances.add(app);
-        return app;
+        return instances.start(name);
     }
 
     /** The state hash the first instance recorded live in its shutdown snapshot. */

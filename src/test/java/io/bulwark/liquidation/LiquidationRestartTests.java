@@ -1,20 +1,13 @@
 package io.bulwark.liquidation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.bulwark.BulwarkApplication;
-import io.bulwark.journal.EngineGateway;
-import io.bulwark.journal.NodeStatus;
-import io.bulwark.testsupport.TestPostgres;
+import io.bulwark.testsupport.AppInstances;
 import io.bulwark.web.ApiClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -24,30 +17,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 class LiquidationRestartTests {
     private static final String ADMIN_KEY = "bwk_restart_admin_key_0000000000000000000000000";
     private static final String MARKET = "RST-USD-PERP";
-    private final String database = TestPostgres.createDatabase();
-    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    private final AppInstances instances = new AppInstances(ADMIN_KEY);
+    private final List<ConfigurableApplicationContext> apps = new ArrayList<>();
 
     @AfterEach
     void stopAll() {
-        instances.forEach(ConfigurableApplicationContext::close);
+        instances.close();
     }
 
     private ApiClient start(String name) {
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(BulwarkApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + database,
-                        "--spring.datasource.username=" + TestPostgres.username(),
-                        "--spring.datasource.password=" + TestPostgres.password(),
-                        "--bulwark.embedded-db.enabled=false",
-                        "--bulwark.admin-key=" + ADMIN_KEY,
-                        "--bulwark.oracle.simulated=false",
-                        "--bulwark.instance-name=" + name,
-                        "--bulwark.lease.poll-interval=200ms");
-        instances.add(app);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> app.getBean(EngineGateway.class).nodeStatus().role() == NodeStatus.Role.WRITER);
-        return new ApiClient(((WebServerApplicationContext) app).getWebServer().getPort());
+        ConfigurableApplicationContext app = instances.start(name);
+        apps.add(app);
+        AppInstances.awaitWriter(app);
+        return new ApiClient(AppInstances.port(app));
     }
 
     private static String trader(ApiClient api, String name, String amount) {
@@ -101,7 +83,7 @@ class LiquidationRestartTests {
         }
         order(first, alice, "SELL", "1");
         order(first, dave, "BUY", "1"); // dave: long 1, 1367.5 left, liquidatable at 64000
-        instances.removeFirst().close();
+        instances.stop(apps.removeFirst());
 
         ApiClient second = start("second");
         assertThat(second.get("/api/v1/markets/" + MARKET, null)
