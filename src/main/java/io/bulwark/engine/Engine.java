@@ -1,5 +1,6 @@
 package io.bulwark.engine;
 
+import static io.bulwark.engine.Outcome.reject;
 import static io.bulwark.engine.Rejection.Code.UNKNOWN_MARKET;
 import static io.bulwark.engine.Rejection.Code.VALIDATION_FAILED;
 
@@ -49,7 +50,6 @@ import io.bulwark.engine.order.Order;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.engine.order.Side;
 import io.bulwark.engine.position.Portfolios;
-import io.bulwark.engine.position.Position;
 import io.bulwark.engine.risk.AccountRisk;
 import io.bulwark.engine.risk.MarginCalculator;
 import io.bulwark.engine.risk.PositionValuation;
@@ -303,10 +303,6 @@ public final class Engine implements EngineView {
         return Optional.empty();
     }
 
-    private static Optional<Outcome> reject(Rejection.Code code, String message) {
-        return Optional.of(new Outcome.Rejected(Rejection.of(code, message)));
-    }
-
     // ---- canonical state -------------------------------------------------------------------
 
     /** The whole state in canonical bytes. */
@@ -408,13 +404,7 @@ public final class Engine implements EngineView {
     }
 
     private MarketView view(Market m) {
-        BigDecimal openInterest = BigDecimal.ZERO;
-        for (var entry : portfolios.entries()) {
-            Optional<Position> p = entry.getValue().existingPosition(m.spec().market());
-            if (p.isPresent() && p.get().sizeSteps() > 0) {
-                openInterest = openInterest.add(p.get().size(m.spec().stepSize()));
-            }
-        }
+        BigDecimal openInterest = m.size(portfolios.openInterestSteps(m.spec().market()));
         return new MarketView(
                 m.spec(),
                 m.state(),

@@ -25,4 +25,9 @@ public sealed interface Outcome {
 
     /** The command was refused and changed nothing. */
     record Rejected(Rejection rejection) implements Outcome {}
+
+    /** A refusal as the handlers return it: present means "refused, nothing changed". */
+    static java.util.Optional<Outcome> reject(Rejection.Code code, String message) {
+        return java.util.Optional.of(new Rejected(Rejection.of(code, message)));
+    }
 }

@@ -1,5 +1,6 @@
 package io.bulwark.engine.account;
 
+import static io.bulwark.engine.Outcome.reject;
 import static io.bulwark.engine.Rejection.Code.DUPLICATE_DEPOSIT_REFERENCE;
 import static io.bulwark.engine.Rejection.Code.INSUFFICIENT_MARGIN;
 import static io.bulwark.engine.Rejection.Code.UNKNOWN_ACCOUNT;
@@ -9,7 +10,6 @@ import static io.bulwark.engine.Rejection.Code.WITHDRAWALS_PAUSED;
 
 import io.bulwark.engine.Decimals;
 import io.bulwark.engine.Outcome;
-import io.bulwark.engine.Rejection;
 import io.bulwark.engine.account.Accounts.DepositRecord;
 import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.command.Deposit;
@@ -151,9 +151,5 @@ public final class AccountDesk {
                     VALIDATION_FAILED, "amount must be positive with at most " + Decimals.USD_SCALE + " decimals");
         }
         return Optional.empty();
-    }
-
-    private static Optional<Outcome> reject(Rejection.Code code, String message) {
-        return Optional.of(new Outcome.Rejected(Rejection.of(code, message)));
     }
 }

@@ -71,6 +71,19 @@ public final class Ledger {
         return new Transferred(from, to, amount, kind, reference, fromBalance, toBalance);
     }
 
+    /**
+     * Moves a signed amount: a positive one from {@code from} to {@code to}, a negative one back the
+     * other way, nothing when zero (realized PnL, fees that may be rebates).
+     */
+    public java.util.Optional<Transferred> transferSigned(
+            String from, String to, BigDecimal signedAmount, TransferKind kind, String reference) {
+        return switch (signedAmount.signum()) {
+            case 1 -> java.util.Optional.of(transfer(from, to, signedAmount, kind, reference));
+            case -1 -> java.util.Optional.of(transfer(to, from, signedAmount.negate(), kind, reference));
+            default -> java.util.Optional.empty();
+        };
+    }
+
     /** Sum of all balances; zero whenever the ledger is sound. */
     public BigDecimal total() {
         return balances.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -238,12 +238,8 @@ public final class LiquidationDesk {
     }
 
     private void settle(String accountId, BigDecimal realized, String ref, List<Event> events) {
-        if (realized.signum() > 0) {
-            events.add(ledger.transfer(Ledger.SETTLEMENT, accountId, realized, TransferKind.REALIZED_PNL, ref));
-        } else if (realized.signum() < 0) {
-            events.add(
-                    ledger.transfer(accountId, Ledger.SETTLEMENT, realized.negate(), TransferKind.REALIZED_PNL, ref));
-        }
+        ledger.transferSigned(Ledger.SETTLEMENT, accountId, realized, TransferKind.REALIZED_PNL, ref)
+                .ifPresent(events::add);
     }
 
     private boolean flat(String accountId) {
@@ -265,13 +261,7 @@ public final class LiquidationDesk {
     }
 
     private BigDecimal openInterestShare(Market m, long steps) {
-        long longSteps = 0;
-        for (Map.Entry<String, Portfolio> e : portfolios.entries()) {
-            var p = e.getValue().existingPosition(m.spec().market());
-            if (p.isPresent() && p.get().sizeSteps() > 0) {
-                longSteps += p.get().sizeSteps();
-            }
-        }
+        long longSteps = portfolios.openInterestSteps(m.spec().market());
         return longSteps == 0
                 ? BigDecimal.ONE
                 : BigDecimal.valueOf(steps).divide(BigDecimal.valueOf(longSteps), 12, RoundingMode.HALF_EVEN);

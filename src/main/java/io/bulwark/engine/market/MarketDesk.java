@@ -1,11 +1,11 @@
 package io.bulwark.engine.market;
 
+import static io.bulwark.engine.Outcome.reject;
 import static io.bulwark.engine.Rejection.Code.MARKET_EXISTS;
 import static io.bulwark.engine.Rejection.Code.UNKNOWN_MARKET;
 import static io.bulwark.engine.Rejection.Code.VALIDATION_FAILED;
 
 import io.bulwark.engine.Outcome;
-import io.bulwark.engine.Rejection;
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.UpdateMarket;
 import io.bulwark.engine.event.Event;
@@ -53,7 +53,9 @@ public final class MarketDesk {
         boolean regrids = spec.tickSize().compareTo(before.tickSize()) != 0
                 || spec.stepSize().compareTo(before.stepSize()) != 0;
         if (regrids
-                && (!market.get().book().isEmpty() || !market.get().triggers().isEmpty() || hasPositions(c.market()))) {
+                && (!market.get().book().isEmpty()
+                        || !market.get().triggers().isEmpty()
+                        || portfolios.hasPositions(c.market()))) {
             return reject(
                     VALIDATION_FAILED,
                     "tickSize and stepSize can change only while " + c.market() + " has no orders and no positions");
@@ -67,14 +69,6 @@ public final class MarketDesk {
         return Optional.empty();
     }
 
-    private boolean hasPositions(String market) {
-        return portfolios.entries().stream()
-                .anyMatch(e -> e.getValue()
-                        .existingPosition(market)
-                        .filter(p -> !p.isFlat())
-                        .isPresent());
-    }
-
     private static Optional<Outcome> invalid(MarketSpec spec) {
         List<MarketSpec.Violation> violations = spec.violations();
         if (violations.isEmpty()) {
@@ -82,9 +76,5 @@ public final class MarketDesk {
         }
         MarketSpec.Violation first = violations.getFirst();
         return reject(VALIDATION_FAILED, first.field() + " " + first.message());
-    }
-
-    private static Optional<Outcome> reject(Rejection.Code code, String message) {
-        return Optional.of(new Outcome.Rejected(Rejection.of(code, message)));
     }
 }

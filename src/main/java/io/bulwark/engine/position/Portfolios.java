@@ -54,6 +54,25 @@ public final class Portfolios {
         return all;
     }
 
+    /** Open interest of {@code market}: the total size of its long positions, in steps. */
+    public long openInterestSteps(String market) {
+        long steps = 0;
+        for (Portfolio p : portfolios.values()) {
+            steps += p.existingPosition(market)
+                    .map(Position::sizeSteps)
+                    .filter(s -> s > 0)
+                    .orElse(0L);
+        }
+        return steps;
+    }
+
+    /** Whether any account holds a position in {@code market}. */
+    public boolean hasPositions(String market) {
+        return portfolios.values().stream()
+                .anyMatch(p ->
+                        p.existingPosition(market).filter(pos -> !pos.isFlat()).isPresent());
+    }
+
     /** Sum of every account's exact cost basis in {@code market} (an integrity figure). */
     public BigDecimal costBasis(String market) {
         return portfolios.values().stream()

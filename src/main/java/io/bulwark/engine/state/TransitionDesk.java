@@ -1,10 +1,10 @@
 package io.bulwark.engine.state;
 
+import static io.bulwark.engine.Outcome.reject;
 import static io.bulwark.engine.Rejection.Code.INVALID_TRANSITION;
 import static io.bulwark.engine.Rejection.Code.UNKNOWN_MARKET;
 
 import io.bulwark.engine.Outcome;
-import io.bulwark.engine.Rejection;
 import io.bulwark.engine.command.ChangeTradingState;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.TradingStateChanged;
@@ -107,19 +107,11 @@ public final class TransitionDesk {
 
     private Optional<String> unhealthyWithPositions(Optional<Market> scope, long now) {
         for (Market m : scope.map(List::of).orElseGet(() -> List.copyOf(markets.all()))) {
-            boolean positions = portfolios.entries().stream()
-                    .anyMatch(e -> e.getValue()
-                            .existingPosition(m.spec().market())
-                            .filter(p -> !p.isFlat())
-                            .isPresent());
+            boolean positions = portfolios.hasPositions(m.spec().market());
             if (positions && !m.priceHealthy(now)) {
                 return Optional.of(m.spec().market());
             }
         }
         return Optional.empty();
-    }
-
-    private static Optional<Outcome> reject(Rejection.Code code, String message) {
-        return Optional.of(new Outcome.Rejected(Rejection.of(code, message)));
     }
 }

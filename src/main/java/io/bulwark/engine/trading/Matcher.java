@@ -129,29 +129,14 @@ final class Matcher {
         Position position = portfolio(order.accountId).position(order.market);
         BigDecimal realized = position.fill(order.side, steps, price, spec.stepSize());
         ctx.positionTouched(order.accountId, order.market);
-        if (realized.signum() > 0) {
-            ctx.events()
-                    .add(ledger.transfer(
-                            Ledger.SETTLEMENT, order.accountId, realized, TransferKind.REALIZED_PNL, ref(order)));
-        } else if (realized.signum() < 0) {
-            ctx.events()
-                    .add(ledger.transfer(
-                            order.accountId,
-                            Ledger.SETTLEMENT,
-                            realized.negate(),
-                            TransferKind.REALIZED_PNL,
-                            ref(order)));
-        }
+        ledger.transferSigned(Ledger.SETTLEMENT, order.accountId, realized, TransferKind.REALIZED_PNL, ref(order))
+                .ifPresent(ctx.events()::add);
     }
 
+    /** A positive fee goes to FEES, a negative one (a maker rebate) comes from it. */
     private void chargeFee(String accountId, BigDecimal fee, CommandContext ctx) {
-        if (fee.signum() > 0) {
-            ctx.events().add(ledger.transfer(accountId, Ledger.FEES, fee, TransferKind.TRADING_FEE, ctx.reference()));
-        } else if (fee.signum() < 0) {
-            ctx.events()
-                    .add(ledger.transfer(
-                            Ledger.FEES, accountId, fee.negate(), TransferKind.TRADING_FEE, ctx.reference()));
-        }
+        ledger.transferSigned(accountId, Ledger.FEES, fee, TransferKind.TRADING_FEE, ctx.reference())
+                .ifPresent(ctx.events()::add);
     }
 
     /**

@@ -1,12 +1,12 @@
 package io.bulwark.engine.trading;
 
+import static io.bulwark.engine.Outcome.reject;
 import static io.bulwark.engine.Rejection.Code.INVALID_PRICE;
 import static io.bulwark.engine.Rejection.Code.INVALID_SIZE;
 import static io.bulwark.engine.Rejection.Code.VALIDATION_FAILED;
 
 import io.bulwark.engine.Decimals;
 import io.bulwark.engine.Outcome;
-import io.bulwark.engine.Rejection;
 import io.bulwark.engine.command.AmendOrder;
 import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.market.Market;
@@ -154,9 +154,5 @@ final class OrderChecks {
         BigDecimal edge = mark.multiply(factor)
                 .divide(spec.tickSize(), 0, side == Side.BUY ? RoundingMode.FLOOR : RoundingMode.CEILING);
         return Math.max(1, edge.longValueExact());
-    }
-
-    private static Optional<Outcome> reject(Rejection.Code code, String message) {
-        return Optional.of(new Outcome.Rejected(Rejection.of(code, message)));
     }
 }

@@ -1,5 +1,6 @@
 package io.bulwark.engine.trading;
 
+import static io.bulwark.engine.Outcome.reject;
 import static io.bulwark.engine.Rejection.Code.DUPLICATE_CLIENT_ORDER_ID;
 import static io.bulwark.engine.Rejection.Code.INSUFFICIENT_MARGIN;
 import static io.bulwark.engine.Rejection.Code.MARKET_CLOSED;
@@ -13,7 +14,6 @@ import static io.bulwark.engine.Rejection.Code.UNKNOWN_ACCOUNT;
 import static io.bulwark.engine.Rejection.Code.UNKNOWN_MARKET;
 
 import io.bulwark.engine.Outcome;
-import io.bulwark.engine.Rejection;
 import io.bulwark.engine.command.AmendOrder;
 import io.bulwark.engine.command.CancelOrder;
 import io.bulwark.engine.command.CancelOrders;
@@ -460,9 +460,5 @@ public final class OrderDesk {
     private void finish(CommandContext ctx) {
         TradingEvents.positions(ctx, portfolios, markets);
         TradingEvents.books(ctx, markets);
-    }
-
-    private static Optional<Outcome> reject(Rejection.Code code, String message) {
-        return Optional.of(new Outcome.Rejected(Rejection.of(code, message)));
     }
 }
