@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/snapshots")
 class SnapshotController {
     private static final int MAX_LIMIT = 500;
+    private static final RowMapper<SnapshotResponse> SNAPSHOT = (rs, i) -> new SnapshotResponse(
+            rs.getString(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5));
     private final EngineClient engine;
     private final JdbcTemplate jdbc;
 
@@ -46,12 +49,7 @@ class SnapshotController {
         SnapshotTaken taken = EngineClient.event(applied, SnapshotTaken.class);
         return jdbc.queryForObject(
                 "SELECT snapshot_id, sequence, state_hash, created_at, reason FROM snapshots WHERE sequence = ?",
-                (rs, i) -> new SnapshotResponse(
-                        rs.getString(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getTimestamp(4).toInstant(),
-                        rs.getString(5)),
+                SNAPSHOT,
                 applied.sequence());
     }
 
@@ -62,12 +60,7 @@ class SnapshotController {
         }
         return jdbc.query(
                 "SELECT snapshot_id, sequence, state_hash, created_at, reason FROM snapshots ORDER BY sequence DESC LIMIT ?",
-                (rs, i) -> new SnapshotResponse(
-                        rs.getString(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getTimestamp(4).toInstant(),
-                        rs.getString(5)),
+                SNAPSHOT,
                 limit);
     }
 }
