@@ -10,6 +10,7 @@ import io.bulwark.journal.SqlBatch;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +29,11 @@ class AccountProjection implements Projection {
                 revoked = k.revoked OR EXCLUDED.revoked,
                 updated_sequence = EXCLUDED.updated_sequence
             """;
+
+    @Override
+    public List<String> tables() {
+        return List.of("accounts", "api_keys");
+    }
 
     @Override
     public void project(Committed entry, SqlBatch batch) {

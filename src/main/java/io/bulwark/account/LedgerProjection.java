@@ -29,6 +29,11 @@ class LedgerProjection implements Projection {
             """;
 
     @Override
+    public List<String> tables() {
+        return List.of("ledger_entries", "balances");
+    }
+
+    @Override
     public void project(Committed entry, SqlBatch batch) {
         List<Event> events = entry.events();
         long seq = entry.sequence();

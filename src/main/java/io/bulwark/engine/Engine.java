@@ -23,6 +23,7 @@ import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.command.ResumeFunding;
 import io.bulwark.engine.command.ResumeLiquidations;
 import io.bulwark.engine.command.RevokeApiKey;
+import io.bulwark.engine.command.RollBack;
 import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.command.Tick;
@@ -165,6 +166,7 @@ public final class Engine implements EngineView {
             case StartEngine c -> startEngine(c, events);
             case ResumeLiquidations c -> resumeLiquidations(c, events);
             case ResumeFunding c -> resumeFunding(c, events);
+            case RollBack c -> transitions.rollBack(c, lastSequence + 1, now, events);
         };
         if (refusal.isEmpty() && movesRisk(events)) {
             liquidations.check(lastSequence + 1, now, events);

@@ -10,6 +10,7 @@ import io.bulwark.web.EventCursor;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +30,11 @@ class FundingProjection implements Projection {
                                        interval_end, time)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """;
+
+    @Override
+    public List<String> tables() {
+        return List.of("funding_payments", "funding_rates");
+    }
 
     @Override
     public void project(Committed entry, SqlBatch batch) {

@@ -35,6 +35,7 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
     private final List<JournalListener> listeners;
     private final List<WriterStartupTask> startupTasks;
     private final JournalMetrics metrics;
+    private final Rollbacks rollbacks;
     private final String instanceName;
     private volatile boolean running;
     private volatile Thread election;
@@ -56,6 +57,7 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
         this.listeners = List.copyOf(listeners);
         this.startupTasks = List.copyOf(startupTasks);
         this.metrics = new JournalMetrics(registry);
+        this.rollbacks = new Rollbacks(connections, codec, this.projections, this.listeners);
         this.instanceName = properties.instanceName().isBlank()
                 ? ProcessHandle.current().pid() + "@" + hostName()
                 : properties.instanceName();
@@ -104,6 +106,17 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
         };
     }
 
+    /**
+     * Rolls the exchange back to a snapshot (SPEC section 9): only while the exchange is CLOSED. Blocks
+     * until the new writer term, recovered from the journal that now ends with the RollBack row, serves.
+     *
+     * @throws RollbackRefusedException when refused; nothing changed then
+     */
+    public RollbackResult rollback(String snapshotId, String reason, String actor) {
+        writerTerm();
+        return rollbacks.request(lastEpoch, snapshotId, reason, actor);
+    }
+
     @Override
     public NodeStatus nodeStatus() {
         WriterTerm current = term;
@@ -139,39 +152,59 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
         WriterTerm current = null;
         try {
             current = begin(lease);
-            term = current;
-            WriterTerm started = current;
-            EngineGateway termGateway = new TermGateway(started);
-            listeners.forEach(l -> l.onRecovered(termGateway));
-            // Journaled: prices carried over are distrusted until fresh ones confirm them (SPEC section 6).
-            started.submit(
-                    new StartEngine(
-                            instanceName,
-                            properties.fundingSampleSeconds(),
-                            properties.liquidationBreaker().maxAccounts(),
-                            properties.liquidationBreaker().maxOpenInterestBps(),
-                            properties.maintenance().minPostOnlySeconds()),
-                    "system:start");
-            if (!recovery.verified()) {
-                closeExchange(started, "recovery could not be verified: " + recovery.detail());
+            open(current, lease);
+            while (true) {
+                Optional<Rollbacks.Job> job = rollbacks.awaitEndOrRequest(current);
+                if (job.isEmpty()) {
+                    break;
+                }
+                Optional<RollbackResult> result =
+                        rollbacks.run(job.get(), current, () -> role = NodeStatus.Role.RECOVERING);
+                if (!current.stopped()) {
+                    continue; // refused before anything stopped: the same term serves on
+                }
+                current = null; // halted, but the lease is still ours: a new term continues under it
+                current = begin(lease);
+                open(current, lease);
+                result.ifPresent(r -> job.get().done().complete(r));
             }
-            startupTasks.forEach(t -> t.onWriterReady(termGateway));
-            current.startClocks();
-            role = NodeStatus.Role.WRITER;
-            log.info("{} is the writer (epoch {})", instanceName, lease.epoch());
-            Throwable cause = current.awaitEnd();
+            Throwable cause = current.ended().getNow(null);
             log.info("Writer term {} ended{}", lease.epoch(), cause == null ? "" : ": " + cause);
         } catch (SQLException | RuntimeException e) {
             log.error("Could not serve as writer", e);
         } finally {
             role = NodeStatus.Role.STANDBY;
             term = null;
+            rollbacks.failPending();
             if (current != null) {
                 current.close();
             } else {
                 lease.close();
             }
         }
+    }
+
+    /** Announces a recovered term: listeners reload, StartEngine is journaled, startup tasks run, clocks start. */
+    private void open(WriterTerm started, WriterLease lease) {
+        term = started;
+        EngineGateway termGateway = new TermGateway(started);
+        listeners.forEach(l -> l.onRecovered(termGateway));
+        // Journaled: prices carried over are distrusted until fresh ones confirm them (SPEC section 6).
+        started.submit(
+                new StartEngine(
+                        instanceName,
+                        properties.fundingSampleSeconds(),
+                        properties.liquidationBreaker().maxAccounts(),
+                        properties.liquidationBreaker().maxOpenInterestBps(),
+                        properties.maintenance().minPostOnlySeconds()),
+                "system:start");
+        if (!recovery.verified()) {
+            closeExchange(started, "recovery could not be verified: " + recovery.detail());
+        }
+        startupTasks.forEach(t -> t.onWriterReady(termGateway));
+        started.startClocks();
+        role = NodeStatus.Role.WRITER;
+        log.info("{} is the writer (epoch {})", instanceName, lease.epoch());
     }
 
     private WriterTerm begin(WriterLease lease) throws SQLException {

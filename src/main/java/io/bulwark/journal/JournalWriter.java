@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 final class JournalWriter {
     private static final Logger log = LoggerFactory.getLogger(JournalWriter.class);
-    private static final String INSERT_JOURNAL = "INSERT INTO journal (sequence, writer_epoch, ts, command_type,"
+    static final String INSERT_JOURNAL = "INSERT INTO journal (sequence, writer_epoch, ts, command_type,"
             + " command, events, actor, row_hash) VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)";
     private static final String INSERT_SNAPSHOT =
             "INSERT INTO snapshots (snapshot_id, sequence, state_hash, state, reason) VALUES (?, ?, ?, ?, ?)";
@@ -156,7 +156,7 @@ final class JournalWriter {
 
     private void commit(List<JournalEntry> entries) throws SQLException {
         try {
-            checkEpoch();
+            checkEpoch(connection, epoch);
             SqlBatch readModels = new SqlBatch();
             String chain = lastRowHash;
             try (PreparedStatement journal = connection.prepareStatement(INSERT_JOURNAL)) {
@@ -194,7 +194,7 @@ final class JournalWriter {
         }
     }
 
-    private void checkEpoch() throws SQLException {
+    static void checkEpoch(Connection connection, long epoch) throws SQLException {
         // FOR SHARE: a takeover's epoch UPDATE waits for this transaction, and once it has happened
         // this check sees the new epoch: a fenced writer cannot commit anything after a takeover.
         try (PreparedStatement ps =

@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the engine: the newest snapshot whose bytes match its recorded hash, then every later
- * journal row replayed in order. Verification is strict and never silent: each row's hash chain must
+ * Rebuilds the engine: the newest snapshot (not reverted by a rollback) whose bytes match its recorded
+ * hash, then every later journal row that is not reverted replayed in order. Verification is strict and never silent: each row's hash chain must
  * hold, and each replayed command must produce exactly the events recorded when it was live (which
  * includes the state hash of every snapshot taken on the way). Any disagreement is reported in
  * {@link NodeStatus.Recovery#detail()}; the caller keeps the exchange CLOSED.
@@ -136,7 +136,8 @@ final class Recovery {
 
     private StartingPoint startingPoint(Connection c, long through, List<String> problems) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT snapshot_id, sequence, state_hash, state FROM snapshots WHERE sequence <= ? ORDER BY sequence DESC")) {
+                "SELECT snapshot_id, sequence, state_hash, state FROM snapshots WHERE sequence <= ? AND NOT reverted"
+                        + " ORDER BY sequence DESC")) {
             ps.setLong(1, through);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -101,6 +101,14 @@ final class Sequencer {
         thread.join();
     }
 
+    /** The engine, once {@link #stop()} returned: its thread has ended, so reading it is safe. */
+    EngineView engineAfterStop() {
+        if (thread.isAlive()) {
+            throw new IllegalStateException("the engine thread is still running");
+        }
+        return engine;
+    }
+
     /** Refuses everything still queued: used when the journal failed and nothing more may apply. */
     void abort(Throwable cause) {
         running = false;

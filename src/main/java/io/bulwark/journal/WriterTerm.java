@@ -116,6 +116,35 @@ final class WriterTerm {
         }
     }
 
+    /** Completes when the term ends, with the cause (null for a clean end). */
+    CompletableFuture<Throwable> ended() {
+        return ended;
+    }
+
+    /**
+     * Stops the clocks, the engine and the journal cleanly (what was accepted is applied and committed,
+     * no shutdown snapshot) but keeps the lease, for a rollback that continues under the same epoch.
+     * Returns the engine as it stopped (its thread has ended), or throws if the journal failed on the way.
+     */
+    EngineView haltKeepingLease() throws InterruptedException {
+        if (!closed.compareAndSet(false, true)) {
+            throw new EngineUnavailableException("the writer term has already ended");
+        }
+        clocks.shutdownNow();
+        sequencer.stop();
+        writer.stopAfterDrain();
+        Throwable cause = ended.getNow(null);
+        if (cause != null) {
+            throw new EngineUnavailableException("the writer term failed while stopping", cause);
+        }
+        return sequencer.engineAfterStop();
+    }
+
+    /** True once halted or closed. */
+    boolean stopped() {
+        return closed.get();
+    }
+
     Throwable awaitEnd() throws InterruptedException {
         try {
             return ended.get();

@@ -10,6 +10,7 @@ import io.bulwark.web.EventCursor;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,11 @@ class LiquidationProjection implements Projection {
                                        bankrupt_account_id, time)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
+
+    @Override
+    public List<String> tables() {
+        return List.of("liquidations", "deleveragings");
+    }
 
     @Override
     public void project(Committed entry, SqlBatch batch) {

@@ -9,6 +9,7 @@ import io.bulwark.engine.state.TradingState;
 import io.bulwark.journal.Committed;
 import io.bulwark.journal.Projection;
 import io.bulwark.journal.SqlBatch;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,6 +61,11 @@ class MarketProjection implements Projection {
                 state = COALESCE((SELECT state FROM p), m.state),
                 updated_sequence = EXCLUDED.updated_sequence
             """;
+
+    @Override
+    public List<String> tables() {
+        return List.of("markets");
+    }
 
     @Override
     public void project(Committed entry, SqlBatch batch) {

@@ -10,6 +10,7 @@ import io.bulwark.journal.SqlBatch;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +40,11 @@ class OrderProjection implements Projection {
                 updated_sequence = EXCLUDED.updated_sequence
             WHERE o.updated_sequence <= EXCLUDED.updated_sequence
             """;
+
+    @Override
+    public List<String> tables() {
+        return List.of("orders");
+    }
 
     @Override
     public void project(Committed entry, SqlBatch batch) {

@@ -30,6 +30,11 @@ class PositionProjection implements Projection {
             """;
 
     @Override
+    public List<String> tables() {
+        return List.of("positions");
+    }
+
+    @Override
     public void project(Committed entry, SqlBatch batch) {
         for (Event event : entry.events()) {
             if (event instanceof PositionChanged p) {

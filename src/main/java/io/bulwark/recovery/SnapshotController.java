@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Admin: take a snapshot of the whole engine state now (journaled like any command, its SHA-256
- * recorded), and list the stored ones, newest first.
+ * recorded), and list the stored ones, newest first (not those a rollback reverted).
  */
 @RestController
 @RequestMapping("/api/v1/admin/snapshots")
@@ -59,7 +59,8 @@ class SnapshotController {
             throw ApiException.badRequest("limit must be between 1 and " + MAX_LIMIT);
         }
         return jdbc.query(
-                "SELECT snapshot_id, sequence, state_hash, created_at, reason FROM snapshots ORDER BY sequence DESC LIMIT ?",
+                "SELECT snapshot_id, sequence, state_hash, created_at, reason FROM snapshots WHERE NOT reverted"
+                        + " ORDER BY sequence DESC LIMIT ?",
                 SNAPSHOT,
                 limit);
     }

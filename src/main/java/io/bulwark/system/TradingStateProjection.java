@@ -8,6 +8,7 @@ import io.bulwark.journal.SqlBatch;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Records every exchange or market state transition in {@code trading_state_changes} (who, why, when). */
@@ -17,6 +18,11 @@ class TradingStateProjection implements Projection {
             INSERT INTO trading_state_changes (sequence, market, from_state, to_state, reason, actor, forced, time)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """;
+
+    @Override
+    public List<String> tables() {
+        return List.of("trading_state_changes");
+    }
 
     @Override
     public void project(Committed entry, SqlBatch batch) {

@@ -8,6 +8,7 @@ import io.bulwark.journal.SqlBatch;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,11 @@ class TradeProjection implements Projection {
                                size, fee, liquidity, time)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
+
+    @Override
+    public List<String> tables() {
+        return List.of("trades", "fills");
+    }
 
     @Override
     public void project(Committed entry, SqlBatch batch) {

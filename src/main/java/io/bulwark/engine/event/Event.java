@@ -25,4 +25,5 @@ public sealed interface Event
                 Deleveraged,
                 LiquidationsPaused,
                 LiquidationsResumed,
-                FundingResumed {}
+                FundingResumed,
+                RolledBack {}

@@ -35,6 +35,12 @@ public final class ExchangeStatus {
         this.reason = reason;
     }
 
+    /** A rollback: the exchange stays (or becomes) CLOSED and the state epoch moves on. */
+    public void rollBack(long since, String reason) {
+        change(TradingState.CLOSED, since, reason);
+        epoch++;
+    }
+
     public void writeTo(CanonicalWriter out) {
         out.writeEnum(state).writeLong(since).writeString(reason).writeLong(epoch);
     }

@@ -6,7 +6,9 @@ import static io.bulwark.engine.Rejection.Code.UNKNOWN_MARKET;
 
 import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.ChangeTradingState;
+import io.bulwark.engine.command.RollBack;
 import io.bulwark.engine.event.Event;
+import io.bulwark.engine.event.RolledBack;
 import io.bulwark.engine.event.TradingStateChanged;
 import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.market.Market;
@@ -81,6 +83,22 @@ public final class TransitionDesk {
                     now,
                     events);
         }
+        return Optional.empty();
+    }
+
+    /**
+     * Applied to the state restored from a snapshot: CLOSED with a new epoch; the orders open at the
+     * snapshot are cancelled (ROLLBACK) except untriggered stop/take-profit orders, as on entering CLOSED.
+     */
+    public Optional<Outcome> rollBack(RollBack c, long sequence, long now, List<Event> events) {
+        TradingState from = status.state();
+        status.rollBack(now, "rollback to " + c.snapshotId() + ": " + c.reason());
+        events.add(new RolledBack(c.snapshotId(), c.snapshotSequence(), status.epoch(), c.reason(), c.actor()));
+        if (from != TradingState.CLOSED) {
+            events.add(new TradingStateChanged(
+                    ChangeTradingState.EXCHANGE, from, TradingState.CLOSED, status.reason(), c.actor(), false));
+        }
+        orders.cancelWhere(o -> o.status() != OrderStatus.UNTRIGGERED, CancelReason.ROLLBACK, sequence, now, events);
         return Optional.empty();
     }
 

@@ -4,6 +4,7 @@ import io.bulwark.engine.Decimals;
 import io.bulwark.engine.event.ApiKeyRevoked;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.MarketCreated;
+import io.bulwark.engine.event.RolledBack;
 import io.bulwark.engine.event.TradingStateChanged;
 import io.bulwark.engine.event.Transferred;
 import io.bulwark.engine.ledger.Ledger;
@@ -47,6 +48,9 @@ final class SocketFeed implements JournalListener {
     /** {@code state} on the status channel; {@code market} is null for the exchange as a whole. */
     record StateMessage(String market, TradingState from, TradingState to, String reason, boolean forced) {}
 
+    /** {@code rollback} on the status channel: the state was restored to that snapshot, under a new epoch. */
+    record RollbackMessage(long epoch, String snapshotId, long snapshotSequence, String reason) {}
+
     @Override
     public void onCommitted(List<Committed> batch) {
         marketChannels.publishedThrough(previousBatchEnd);
@@ -71,6 +75,12 @@ final class SocketFeed implements JournalListener {
                         c.timestamp(),
                         new StateMessage(
                                 s.market().isEmpty() ? null : s.market(), s.from(), s.to(), s.reason(), s.forced()));
+            case RolledBack r ->
+                status.publish(
+                        "rollback",
+                        c.sequence(),
+                        c.timestamp(),
+                        new RollbackMessage(r.epoch(), r.snapshotId(), r.snapshotSequence(), r.reason()));
             case MarketCreated m -> markets.add(m.spec().market());
             case ApiKeyRevoked r -> requests.revoked(r.keyId());
             default -> {}
