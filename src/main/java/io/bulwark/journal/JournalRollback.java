@@ -38,7 +38,8 @@ final class JournalRollback {
 
     JournalRollback(JournalCodec codec, List<Projection> projections) {
         this.codec = codec;
-        this.projections = List.copyOf(projections);
+        this.projections =
+                projections.stream().filter(p -> !p.tables().isEmpty()).toList();
     }
 
     private record Snapshot(String id, long sequence, Engine engine) {}

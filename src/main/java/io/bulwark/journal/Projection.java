@@ -11,7 +11,11 @@ public interface Projection {
 
     /**
      * The tables this projection alone writes. A rollback empties them and projects every command that
-     * is not reverted again, so they must be a function of the journal's events only.
+     * is not reverted again, so they must be a function of the journal's events only. A projection that
+     * names none is left out of that rebuild (and keeps rows of reverted commands): every read model
+     * should name its tables.
      */
-    List<String> tables();
+    default List<String> tables() {
+        return List.of();
+    }
 }
