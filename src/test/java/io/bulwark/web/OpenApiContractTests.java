@@ -191,6 +191,31 @@ class OpenApiContractTests extends TradingApiTestBase {
     }
 
     @Test
+    void rollbackMatchesTheContract() {
+        String body = "{\"snapshotId\":\"%s\",\"reason\":\"contract\"}";
+        answer("POST", "/api/v1/admin/rollback", ADMIN_KEY, body.formatted("snap-1"))
+                .assertProblem(409, "EXCHANGE_NOT_CLOSED");
+        String snapshot = valid("POST", "/api/v1/admin/snapshots", ADMIN_KEY, "{\"reason\":\"before rollback\"}")
+                .assertStatus(201)
+                .text("snapshotId");
+        api.put("/api/v1/admin/exchange/state", ADMIN_KEY, "{\"state\":\"CLOSED\",\"reason\":\"contract\"}")
+                .assertStatus(200);
+        try {
+            answer("POST", "/api/v1/admin/rollback", ADMIN_KEY, body.formatted("snap-none"))
+                    .assertProblem(404, "SNAPSHOT_NOT_FOUND");
+            valid("POST", "/api/v1/admin/rollback", ADMIN_KEY, body.formatted(snapshot))
+                    .assertStatus(200);
+        } finally {
+            // The application is shared with other tests: leave the exchange open.
+            api.put(
+                            "/api/v1/admin/exchange/state",
+                            ADMIN_KEY,
+                            "{\"state\":\"OPEN\",\"reason\":\"contract over\",\"force\":true}")
+                    .assertStatus(200);
+        }
+    }
+
+    @Test
     void refusalsMatchTheContract() {
         String market = newMarket();
         Trader trader = newFundedTrader("1000");
