@@ -3,6 +3,7 @@ package io.bulwark.engine.state;
 import static io.bulwark.engine.TradingFloor.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.engine.Engine;
 import io.bulwark.engine.Outcome;
 import io.bulwark.engine.Rejection;
 import io.bulwark.engine.TradingFloor;
@@ -146,5 +147,38 @@ class TransitionTests {
                 .isInstanceOfSatisfying(
                         Outcome.Rejected.class,
                         r -> assertThat(r.rejection().code()).isEqualTo(Rejection.Code.UNKNOWN_MARKET));
+    }
+
+    @Test
+    void rollingBackKeepsTheExchangeClosedCancelsOrdersButStopsAndRaisesTheEpoch() {
+        floor.prices("65000");
+        var bob = floor.trader("bob", "100000");
+        var bid = bob.buys("1").at("64000").placed();
+        var stop = bob.sells("1").triggered(OrderType.STOP_MARKET, "60000").placed();
+        long epoch = floor.view().status().epoch();
+
+        // Applied to an OPEN state, as a snapshot taken before maintenance began would hold.
+        assertThat(floor.apply(new io.bulwark.engine.command.RollBack("snap-7", 7, "bad data", "admin-1")))
+                .isInstanceOf(Outcome.Applied.class);
+
+        assertThat(floor.view().status().state()).isEqualTo(TradingState.CLOSED);
+        assertThat(floor.view().status().epoch()).isEqualTo(epoch + 1);
+        assertThat(floor.events())
+                .anySatisfy(e -> assertThat(e)
+                        .isEqualTo(
+                                new io.bulwark.engine.event.RolledBack("snap-7", 7, epoch + 1, "bad data", "admin-1")))
+                .anySatisfy(e -> assertThat(e)
+                        .isInstanceOfSatisfying(
+                                TradingStateChanged.class,
+                                c -> assertThat(c.to()).isEqualTo(TradingState.CLOSED)))
+                .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(io.bulwark.engine.event.OrderUpdated.class, u -> {
+                    assertThat(u.order().orderId()).isEqualTo(bid.orderId());
+                    assertThat(u.order().cancelReason()).isEqualTo(CancelReason.ROLLBACK);
+                }));
+        assertThat(bob.liveOrders()).extracting(o -> o.orderId()).containsExactly(stop.orderId());
+        Engine restored = Engine.restore(floor.engine.serialize());
+        assertThat(restored.status().epoch())
+                .as("the epoch is part of the state")
+                .isEqualTo(epoch + 1);
     }
 }
