@@ -18,6 +18,7 @@ import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.IssueApiKey;
+import io.bulwark.engine.command.PayRefunds;
 import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.command.ResumeFunding;
@@ -50,6 +51,8 @@ import io.bulwark.engine.order.Order;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.engine.order.Side;
 import io.bulwark.engine.position.Portfolios;
+import io.bulwark.engine.refund.PaidIncidents;
+import io.bulwark.engine.refund.RefundDesk;
 import io.bulwark.engine.risk.AccountRisk;
 import io.bulwark.engine.risk.MarginCalculator;
 import io.bulwark.engine.risk.PositionValuation;
@@ -96,6 +99,8 @@ public final class Engine implements EngineView {
     private final FundingDesk funding;
     private final CircuitBreaker breaker;
     private final LiquidationDesk liquidations;
+    private final PaidIncidents paidIncidents;
+    private final RefundDesk refunds;
     private byte[] snapshotBytes = new byte[0];
 
     public Engine() {
@@ -108,7 +113,8 @@ public final class Engine implements EngineView {
                 new ExchangeStatus(),
                 new Portfolios(),
                 new LiveOrders(),
-                new CircuitBreaker());
+                new CircuitBreaker(),
+                new PaidIncidents());
     }
 
     private Engine(
@@ -120,7 +126,8 @@ public final class Engine implements EngineView {
             ExchangeStatus status,
             Portfolios portfolios,
             LiveOrders liveOrders,
-            CircuitBreaker breaker) {
+            CircuitBreaker breaker,
+            PaidIncidents paidIncidents) {
         this.lastSequence = lastSequence;
         this.clock = clock;
         this.markets = markets;
@@ -137,6 +144,8 @@ public final class Engine implements EngineView {
         this.marketDesk = new MarketDesk(markets, portfolios, status);
         this.transitions = new TransitionDesk(status, markets, portfolios, ledger, desk);
         this.liquidations = new LiquidationDesk(markets, portfolios, ledger, margin, status, breaker, desk);
+        this.paidIncidents = paidIncidents;
+        this.refunds = new RefundDesk(accounts, ledger, paidIncidents);
     }
 
     /**
@@ -165,6 +174,7 @@ public final class Engine implements EngineView {
             case StartEngine c -> startEngine(c, events);
             case ResumeLiquidations c -> resumeLiquidations(c, events);
             case ResumeFunding c -> resumeFunding(c, events);
+            case PayRefunds c -> refunds.pay(c, lastSequence + 1, events);
         };
         if (refusal.isEmpty() && movesRisk(events)) {
             liquidations.check(lastSequence + 1, now, events);
@@ -320,6 +330,7 @@ public final class Engine implements EngineView {
         portfolios.writeTo(out);
         liveOrders.writeTo(out, markets);
         breaker.writeTo(out);
+        paidIncidents.writeTo(out);
         return out.toByteArray();
     }
 
@@ -341,8 +352,9 @@ public final class Engine implements EngineView {
         Portfolios portfolios = Portfolios.readFrom(in);
         LiveOrders liveOrders = LiveOrders.readFrom(in, markets, portfolios);
         CircuitBreaker breaker = CircuitBreaker.readFrom(in);
-        Engine engine =
-                new Engine(lastSequence, clock, markets, accounts, ledger, status, portfolios, liveOrders, breaker);
+        PaidIncidents paidIncidents = PaidIncidents.readFrom(in);
+        Engine engine = new Engine(
+                lastSequence, clock, markets, accounts, ledger, status, portfolios, liveOrders, breaker, paidIncidents);
         engine.fundingSampleMillis = fundingSampleMillis;
         engine.transitions.restoreMinPostOnlyMillis(minPostOnlyMillis);
         in.expectEnd();

@@ -22,4 +22,5 @@ public sealed interface Command
                 PostOraclePrices,
                 StartEngine,
                 ResumeLiquidations,
-                ResumeFunding {}
+                ResumeFunding,
+                PayRefunds {}

@@ -25,4 +25,6 @@ public sealed interface Event
                 Deleveraged,
                 LiquidationsPaused,
                 LiquidationsResumed,
-                FundingResumed {}
+                FundingResumed,
+                RefundPaid,
+                IncidentRefunded {}
