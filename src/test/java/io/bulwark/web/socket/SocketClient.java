@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A real WebSocket client ({@code java.net.http}), as a trading UI would use {@code /ws/v1}. */
-final class SocketClient implements AutoCloseable {
+public final class SocketClient implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(10);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -36,7 +36,7 @@ final class SocketClient implements AutoCloseable {
                 .join();
     }
 
-    static SocketClient connect(int port) {
+    public static SocketClient connect(int port) {
         return new SocketClient(port);
     }
 
@@ -56,7 +56,7 @@ final class SocketClient implements AutoCloseable {
     }
 
     /** The next message of this {@code type}, skipping others; fails after {@link #WAIT}. */
-    JsonNode next(String type) {
+    public JsonNode next(String type) {
         return next(m -> type.equals(m.path("type").asString()), "a '" + type + "' message");
     }
 
@@ -81,7 +81,7 @@ final class SocketClient implements AutoCloseable {
     }
 
     /** Sends {@code request} and returns the reply, asserting its type. */
-    JsonNode ask(String request, String expectedType) {
+    public JsonNode ask(String request, String expectedType) {
         send(request);
         JsonNode reply = next();
         assertThat(reply.path("type").asString())
