@@ -18,6 +18,7 @@ import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.IssueApiKey;
+import io.bulwark.engine.command.PayRefunds;
 import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.command.ResumeFunding;
@@ -51,6 +52,8 @@ import io.bulwark.engine.order.Order;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.engine.order.Side;
 import io.bulwark.engine.position.Portfolios;
+import io.bulwark.engine.refund.PaidIncidents;
+import io.bulwark.engine.refund.RefundDesk;
 import io.bulwark.engine.risk.AccountRisk;
 import io.bulwark.engine.risk.MarginCalculator;
 import io.bulwark.engine.risk.PositionValuation;
@@ -97,6 +100,8 @@ public final class Engine implements EngineView {
     private final FundingDesk funding;
     private final CircuitBreaker breaker;
     private final LiquidationDesk liquidations;
+    private final PaidIncidents paidIncidents;
+    private final RefundDesk refunds;
     private byte[] snapshotBytes = new byte[0];
 
     public Engine() {
@@ -109,7 +114,8 @@ public final class Engine implements EngineView {
                 new ExchangeStatus(),
                 new Portfolios(),
                 new LiveOrders(),
-                new CircuitBreaker());
+                new CircuitBreaker(),
+                new PaidIncidents());
     }
 
     private Engine(
@@ -121,7 +127,8 @@ public final class Engine implements EngineView {
             ExchangeStatus status,
             Portfolios portfolios,
             LiveOrders liveOrders,
-            CircuitBreaker breaker) {
+            CircuitBreaker breaker,
+            PaidIncidents paidIncidents) {
         this.lastSequence = lastSequence;
         this.clock = clock;
         this.markets = markets;
@@ -138,6 +145,8 @@ public final class Engine implements EngineView {
         this.marketDesk = new MarketDesk(markets, portfolios, status);
         this.transitions = new TransitionDesk(status, markets, portfolios, ledger, desk);
         this.liquidations = new LiquidationDesk(markets, portfolios, ledger, margin, status, breaker, desk);
+        this.paidIncidents = paidIncidents;
+        this.refunds = new RefundDesk(accounts, ledger, paidIncidents);
     }
 
     /**
@@ -167,6 +176,7 @@ public final class Engine implements EngineView {
             case ResumeLiquidations c -> resumeLiquidations(c, events);
             case ResumeFunding c -> resumeFunding(c, events);
             case RollBack c -> transitions.rollBack(c, lastSequence + 1, now, events);
+            case PayRefunds c -> refunds.pay(c, lastSequence + 1, events);
         };
         if (refusal.isEmpty() && movesRisk(events)) {
             liquidations.check(lastSequence + 1, now, events);
@@ -322,6 +332,7 @@ public final class Engine implements EngineView {
         portfolios.writeTo(out);
         liveOrders.writeTo(out, markets);
         breaker.writeTo(out);
+        paidIncidents.writeTo(out);
         return out.toByteArray();
     }
 
@@ -343,8 +354,9 @@ public final class Engine implements EngineView {
         Portfolios portfolios = Portfolios.readFrom(in);
         LiveOrders liveOrders = LiveOrders.readFrom(in, markets, portfolios);
         CircuitBreaker breaker = CircuitBreaker.readFrom(in);
-        Engine engine =
-                new Engine(lastSequence, clock, markets, accounts, ledger, status, portfolios, liveOrders, breaker);
+        PaidIncidents paidIncidents = PaidIncidents.readFrom(in);
+        Engine engine = new Engine(
+                lastSequence, clock, markets, accounts, ledger, status, portfolios, liveOrders, breaker, paidIncidents);
         engine.fundingSampleMillis = fundingSampleMillis;
         engine.transitions.restoreMinPostOnlyMillis(minPostOnlyMillis);
         in.expectEnd();

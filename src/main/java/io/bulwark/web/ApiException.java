@@ -41,7 +41,8 @@ public class ApiException extends RuntimeException {
                     INVALID_TRANSITION,
                     DUPLICATE_CLIENT_ORDER_ID,
                     MARKET_CLOSED,
-                    PRICE_UNAVAILABLE -> HttpStatus.CONFLICT;
+                    PRICE_UNAVAILABLE,
+                    VAULT_INSUFFICIENT -> HttpStatus.CONFLICT;
             case INSUFFICIENT_MARGIN,
                     PRICE_OUTSIDE_BAND,
                     POST_ONLY_REQUIRED,

@@ -393,6 +393,51 @@ class OpenApiContractTests extends TradingApiTestBase {
                 .assertProblem(404, "UNKNOWN_MARKET");
     }
 
+    /** An incident audit over a liquidation, its report as JSON and CSV, its refunds paid twice, the trader's view. */
+    @Test
+    void incidentEndpointsMatchTheContract() {
+        String market = listMarket();
+        Trader alice = account("alice-" + System.nanoTime());
+        Trader dave = newFundedTrader("1400");
+        markAt(market, "65000");
+        trade(alice, dave, market, "1", "65000");
+        long before = System.currentTimeMillis();
+        long from = api.get("/api/v1/system/status", null).get("sequence").asLong() + 1;
+        markAt(market, "64000");
+        long to = api.get("/api/v1/system/status", null).get("sequence").asLong();
+        String range = "{\"fromSequence\":%d,\"toSequence\":%d,\"reason\":\"contract\",".formatted(from, to);
+
+        JsonNode undetermined = valid(
+                        "POST", "/api/v1/admin/incidents", ADMIN_KEY, range + "\"excludeSources\":[\"test-feed\"]}")
+                .assertStatus(201)
+                .json();
+        assertThat(undetermined.path("totals").path("undetermined").asInt()).isPositive();
+        String prices = "\"referencePrices\":[{\"market\":\"%s\",\"timestamp\":%d,\"price\":\"65000\"}]}"
+                .formatted(market, before);
+        JsonNode report = valid("POST", "/api/v1/admin/incidents", ADMIN_KEY, range + prices)
+                .assertStatus(201)
+                .json();
+        String id = report.path("incidentId").asString();
+        valid("GET", "/api/v1/admin/incidents/" + id, ADMIN_KEY, null).assertStatus(200);
+        valid("GET", "/api/v1/admin/incidents/" + id + "/report.csv", ADMIN_KEY, null)
+                .assertStatus(200);
+        deposit("LIQUIDATOR_VAULT", report.path("totals").path("refund").asString());
+        valid("POST", "/api/v1/admin/incidents/" + id + "/refunds", ADMIN_KEY, null)
+                .assertStatus(200);
+        valid("POST", "/api/v1/admin/incidents/" + id + "/refunds", ADMIN_KEY, null)
+                .assertStatus(200);
+        assertThat(valid("GET", "/api/v1/refunds", dave.apiKey(), null)
+                        .assertStatus(200)
+                        .json()
+                        .size())
+                .isEqualTo(1);
+        answer("GET", "/api/v1/admin/incidents/999999999", ADMIN_KEY, null).assertProblem(404, "INCIDENT_NOT_FOUND");
+        answer("POST", "/api/v1/admin/incidents/999999999/refunds", ADMIN_KEY, null)
+                .assertProblem(404, "INCIDENT_NOT_FOUND");
+        answer("POST", "/api/v1/admin/incidents", ADMIN_KEY, range + "\"excludeSources\":[]}")
+                .assertProblem(400, "VALIDATION_FAILED");
+    }
+
     @AfterAll
     static void everyDocumentedOperationWasExercised() {
         Set<String> missing = new TreeSet<>();

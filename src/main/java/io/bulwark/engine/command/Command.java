@@ -23,4 +23,5 @@ public sealed interface Command
                 StartEngine,
                 ResumeLiquidations,
                 ResumeFunding,
-                RollBack {}
+                RollBack,
+                PayRefunds {}

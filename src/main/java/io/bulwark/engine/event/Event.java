@@ -26,4 +26,6 @@ public sealed interface Event
                 LiquidationsPaused,
                 LiquidationsResumed,
                 FundingResumed,
-                RolledBack {}
+                RolledBack,
+                RefundPaid,
+                IncidentRefunded {}

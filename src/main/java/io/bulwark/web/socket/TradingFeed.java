@@ -13,6 +13,7 @@ import io.bulwark.engine.event.OrderBookChanged;
 import io.bulwark.engine.event.OrderPlaced;
 import io.bulwark.engine.event.OrderUpdated;
 import io.bulwark.engine.event.PositionChanged;
+import io.bulwark.engine.event.RefundPaid;
 import io.bulwark.engine.event.Traded;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.journal.Committed;
@@ -78,6 +79,9 @@ final class TradingFeed implements JournalListener {
     record PriceMessage(String indexPrice, String markPrice, boolean priceHealthy) {}
 
     record FundingMessage(String market, String positionSize, String rate, String amount) {}
+
+    /** An incident refund credited to the account from the liquidator vault. */
+    record RefundMessage(String incidentId, String amount) {}
 
     record LiquidationMessage(
             String market,
@@ -198,6 +202,8 @@ final class TradingFeed implements JournalListener {
                 status.publish("circuitBreaker", seq, ts, new BreakerMessage(false, "resumed by " + r.actor()));
             case FundingHalted h ->
                 status.publish("fundingHalted", seq, ts, new FundingHaltMessage(h.market(), h.reason()));
+            case RefundPaid r ->
+                accounts.publish(r.accountId(), "refund", seq, ts, new RefundMessage(r.incidentId(), text(r.amount())));
             default -> {}
         }
     }
