@@ -1,6 +1,7 @@
 package io.bulwark.bench;
 
 import io.bulwark.BulwarkApplication;
+import io.bulwark.engine.Decimals;
 import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.CancelOrder;
 import io.bulwark.engine.command.CreateAccount;
@@ -118,7 +119,8 @@ final class JournalFill {
                                 buy ? Side.BUY : Side.SELL,
                                 OrderType.LIMIT,
                                 TimeInForce.GTC,
-                                buy ? MARK.subtract(offset) : MARK.add(offset),
+                                // canonical, as the REST layer makes every decimal (OrderValues)
+                                new BigDecimal(Decimals.plain(buy ? MARK.subtract(offset) : MARK.add(offset))),
                                 null,
                                 new BigDecimal("0.001"),
                                 false,

@@ -14,14 +14,14 @@ final class OrderFlow {
     private static final int MAX_RESTING = 50;
 
     private static final double CANCEL_SHARE = 0.45;
-    private static final double CROSSING_SHARE = 0.10;
+    private static final double CROSSING_SHARE = 0.05;
     private static final BigDecimal MARK = new BigDecimal(BenchExchange.MARK);
     private static final BigDecimal TICK = new BigDecimal("0.1");
     private static final BigDecimal STEP = new BigDecimal("0.001");
-    /** IOC orders go 1 % through the mark: inside the 5 % price band, through every resting order here. */
-    private static final BigDecimal CROSS_BUY = MARK.multiply(new BigDecimal("1.01"));
+    /** IOC orders reach 20 USD through the mark: they take the best resting orders, well inside the price band. */
+    private static final BigDecimal CROSS_BUY = MARK.add(new BigDecimal("20"));
 
-    private static final BigDecimal CROSS_SELL = MARK.multiply(new BigDecimal("0.99"));
+    private static final BigDecimal CROSS_SELL = MARK.subtract(new BigDecimal("20"));
 
     enum Kind {
         PLACE,

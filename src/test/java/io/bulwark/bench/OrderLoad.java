@@ -17,6 +17,12 @@ import java.util.concurrent.locks.LockSupport;
  * omission).
  */
 final class OrderLoad {
+    /**
+     * A cancel of an order that an IOC order of another trader filled after it rested: the answer the API
+     * owes (404 {@code ORDER_NOT_FOUND}, no live order), counted apart from errors.
+     */
+    static final String FILLED_MEANWHILE = "cancel 404 ORDER_NOT_FOUND";
+
     /** Connections per {@link java.net.http.HttpClient}: spreads the clients' selector threads. */
     private static final int CONNECTIONS_PER_CLIENT = 16;
 
@@ -48,18 +54,19 @@ final class OrderLoad {
             return requests / seconds;
         }
 
-        /** Answers other than 200/201, by status and code. */
+        /** Answers other than 200/201 (and {@link #FILLED_MEANWHILE}), by status and code. */
         Map<String, Long> errors() {
             Map<String, Long> errors = new TreeMap<>(outcomes);
             errors.remove("200");
             errors.remove("201");
+            errors.remove(FILLED_MEANWHILE);
             return errors;
         }
 
         String report(String label) {
             return String.format(
                     "%s: %,.0f requests/s (%,d in %.1f s: %,d resting places, %,d crossing IOC, %,d cancels); latency %s;"
-                            + " non-2xx %s",
+                            + " cancels of orders filled meanwhile (404) %,d; other non-2xx %s",
                     label,
                     perSecond(),
                     requests,
@@ -68,6 +75,7 @@ final class OrderLoad {
                     crosses,
                     cancels,
                     latencies.summary(),
+                    outcomes.getOrDefault(FILLED_MEANWHILE, 0L),
                     errors().isEmpty() ? "none" : errors());
         }
     }
@@ -117,8 +125,10 @@ final class OrderLoad {
                     BenchHttp.Reply reply = http.send(request.method(), request.path(), flow.apiKey(), request.body());
                     mine.record(System.nanoTime() - from);
                     flow.answered(request, reply);
-                    outcomes.computeIfAbsent(reply.outcome(), k -> new LongAdder())
-                            .increment();
+                    String outcome = request.kind() == OrderFlow.Kind.CANCEL && reply.status() == 404
+                            ? "cancel " + reply.outcome()
+                            : reply.outcome();
+                    outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
                     switch (request.kind()) {
                         case PLACE -> places.increment();
                         case CROSS -> crosses.increment();
