@@ -1,0 +1,51 @@
+# Sourced by run-w3.sh and run-w4.sh: builds the jar, starts it on a fresh database, stops it on exit.
+# Environment: PGHOST_URL (default jdbc:postgresql://127.0.0.1:5432), PGUSER (postgres), PORT (18080),
+# JAVA_HOME (a JDK 21+, default /usr/lib/jvm/temurin-25-jdk-amd64), SKIP_BUILD=1 to reuse target/*.jar.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+PGHOST_URL="${PGHOST_URL:-jdbc:postgresql://127.0.0.1:5432}"
+PGUSER="${PGUSER:-postgres}"
+PORT="${PORT:-18080}"
+ADMIN_KEY="bench-admin-key-$(date +%s)-000000"
+DB="bulwark_bench_$(date +%s)_$$"
+LOG="target/bench-server-$DB.log"
+PG_HOSTPORT="${PGHOST_URL#jdbc:postgresql://}"
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  ./mvnw -q -B -DskipTests package
+fi
+JAR=$(ls target/bulwark-*.jar | grep -v original | head -1)
+
+psql -h "${PG_HOSTPORT%%:*}" -p "${PG_HOSTPORT##*:}" -U "$PGUSER" -d postgres -qc "CREATE DATABASE $DB"
+
+stop_server() {
+  if [[ -n "${SERVER_PID:-}" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID"            # SIGTERM: graceful shutdown
+    wait "$SERVER_PID" || true
+  fi
+  psql -h "${PG_HOSTPORT%%:*}" -p "${PG_HOSTPORT##*:}" -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $DB" || true
+}
+trap stop_server EXIT
+
+# The generators send far more than a person would: the per-key limit is off for the benchmark.
+SERVER_PORT="$PORT" \
+SPRING_DATASOURCE_URL="$PGHOST_URL/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER" \
+BULWARK_ADMIN_KEY="$ADMIN_KEY" BULWARK_ORACLE_SIMULATED=false BULWARK_RATE_LIMIT_ENABLED=false \
+  "$JAVA_HOME/bin/java" ${SERVER_JAVA_OPTS:-} -jar "$JAR" >"$LOG" 2>&1 &
+SERVER_PID=$!
+echo "server pid $SERVER_PID on port $PORT, database $DB, log $LOG"
+
+for _ in $(seq 1 120); do
+  if curl -fs "http://127.0.0.1:$PORT/api/v1/system/status" | grep -q '"role":"WRITER"'; then
+    break
+  fi
+  sleep 1
+done
+
+# run_bench CLASS ARGS...: runs a benchmark program from the test classpath against the server
+run_bench() {
+  local class="$1"; shift
+  ./mvnw -q -B -Dspotless.check.skip=true test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass="io.bulwark.bench.$class" \
+      -Dexec.args="http://127.0.0.1:$PORT $ADMIN_KEY $*"
+}

@@ -1,0 +1,114 @@
+package io.bulwark.web.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bulwark.order.TradingApiTestBase;
+import io.bulwark.web.ApiClient;
+import io.bulwark.web.HttpApiTestBase;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * {@code bulwark.rate-limit.*}: a key over its limit gets 429 {@code RATE_LIMITED} with {@code Retry-After}, and
+ * the refused request has no effect. Its own application with a small limit (5/s, burst 20): the shared test
+ * context keeps the generous default.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "bulwark.admin-key=" + HttpApiTestBase.ADMIN_KEY,
+            "bulwark.oracle.simulated=false",
+            "bulwark.rate-limit.requests-per-second=" + RateLimitTests.PER_SECOND,
+            "bulwark.rate-limit.burst=" + RateLimitTests.BURST
+        })
+class RateLimitTests extends TradingApiTestBase {
+    static final int PER_SECOND = 5;
+    static final int BURST = 20;
+    /** Far more than the burst plus what trickles in meanwhile, unless orders took 200 ms each. */
+    private static final int MAX_ATTEMPTS = 400;
+
+    /** The refused request and the client order id it carried; {@code accepted} are the orders placed before it. */
+    private record Limited(ApiClient.Response response, String clientOrderId) {}
+
+    /** Places resting orders (client order ids prefix-0, prefix-1, ...) until the key is refused. */
+    private Limited placeUntilLimited(Trader trader, String market, String prefix, List<String> accepted) {
+        for (int i = 0; i < MAX_ATTEMPTS; i++) {
+            String clientOrderId = prefix + "-" + i;
+            ApiClient.Response response =
+                    place(trader, Ticket.limit(market, "BUY", "0.001", "64000").clientOrderId(clientOrderId));
+            if (response.status() != 201) {
+                return new Limited(response, clientOrderId);
+            }
+            accepted.add(response.text("orderId"));
+        }
+        throw new AssertionError("no 429 after " + MAX_ATTEMPTS + " orders");
+    }
+
+    @Test
+    void aKeyOverItsLimitGets429WithRetryAfterAndTheOrderIsNeverPlaced() throws InterruptedException {
+        String market = newMarket();
+        markAt(market, "65000");
+        Trader trader = newFundedTrader("10000");
+        List<String> accepted = new ArrayList<>();
+
+        Limited refused = placeUntilLimited(trader, market, "first", accepted);
+        ApiClient.Response limited = refused.response();
+
+        limited.assertProblem(429, "RATE_LIMITED");
+        String retryAfter = limited.headers().firstValue("Retry-After").orElseThrow();
+        assertThat(Long.parseLong(retryAfter)).isPositive();
+        assertThat(accepted).hasSizeGreaterThanOrEqualTo(BURST);
+
+        Thread.sleep(Long.parseLong(retryAfter) * 1000);
+        List<String> live = new ArrayList<>();
+        List<String> clientOrderIds = new ArrayList<>();
+        api.get("/api/v1/orders", trader.apiKey()).assertStatus(200).json().forEach(order -> {
+            live.add(order.path("orderId").asString());
+            clientOrderIds.add(order.path("clientOrderId").asString());
+        });
+        assertThat(live).containsExactlyInAnyOrderElementsOf(accepted);
+        assertThat(clientOrderIds).doesNotContain(refused.clientOrderId());
+    }
+
+    @Test
+    void afterWaitingRetryAfterTheKeyWorksAgainAndTheRefusedOrderCanBeSent() throws InterruptedException {
+        String market = newMarket();
+        markAt(market, "65000");
+        Trader trader = newFundedTrader("10000");
+        List<String> accepted = new ArrayList<>();
+        Limited refused = placeUntilLimited(trader, market, "first", accepted);
+        refused.response().assertProblem(429, "RATE_LIMITED");
+
+        Thread.sleep(Long.parseLong(
+                        refused.response().headers().firstValue("Retry-After").orElseThrow())
+                * 1000);
+
+        // Same client order id as the refused request: had that reached the engine, this would be a duplicate.
+        String refusedId = refused.clientOrderId();
+        ApiClient.Response again =
+                place(trader, Ticket.limit(market, "BUY", "0.001", "64000").clientOrderId(refusedId));
+        again.assertStatus(201);
+        assertThat(again.text("clientOrderId")).isEqualTo(refusedId);
+    }
+
+    @Test
+    void anotherKeyIsNotAffectedByALimitedOne() {
+        String market = newMarket();
+        markAt(market, "65000");
+        Trader noisy = newFundedTrader("10000");
+        Trader quiet = newFundedTrader("10000");
+        placeUntilLimited(noisy, market, "noisy", new ArrayList<>()).response().assertProblem(429, "RATE_LIMITED");
+
+        place(quiet, Ticket.limit(market, "BUY", "0.001", "64000")).assertStatus(201);
+        api.get("/api/v1/account", quiet.apiKey()).assertStatus(200);
+    }
+
+    @Test
+    void publicEndpointsAreNotLimitedPerKey() {
+        for (int i = 0; i < BURST * 3; i++) {
+            api.get("/api/v1/markets", null).assertStatus(200);
+        }
+    }
+}
