@@ -38,6 +38,7 @@ final class ScratchPostgres implements AutoCloseable {
             }
             pg.pg("initdb", "-D", dir.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync");
             pg.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(pg::stopQuietly));
             return pg;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -84,6 +85,14 @@ final class ScratchPostgres implements AutoCloseable {
     /** A crash: every backend is killed at once, no checkpoint; the next start runs crash recovery. */
     void crash() {
         pg("pg_ctl", "-D", dataDirectory.toString(), "-m", "immediate", "-w", "stop");
+    }
+
+    private void stopQuietly() {
+        try {
+            pg("pg_ctl", "-D", dataDirectory.toString(), "-m", "immediate", "-w", "stop");
+        } catch (RuntimeException e) {
+            // already stopped
+        }
     }
 
     @Override

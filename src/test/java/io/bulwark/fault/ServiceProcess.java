@@ -52,6 +52,8 @@ final class ServiceProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
                             FaultRun.workDirectory().resolve(name + ".log").toFile()))
                     .start();
+            // A fault run stopped half-way (Ctrl-C) leaves no instance behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             return new ServiceProcess(name, port, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
