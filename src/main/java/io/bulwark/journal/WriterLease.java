@@ -73,6 +73,7 @@ public final class WriterLease implements AutoCloseable {
                     String holder = rs.getString(1);
                     int pid = rs.getInt(2);
                     boolean terminated = queryBoolean(c, "SELECT pg_terminate_backend(?::int)", pid);
+                    terminateOpenLeaseTransactions(c);
                     log.warn(
                             "Writer {} missed heartbeats for over {} s; terminated its session (pid {}): {}",
                             holder,
@@ -80,6 +81,24 @@ public final class WriterLease implements AutoCloseable {
                             pid,
                             terminated);
                 }
+            }
+        }
+    }
+
+    /**
+     * Ends the stale writer's other sessions with a transaction on {@code writer_lease}: a writer frozen in
+     * the middle of a journal transaction holds its {@code FOR SHARE} row lock, and the next writer's epoch
+     * UPDATE would wait for it for as long as the freeze lasts (found by the writer-race fault test). Only
+     * the writer's journal and lease sessions lock that table, so none of them belongs to anyone else.
+     */
+    private static void terminateOpenLeaseTransactions(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pid, pg_terminate_backend(pid) FROM pg_locks"
+                        + " WHERE locktype = 'relation' AND relation = 'writer_lease'::regclass"
+                        + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                        + " AND pid <> pg_backend_pid() AND mode <> 'AccessShareLock'");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                log.warn("Terminated session {} of the stale writer holding writer_lease locked", rs.getInt(1));
             }
         }
     }
