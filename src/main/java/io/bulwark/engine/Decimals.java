@@ -33,6 +33,19 @@ public final class Decimals {
         return value.remainder(increment).signum() == 0;
     }
 
+    /**
+     * The canonical value of a decimal (no trailing zeros, scale >= 0), or null for null. The engine keeps
+     * only canonical values: "65000.0" and "65000" must give the same events, or a replay after a snapshot
+     * (which stores canonical text) would disagree with what was recorded live.
+     */
+    public static BigDecimal canonical(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     /** The canonical text of a decimal: no exponent, no trailing zeros ("65000.5", "0.001", "100"). */
     public static String plain(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();

@@ -167,10 +167,10 @@ public final class Engine implements EngineView {
             case ChangeTradingState c -> transitions.change(c, lastSequence + 1, now, events);
             case TakeSnapshot c -> Optional.empty();
             case Tick c -> tick(now, events);
-            case PlaceOrder c -> desk.place(c, lastSequence + 1, now, events);
+            case PlaceOrder c -> desk.place(c.canonical(), lastSequence + 1, now, events);
             case CancelOrder c -> desk.cancel(c, lastSequence + 1, now, events);
             case CancelOrders c -> desk.cancelAll(c, lastSequence + 1, now, events);
-            case AmendOrder c -> desk.amend(c, lastSequence + 1, now, events);
+            case AmendOrder c -> desk.amend(c.canonical(), lastSequence + 1, now, events);
             case PostOraclePrices c -> postPrices(c, now, events);
             case StartEngine c -> startEngine(c, events);
             case ResumeLiquidations c -> resumeLiquidations(c, events);

@@ -1,5 +1,6 @@
 package io.bulwark.engine.command;
 
+import io.bulwark.engine.Decimals;
 import java.math.BigDecimal;
 
 /**
@@ -7,4 +8,9 @@ import java.math.BigDecimal;
  * order's place in the queue; a new price or a larger size sends it to the back. An amend never
  * takes liquidity: a new price that would cross is refused.
  */
-public record AmendOrder(String accountId, String orderId, BigDecimal price, BigDecimal size) implements Command {}
+public record AmendOrder(String accountId, String orderId, BigDecimal price, BigDecimal size) implements Command {
+    /** This amendment with canonical decimals, as the engine keeps them (see {@link Decimals#canonical}). */
+    public AmendOrder canonical() {
+        return new AmendOrder(accountId, orderId, Decimals.canonical(price), Decimals.canonical(size));
+    }
+}

@@ -1,5 +1,6 @@
 package io.bulwark.engine.command;
 
+import io.bulwark.engine.Decimals;
 import io.bulwark.engine.order.OrderType;
 import io.bulwark.engine.order.Side;
 import io.bulwark.engine.order.TimeInForce;
@@ -20,4 +21,19 @@ public record PlaceOrder(
         BigDecimal size,
         boolean reduceOnly,
         String clientOrderId)
-        implements Command {}
+        implements Command {
+    /** This order with canonical decimals, as the engine keeps them (see {@link Decimals#canonical}). */
+    public PlaceOrder canonical() {
+        return new PlaceOrder(
+                accountId,
+                market,
+                side,
+                type,
+                timeInForce,
+                Decimals.canonical(price),
+                Decimals.canonical(triggerPrice),
+                Decimals.canonical(size),
+                reduceOnly,
+                clientOrderId);
+    }
+}
