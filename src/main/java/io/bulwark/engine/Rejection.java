@@ -22,7 +22,8 @@ public record Rejection(Code code, String message) {
         PRICE_OUTSIDE_BAND,
         POST_ONLY_REQUIRED,
         POST_ONLY_WOULD_CROSS,
-        REDUCE_ONLY_WOULD_INCREASE
+        REDUCE_ONLY_WOULD_INCREASE,
+        UNKNOWN_WINDOW
     }
 
     public static Rejection of(Code code, String message) {

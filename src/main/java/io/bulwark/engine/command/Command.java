@@ -22,4 +22,6 @@ public sealed interface Command
                 PostOraclePrices,
                 StartEngine,
                 ResumeLiquidations,
-                ResumeFunding {}
+                ResumeFunding,
+                ScheduleMaintenance,
+                CancelMaintenance {}

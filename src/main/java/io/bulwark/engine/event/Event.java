@@ -25,4 +25,8 @@ public sealed interface Event
                 Deleveraged,
                 LiquidationsPaused,
                 LiquidationsResumed,
-                FundingResumed {}
+                FundingResumed,
+                MaintenanceScheduled,
+                MaintenanceCancelled,
+                MaintenanceStarted,
+                MaintenanceCompleted {}
