@@ -319,8 +319,9 @@ public final class Engine implements EngineView {
         return switch (command) {
             case TakeSnapshot take -> Optional.of(take.reason());
             case ChangeTradingState c
-            when c.state() == TradingState.CLOSED && !c.actor().equals(ChangeTradingState.RECOVERY) ->
-                Optional.of("pre-maintenance: " + c.reason());
+            when c.state() == TradingState.CLOSED
+                    && !c.actor().equals(ChangeTradingState.RECOVERY)
+                    && !c.actor().equals(ChangeTradingState.INTEGRITY) -> Optional.of("pre-maintenance: " + c.reason());
             default -> Optional.empty();
         };
     }
