@@ -10,6 +10,7 @@ import io.bulwark.engine.account.Accounts;
 import io.bulwark.engine.account.ApiKey;
 import io.bulwark.engine.book.OrderBook;
 import io.bulwark.engine.command.AmendOrder;
+import io.bulwark.engine.command.CancelMaintenance;
 import io.bulwark.engine.command.CancelOrder;
 import io.bulwark.engine.command.CancelOrders;
 import io.bulwark.engine.command.ChangeTradingState;
@@ -25,6 +26,7 @@ import io.bulwark.engine.command.ResumeFunding;
 import io.bulwark.engine.command.ResumeLiquidations;
 import io.bulwark.engine.command.RevokeApiKey;
 import io.bulwark.engine.command.RollBack;
+import io.bulwark.engine.command.ScheduleMaintenance;
 import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.command.Tick;
@@ -35,6 +37,7 @@ import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.FundingPaid;
 import io.bulwark.engine.event.FundingResumed;
 import io.bulwark.engine.event.LiquidationsResumed;
+import io.bulwark.engine.event.MaintenanceStarted;
 import io.bulwark.engine.event.OraclePriceAccepted;
 import io.bulwark.engine.event.OraclePriceRejected;
 import io.bulwark.engine.event.OrderBookChanged.PriceSize;
@@ -44,6 +47,9 @@ import io.bulwark.engine.funding.FundingDesk;
 import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.liquidation.CircuitBreaker;
 import io.bulwark.engine.liquidation.LiquidationDesk;
+import io.bulwark.engine.maintenance.MaintenanceDesk;
+import io.bulwark.engine.maintenance.MaintenanceWindow;
+import io.bulwark.engine.maintenance.MaintenanceWindows;
 import io.bulwark.engine.market.Market;
 import io.bulwark.engine.market.MarketDesk;
 import io.bulwark.engine.market.Markets;
@@ -79,7 +85,8 @@ import java.util.Optional;
  * command changes nothing. Not thread-safe: one engine thread owns an engine.
  */
 public final class Engine implements EngineView {
-    private static final int FORMAT_VERSION = 1;
+    /** 2 added maintenance windows at the end; a version-1 snapshot restores with none. */
+    private static final int FORMAT_VERSION = 2;
 
     private long lastSequence;
     private long clock;
@@ -102,6 +109,8 @@ public final class Engine implements EngineView {
     private final LiquidationDesk liquidations;
     private final PaidIncidents paidIncidents;
     private final RefundDesk refunds;
+    private final MaintenanceWindows windows;
+    private final MaintenanceDesk maintenance;
     private byte[] snapshotBytes = new byte[0];
 
     public Engine() {
@@ -115,7 +124,8 @@ public final class Engine implements EngineView {
                 new Portfolios(),
                 new LiveOrders(),
                 new CircuitBreaker(),
-                new PaidIncidents());
+                new PaidIncidents(),
+                new MaintenanceWindows());
     }
 
     private Engine(
@@ -128,7 +138,8 @@ public final class Engine implements EngineView {
             Portfolios portfolios,
             LiveOrders liveOrders,
             CircuitBreaker breaker,
-            PaidIncidents paidIncidents) {
+            PaidIncidents paidIncidents,
+            MaintenanceWindows windows) {
         this.lastSequence = lastSequence;
         this.clock = clock;
         this.markets = markets;
@@ -147,6 +158,8 @@ public final class Engine implements EngineView {
         this.liquidations = new LiquidationDesk(markets, portfolios, ledger, margin, status, breaker, desk);
         this.paidIncidents = paidIncidents;
         this.refunds = new RefundDesk(accounts, ledger, paidIncidents);
+        this.windows = windows;
+        this.maintenance = new MaintenanceDesk(windows, status, transitions);
     }
 
     /**
@@ -177,6 +190,8 @@ public final class Engine implements EngineView {
             case ResumeFunding c -> resumeFunding(c, events);
             case RollBack c -> transitions.rollBack(c, lastSequence + 1, now, events);
             case PayRefunds c -> refunds.pay(c, lastSequence + 1, events);
+            case ScheduleMaintenance c -> maintenance.schedule(c, now, events);
+            case CancelMaintenance c -> maintenance.cancel(c, events);
         };
         if (refusal.isEmpty() && movesRisk(events)) {
             liquidations.check(lastSequence + 1, now, events);
@@ -187,7 +202,7 @@ public final class Engine implements EngineView {
         lastSequence++;
         clock = now;
         byte[] snapshot = new byte[0];
-        Optional<String> snapshotReason = snapshotReason(command);
+        Optional<String> snapshotReason = snapshotReason(command, events);
         if (snapshotReason.isPresent()) {
             snapshot = serialize();
             events.add(new SnapshotTaken(CanonicalWriter.sha256(snapshot), snapshotReason.get()));
@@ -252,7 +267,16 @@ public final class Engine implements EngineView {
         return Optional.empty();
     }
 
+    /**
+     * Whether a maintenance window starts or ends at {@code timestamp}: the sequencer then applies a
+     * Tick first, so the first command stamped at or after a window's start finds the exchange CLOSED.
+     */
+    public boolean maintenanceDue(long timestamp) {
+        return maintenance.due(Math.max(clock, timestamp));
+    }
+
     private Optional<Outcome> tick(long now, List<Event> events) {
+        maintenance.onTick(lastSequence + 1, now, events);
         desk.onTick(lastSequence + 1, now, events);
         for (Market m : markets.all()) {
             boolean open = status.state().stricter(m.state()) == TradingState.OPEN;
@@ -293,13 +317,23 @@ public final class Engine implements EngineView {
         return Optional.empty();
     }
 
-    /** A TakeSnapshot, and every entry into CLOSED but the one an unverified recovery imposes. */
-    private static Optional<String> snapshotReason(Command command) {
+    /**
+     * A TakeSnapshot, and every entry into CLOSED but the one an unverified recovery imposes (by an
+     * admin, or by a maintenance window's start).
+     */
+    private static Optional<String> snapshotReason(Command command, List<Event> events) {
+        for (Event e : events) {
+            if (e instanceof MaintenanceStarted started && started.closedExchange()) {
+                return Optional.of(
+                        "pre-maintenance: maintenance window " + started.windowId() + ": " + started.reason());
+            }
+        }
         return switch (command) {
             case TakeSnapshot take -> Optional.of(take.reason());
             case ChangeTradingState c
-            when c.state() == TradingState.CLOSED && !c.actor().equals(ChangeTradingState.RECOVERY) ->
-                Optional.of("pre-maintenance: " + c.reason());
+            when c.state() == TradingState.CLOSED
+                    && !c.actor().equals(ChangeTradingState.RECOVERY)
+                    && !c.actor().equals(ChangeTradingState.INTEGRITY) -> Optional.of("pre-maintenance: " + c.reason());
             default -> Optional.empty();
         };
     }
@@ -333,6 +367,7 @@ public final class Engine implements EngineView {
         liveOrders.writeTo(out, markets);
         breaker.writeTo(out);
         paidIncidents.writeTo(out);
+        windows.writeTo(out);
         return out.toByteArray();
     }
 
@@ -340,7 +375,7 @@ public final class Engine implements EngineView {
     public static Engine restore(byte[] data) {
         CanonicalReader in = new CanonicalReader(data);
         int version = in.readInt();
-        if (version != FORMAT_VERSION) {
+        if (version != FORMAT_VERSION && version != 1) {
             throw new CorruptSnapshotException("unsupported snapshot format " + version, null);
         }
         long lastSequence = in.readLong();
@@ -354,9 +389,20 @@ public final class Engine implements EngineView {
         Portfolios portfolios = Portfolios.readFrom(in);
         LiveOrders liveOrders = LiveOrders.readFrom(in, markets, portfolios);
         CircuitBreaker breaker = CircuitBreaker.readFrom(in);
-        PaidIncidents paidIncidents = PaidIncidents.readFrom(in);
+        PaidIncidents paidIncidents = version == 1 ? new PaidIncidents() : PaidIncidents.readFrom(in);
+        MaintenanceWindows windows = version == 1 ? new MaintenanceWindows() : MaintenanceWindows.readFrom(in);
         Engine engine = new Engine(
-                lastSequence, clock, markets, accounts, ledger, status, portfolios, liveOrders, breaker, paidIncidents);
+                lastSequence,
+                clock,
+                markets,
+                accounts,
+                ledger,
+                status,
+                portfolios,
+                liveOrders,
+                breaker,
+                paidIncidents,
+                windows);
         engine.fundingSampleMillis = fundingSampleMillis;
         engine.transitions.restoreMinPostOnlyMillis(minPostOnlyMillis);
         in.expectEnd();
@@ -501,6 +547,29 @@ public final class Engine implements EngineView {
     @Override
     public Map<String, BigDecimal> ledgerBalances() {
         return Map.copyOf(ledger.balances());
+    }
+
+    @Override
+    public List<MaintenanceWindow> maintenanceWindows() {
+        return windows.all();
+    }
+
+    @Override
+    public List<HeldPosition> heldPositions() {
+        List<HeldPosition> held = new ArrayList<>();
+        for (Map.Entry<String, io.bulwark.engine.position.Portfolio> e : portfolios.entries()) {
+            for (Market m : markets.all()) {
+                e.getValue()
+                        .existingPosition(m.spec().market())
+                        .ifPresent(p -> held.add(new HeldPosition(
+                                e.getKey(),
+                                m.spec().market(),
+                                p.size(m.spec().stepSize()),
+                                p.costBasis(),
+                                p.realizedPnl())));
+            }
+        }
+        return held;
     }
 
     @Override

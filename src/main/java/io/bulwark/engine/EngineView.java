@@ -3,6 +3,7 @@ package io.bulwark.engine;
 import io.bulwark.engine.account.Account;
 import io.bulwark.engine.account.ApiKey;
 import io.bulwark.engine.event.OrderBookChanged.PriceSize;
+import io.bulwark.engine.maintenance.MaintenanceWindow;
 import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.engine.risk.AccountRisk;
@@ -89,4 +90,14 @@ public interface EngineView {
 
     /** What the engine's own integrity checks find wrong with its state (empty when all pass). */
     List<String> integrityProblems();
+
+    /** Every maintenance window ever scheduled, oldest first. */
+    List<MaintenanceWindow> maintenanceWindows();
+
+    /** One account's position in one market as the engine holds it (size signed), for read-model checks. */
+    record HeldPosition(
+            String accountId, String market, BigDecimal size, BigDecimal costBasis, BigDecimal realizedPnl) {}
+
+    /** Every position record the engine holds, flat ones included. */
+    List<HeldPosition> heldPositions();
 }

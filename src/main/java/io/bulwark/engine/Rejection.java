@@ -23,7 +23,8 @@ public record Rejection(Code code, String message) {
         POST_ONLY_REQUIRED,
         POST_ONLY_WOULD_CROSS,
         REDUCE_ONLY_WOULD_INCREASE,
-        VAULT_INSUFFICIENT
+        VAULT_INSUFFICIENT,
+        UNKNOWN_WINDOW
     }
 
     public static Rejection of(Code code, String message) {

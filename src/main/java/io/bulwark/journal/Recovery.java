@@ -4,6 +4,7 @@ import io.bulwark.engine.Engine;
 import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.event.Event;
+import io.bulwark.engine.event.SnapshotTaken;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -150,6 +151,11 @@ final class Recovery {
                                 "snapshot " + id + " does not match its recorded state hash; an older one is used");
                         continue;
                     }
+                    Optional<String> unrecorded = snapshotNotRecorded(c, sequence, rs.getString(3));
+                    if (unrecorded.isPresent()) {
+                        note(problems, "snapshot " + id + " " + unrecorded.get() + "; an older one is used");
+                        continue;
+                    }
                     try {
                         Engine engine = Engine.restore(state);
                         if (engine.lastSequence() == sequence) {
@@ -165,6 +171,46 @@ final class Recovery {
             }
         }
         return new StartingPoint(new Engine(), 0);
+    }
+
+    /**
+     * A snapshot's own hash proves only that its bytes were not damaged; bytes edited with the hash
+     * recomputed look self-consistent. The hash must also be the one the SnapshotTaken event recorded
+     * live, in the journal row at that sequence, whose place in the hash chain must hold.
+     */
+    private Optional<String> snapshotNotRecorded(Connection c, long sequence, String stateHash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT ts, command, events, actor, row_hash FROM journal" + " WHERE sequence = ?")) {
+            ps.setLong(1, sequence);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.of("has no journal row at its sequence " + sequence);
+                }
+                List<String> unreadable = new ArrayList<>();
+                Optional<Row> row = parse(sequence, rs.getString(2), rs.getString(3), unreadable);
+                if (row.isEmpty()) {
+                    return Optional.of("has an unreadable journal row at " + sequence);
+                }
+                String expected = rowHash.next(
+                        rowHashBefore(c, sequence - 1),
+                        sequence,
+                        rs.getLong(1),
+                        row.get().commandJson(),
+                        row.get().eventsJson(),
+                        rs.getString(4));
+                if (!expected.equals(rs.getString(5))) {
+                    return Optional.of("is recorded in journal row " + sequence
+                            + ", which does not match its hash chain (edited after it was written)");
+                }
+                boolean recorded = row.get().events().stream()
+                        .anyMatch(e ->
+                                e instanceof SnapshotTaken t && t.stateHash().equals(stateHash));
+                return recorded
+                        ? Optional.empty()
+                        : Optional.of("has state hash " + stateHash + ", not the one recorded live in journal row "
+                                + sequence);
+            }
+        }
     }
 
     private static String rowHashBefore(Connection c, long sequence) throws SQLException {

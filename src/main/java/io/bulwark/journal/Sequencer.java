@@ -5,6 +5,7 @@ import io.bulwark.engine.EngineView;
 import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.TakeSnapshot;
+import io.bulwark.engine.command.Tick;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -167,8 +168,18 @@ final class Sequencer {
     }
 
     private Outcome apply(Command command, String actor, List<JournalEntry> entries) {
+        long timestamp = wallClock.getAsLong();
+        if (!(command instanceof Tick) && engine.maintenanceDue(timestamp)) {
+            // A maintenance window starts or ends first: journal that Tick before the command, so the
+            // first command stamped at or after a window's start already finds the exchange CLOSED.
+            apply(new Tick(), "system:maintenance-window", timestamp, entries);
+        }
+        return apply(command, actor, timestamp, entries);
+    }
+
+    private Outcome apply(Command command, String actor, long timestamp, List<JournalEntry> entries) {
         long started = System.nanoTime();
-        Outcome outcome = engine.apply(command, wallClock.getAsLong());
+        Outcome outcome = engine.apply(command, timestamp);
         metrics.applied(command, outcome, System.nanoTime() - started);
         if (outcome instanceof Outcome.Applied applied) {
             byte[] snapshot = engine.lastSnapshotBytes(); // empty unless the command took a snapshot

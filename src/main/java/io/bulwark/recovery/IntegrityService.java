@@ -1,5 +1,7 @@
 package io.bulwark.recovery;
 
+import io.bulwark.engine.EngineView.HeldPosition;
+import io.bulwark.engine.EngineView.MarketView;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.JournalAudit;
 import io.micrometer.core.instrument.Gauge;
@@ -14,42 +16,65 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs the integrity checks against one engine sequence: the engine's own checks (ledger
- * conservation, open interest, settlement identity, sane prices), a side replay of the journal that
- * must reproduce the live state hash, and the balances read model agreeing with the engine.
- * Publishes {@code bulwark_integrity{check}} = 1 when a check passed on its last run, else 0.
+ * Runs the integrity checks against one engine sequence (SPEC section 9): the engine's own checks
+ * (ledger conservation, open interest, settlement identity, sane prices and funding indices), a side
+ * replay of the journal from the latest snapshot that must reproduce the live state hash, funding
+ * index continuity, and the balances and positions read models agreeing with the engine. Run on
+ * demand, at start, before leaving CLOSED and periodically. Publishes {@code bulwark_integrity{check}}
+ * = 1 when a check passed on its last run, else 0.
  */
 @Service
-class IntegrityService {
-    private static final List<String> ENGINE_CHECKS =
-            List.of("ledger-conservation", "open-interest-balance", "settlement-account", "prices-sane");
+public class IntegrityService {
+    /** The engine's checks, each with the words its problems contain. */
+    private static final List<String[]> ENGINE_CHECKS = List.of(
+            new String[] {"ledger-conservation", "ledger"},
+            new String[] {"open-interest-balance", "open interest"},
+            new String[] {"settlement-account", "settlement"},
+            new String[] {"prices-sane", "index price"},
+            new String[] {"funding-indices-sane", "funding index"});
 
     private final EngineGateway gateway;
     private final JournalAudit audit;
-    private final JdbcTemplate jdbc;
+    private final ReadModelChecks readModels;
+    private final FundingContinuity funding;
     private final MeterRegistry registry;
     private final Map<String, AtomicInteger> gauges = new ConcurrentHashMap<>();
 
     IntegrityService(EngineGateway gateway, JournalAudit audit, JdbcTemplate jdbc, MeterRegistry registry) {
         this.gateway = gateway;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.readModels = new ReadModelChecks(jdbc);
+        this.funding = new FundingContinuity(jdbc);
         this.registry = registry;
     }
 
-    private record Live(long sequence, String stateHash, List<String> problems, Map<String, BigDecimal> balances) {}
+    private record Live(
+            long sequence,
+            String stateHash,
+            List<String> problems,
+            Map<String, BigDecimal> balances,
+            List<HeldPosition> positions,
+            List<MarketView> markets) {}
 
-    IntegrityReport run() {
-        Live live = gateway.query(
-                v -> new Live(v.lastSequence(), v.stateHash(), v.integrityProblems(), v.ledgerBalances()));
+    public IntegrityReport run() {
+        return run(gateway);
+    }
+
+    /** Runs every check through {@code engine} (a writer term's gateway, before it is announced). */
+    public IntegrityReport run(EngineGateway engine) {
+        // A query is answered after everything before it is committed: the sequence is durable.
+        Live live = engine.query(v -> new Live(
+                v.lastSequence(),
+                v.stateHash(),
+                v.integrityProblems(),
+                v.ledgerBalances(),
+                v.heldPositions(),
+                v.markets()));
         List<IntegrityReport.Check> checks = new ArrayList<>();
-        String[] keywords = {"ledger", "open interest", "settlement", "index price"};
-        for (int i = 0; i < ENGINE_CHECKS.size(); i++) {
-            String keyword = keywords[i];
+        for (String[] check : ENGINE_CHECKS) {
             List<String> found =
-                    live.problems().stream().filter(p -> p.contains(keyword)).toList();
-            checks.add(new IntegrityReport.Check(
-                    ENGINE_CHECKS.get(i), found.isEmpty(), found.isEmpty() ? "ok" : String.join("; ", found)));
+                    live.problems().stream().filter(p -> p.contains(check[1])).toList();
+            checks.add(ReadModelChecks.check(check[0], found, "ok"));
         }
         JournalAudit.Replay replay = audit.replayThrough(live.sequence());
         boolean sameHash = replay.verified() && replay.stateHash().equals(live.stateHash());
@@ -60,32 +85,11 @@ class IntegrityService {
                         ? "replay of the journal through " + live.sequence() + " reproduces state hash "
                                 + live.stateHash()
                         : "live " + live.stateHash() + ", replayed " + replay.stateHash() + ": " + replay.detail()));
-        checks.add(readModels(live));
+        checks.add(funding.check(live.sequence(), live.markets()));
+        checks.add(readModels.balances(live.sequence(), live.balances()));
+        checks.add(readModels.positions(live.sequence(), live.positions()));
         checks.forEach(c -> gauge(c.name()).set(c.ok() ? 1 : 0));
         return new IntegrityReport(checks.stream().allMatch(IntegrityReport.Check::ok), live.sequence(), checks);
-    }
-
-    /** Balance rows written at or before the checked sequence must equal the engine's ledger. */
-    private IntegrityReport.Check readModels(Live live) {
-        List<String> mismatches = new ArrayList<>();
-        jdbc.query(
-                "SELECT account, balance FROM balances WHERE updated_sequence <= ?",
-                rs -> {
-                    String account = rs.getString(1);
-                    BigDecimal stored = rs.getBigDecimal(2);
-                    BigDecimal engine = live.balances().get(account);
-                    if (engine == null || engine.compareTo(stored) != 0) {
-                        mismatches.add(account + ": table " + stored.toPlainString() + ", engine "
-                                + (engine == null ? "none" : engine.toPlainString()));
-                    }
-                },
-                live.sequence());
-        return new IntegrityReport.Check(
-                "read-models",
-                mismatches.isEmpty(),
-                mismatches.isEmpty()
-                        ? "balances agree with the engine"
-                        : String.join("; ", mismatches.subList(0, Math.min(10, mismatches.size()))));
     }
 
     private AtomicInteger gauge(String check) {

@@ -2,6 +2,7 @@ package io.bulwark.system;
 
 import io.bulwark.engine.state.TradingState;
 import io.bulwark.journal.NodeStatus;
+import io.bulwark.maintenance.MaintenanceWindowResponse;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  *
  * @param sequence the last sequence this instance committed to the journal
  * @param since when the exchange entered {@code state}; null for a new exchange
- * @param maintenanceWindows announced windows (none until the maintenance feature lands)
+ * @param maintenanceWindows the scheduled and active maintenance windows, oldest first
  * @param recovery how this instance's engine state was last recovered
  */
 record StatusResponse(
@@ -24,7 +25,7 @@ record StatusResponse(
         List<MarketStatus> markets,
         boolean liquidationsPaused,
         String liquidationsPausedReason,
-        List<Object> maintenanceWindows,
+        List<MaintenanceWindowResponse> maintenanceWindows,
         Recovery recovery) {
 
     /**

@@ -1,10 +1,12 @@
 package io.bulwark.system;
 
 import io.bulwark.engine.EngineView.StatusView;
+import io.bulwark.engine.maintenance.MaintenanceWindow;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.EngineUnavailableException;
 import io.bulwark.journal.NodeStatus;
 import io.bulwark.journal.NotWriterException;
+import io.bulwark.maintenance.MaintenanceWindowResponse;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -28,8 +30,8 @@ class StatusService {
                 node.recovery().verified(), node.recovery().detail());
         if (node.role() == NodeStatus.Role.WRITER) {
             try {
-                StatusView engine = gateway.query(view -> view.status());
-                return fromEngine(engine, node, recovery);
+                EngineStatus engine = gateway.query(view -> new EngineStatus(view.status(), view.maintenanceWindows()));
+                return fromEngine(engine.status(), engine.windows(), node, recovery);
             } catch (NotWriterException | EngineUnavailableException e) {
                 // The term ended between the two calls: answer with what the node knows.
             }
@@ -48,7 +50,10 @@ class StatusService {
                 recovery);
     }
 
-    private static StatusResponse fromEngine(StatusView engine, NodeStatus node, StatusResponse.Recovery recovery) {
+    private record EngineStatus(StatusView status, List<MaintenanceWindow> windows) {}
+
+    private static StatusResponse fromEngine(
+            StatusView engine, List<MaintenanceWindow> windows, NodeStatus node, StatusResponse.Recovery recovery) {
         List<StatusResponse.MarketStatus> markets = engine.markets().stream()
                 .map(m -> new StatusResponse.MarketStatus(
                         m.spec().market(),
@@ -67,7 +72,7 @@ class StatusService {
                 markets,
                 engine.liquidationsPaused(),
                 engine.liquidationsPaused() ? engine.liquidationsPausedReason() : null,
-                List.of(),
+                MaintenanceWindowResponse.announced(windows),
                 recovery);
     }
 }

@@ -34,7 +34,7 @@ public class ApiException extends RuntimeException {
     static HttpStatus statusOf(Rejection.Code code) {
         return switch (code) {
             case VALIDATION_FAILED, INVALID_PRICE, INVALID_SIZE -> HttpStatus.BAD_REQUEST;
-            case UNKNOWN_MARKET, UNKNOWN_ACCOUNT, UNKNOWN_KEY, ORDER_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case UNKNOWN_MARKET, UNKNOWN_ACCOUNT, UNKNOWN_KEY, ORDER_NOT_FOUND, UNKNOWN_WINDOW -> HttpStatus.NOT_FOUND;
             case MARKET_EXISTS,
                     DUPLICATE_DEPOSIT_REFERENCE,
                     WITHDRAWALS_PAUSED,
@@ -56,6 +56,7 @@ public class ApiException extends RuntimeException {
         return switch (code) {
             case UNKNOWN_ACCOUNT -> "ACCOUNT_NOT_FOUND";
             case UNKNOWN_KEY -> "KEY_NOT_FOUND";
+            case UNKNOWN_WINDOW -> "WINDOW_NOT_FOUND";
             default -> code.name();
         };
     }

@@ -216,6 +216,23 @@ class OpenApiContractTests extends TradingApiTestBase {
     }
 
     @Test
+    void maintenanceWindowsMatchTheContract() {
+        java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofDays(30));
+        var window = valid("POST", "/api/v1/admin/maintenance-windows", ADMIN_KEY, """
+                        {"start":"%s","end":"%s","reason":"contract test"}""".formatted(
+                                start, start.plusSeconds(600)))
+                .assertStatus(201);
+        valid("GET", "/api/v1/admin/maintenance-windows", ADMIN_KEY, null).assertStatus(200);
+        valid("GET", "/api/v1/system/status", null, null).assertStatus(200);
+        valid("DELETE", "/api/v1/admin/maintenance-windows/" + window.text("windowId"), ADMIN_KEY, null)
+                .assertStatus(200);
+        valid("DELETE", "/api/v1/admin/maintenance-windows/" + window.text("windowId"), ADMIN_KEY, null)
+                .assertProblem(409, "INVALID_TRANSITION");
+        valid("DELETE", "/api/v1/admin/maintenance-windows/999999", ADMIN_KEY, null)
+                .assertProblem(404, "WINDOW_NOT_FOUND");
+    }
+
+    @Test
     void refusalsMatchTheContract() {
         String market = newMarket();
         Trader trader = newFundedTrader("1000");

@@ -14,4 +14,6 @@ public record ChangeTradingState(String market, TradingState state, String reaso
      * unverified state must never become the next recovery's starting point.
      */
     public static final String RECOVERY = "system:recovery";
+    /** The actor of the CLOSED a failing integrity check at start imposes; it takes no snapshot either. */
+    public static final String INTEGRITY = "system:integrity";
 }

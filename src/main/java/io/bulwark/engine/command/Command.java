@@ -24,4 +24,6 @@ public sealed interface Command
                 ResumeLiquidations,
                 ResumeFunding,
                 RollBack,
-                PayRefunds {}
+                PayRefunds,
+                ScheduleMaintenance,
+                CancelMaintenance {}

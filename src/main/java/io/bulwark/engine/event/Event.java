@@ -28,4 +28,8 @@ public sealed interface Event
                 FundingResumed,
                 RolledBack,
                 RefundPaid,
-                IncidentRefunded {}
+                IncidentRefunded,
+                MaintenanceScheduled,
+                MaintenanceCancelled,
+                MaintenanceStarted,
+                MaintenanceCompleted {}

@@ -5,6 +5,7 @@ import io.bulwark.engine.event.Deleveraged;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.Liquidated;
 import io.bulwark.engine.event.LiquidationsPaused;
+import io.bulwark.engine.event.PositionChanged;
 import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.ledger.TransferKind;
 import io.bulwark.engine.market.Market;
@@ -136,6 +137,8 @@ public final class LiquidationDesk {
         Position vault =
                 portfolios.open(Ledger.LIQUIDATOR_VAULT).position(m.spec().market());
         settle(Ledger.LIQUIDATOR_VAULT, vault.fill(accountSide, steps, price, step), ref, events);
+        positionChanged(accountId, m, p, events);
+        positionChanged(Ledger.LIQUIDATOR_VAULT, m, vault, events);
         BigDecimal available = ledger.balance(accountId).max(BigDecimal.ZERO);
         BigDecimal fee = fee(m, steps, price).min(available);
         if (fee.signum() > 0) {
@@ -190,6 +193,8 @@ public final class LiquidationDesk {
             long steps = Math.min(remaining, Math.abs(theirs.sizeSteps()));
             settle(counterparty, theirs.fill(accountSide, steps, bankruptcy, step), ref, events);
             settle(accountId, p.fill(accountSide.opposite(), steps, bankruptcy, step), ref, events);
+            positionChanged(counterparty, m, theirs, events);
+            positionChanged(accountId, m, p, events);
             events.add(new Deleveraged(counterparty, m.spec().market(), m.size(steps), bankruptcy, accountId));
             remaining -= steps;
         }
@@ -206,6 +211,13 @@ public final class LiquidationDesk {
                 Decimals.usd(BigDecimal.ZERO),
                 m.priceHealthy(now),
                 true));
+    }
+
+    /** Positions moved by a liquidation reach the positions read model like those moved by a fill. */
+    private static void positionChanged(String accountId, Market m, Position p, List<Event> events) {
+        BigDecimal step = m.spec().stepSize();
+        events.add(new PositionChanged(
+                accountId, m.spec().market(), p.size(step), p.entryPrice(step), p.costBasis(), p.realizedPnl()));
     }
 
     /** Accounts holding {@code side} positions in the market, most profitable × most leveraged first. */

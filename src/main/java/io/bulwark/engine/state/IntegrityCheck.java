@@ -41,6 +41,14 @@ public final class IntegrityCheck {
             if (m.indexPrice() != null && m.indexPrice().signum() <= 0) {
                 problems.add("index price of " + name + " is " + m.indexPrice().toPlainString());
             }
+            if (m.markPrice() != null && m.markPrice().signum() <= 0) {
+                problems.add("index price of " + name + " gives a mark price of "
+                        + m.markPrice().toPlainString());
+            }
+            if (m.funding().cumulativeIndex().signum() != 0 && m.markPrice() == null) {
+                problems.add("funding index of " + name + " is "
+                        + m.funding().cumulativeIndex().toPlainString() + " but the market never had a mark price");
+            }
         }
         if (ledger.balance(Ledger.SETTLEMENT).compareTo(cost.negate()) != 0) {
             problems.add(

@@ -3,6 +3,10 @@ package io.bulwark.web.socket;
 import io.bulwark.engine.Decimals;
 import io.bulwark.engine.event.ApiKeyRevoked;
 import io.bulwark.engine.event.Event;
+import io.bulwark.engine.event.MaintenanceCancelled;
+import io.bulwark.engine.event.MaintenanceCompleted;
+import io.bulwark.engine.event.MaintenanceScheduled;
+import io.bulwark.engine.event.MaintenanceStarted;
 import io.bulwark.engine.event.MarketCreated;
 import io.bulwark.engine.event.RolledBack;
 import io.bulwark.engine.event.TradingStateChanged;
@@ -13,6 +17,7 @@ import io.bulwark.journal.Committed;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.JournalListener;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -50,6 +55,20 @@ final class SocketFeed implements JournalListener {
 
     /** {@code rollback} on the status channel: the state was restored to that snapshot, under a new epoch. */
     record RollbackMessage(long epoch, String snapshotId, long snapshotSequence, String reason) {}
+    /**
+     * {@code maintenance} on the status channel: a window was scheduled, cancelled, started (ACTIVE: the
+     * exchange went CLOSED unless it was already) or completed. Instants in ISO-8601.
+     */
+    record MaintenanceMessage(String windowId, String start, String end, String reason, String status) {
+        static MaintenanceMessage of(String windowId, long start, long end, String reason, String status) {
+            return new MaintenanceMessage(
+                    windowId,
+                    Instant.ofEpochMilli(start).toString(),
+                    Instant.ofEpochMilli(end).toString(),
+                    reason,
+                    status);
+        }
+    }
 
     @Override
     public void onCommitted(List<Committed> batch) {
@@ -81,10 +100,19 @@ final class SocketFeed implements JournalListener {
                         c.sequence(),
                         c.timestamp(),
                         new RollbackMessage(r.epoch(), r.snapshotId(), r.snapshotSequence(), r.reason()));
+            case MaintenanceScheduled m -> maintenance(c, m.windowId(), m.start(), m.end(), m.reason(), "SCHEDULED");
+            case MaintenanceStarted m -> maintenance(c, m.windowId(), m.start(), m.end(), m.reason(), "ACTIVE");
+            case MaintenanceCancelled m -> maintenance(c, m.windowId(), m.start(), m.end(), m.reason(), "CANCELLED");
+            case MaintenanceCompleted m -> maintenance(c, m.windowId(), m.start(), m.end(), m.reason(), "COMPLETED");
             case MarketCreated m -> markets.add(m.spec().market());
             case ApiKeyRevoked r -> requests.revoked(r.keyId());
             default -> {}
         }
+    }
+
+    private void maintenance(Committed c, String windowId, long start, long end, String reason, String state) {
+        status.publish(
+                "maintenance", c.sequence(), c.timestamp(), MaintenanceMessage.of(windowId, start, end, reason, state));
     }
 
     private void balance(Committed c, String accountId, BigDecimal balance, BigDecimal change, Transferred t) {

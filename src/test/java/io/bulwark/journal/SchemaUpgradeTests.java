@@ -1,0 +1,217 @@
+package io.bulwark.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bulwark.engine.Outcome;
+import io.bulwark.engine.TradingFloor;
+import io.bulwark.engine.command.ChangeTradingState;
+import io.bulwark.engine.command.Command;
+import io.bulwark.engine.command.CreateAccount;
+import io.bulwark.engine.command.CreateMarket;
+import io.bulwark.engine.command.Deposit;
+import io.bulwark.engine.command.Withdraw;
+import io.bulwark.engine.event.AccountCreated;
+import io.bulwark.engine.state.TradingState;
+import io.bulwark.testsupport.AppInstances;
+import io.bulwark.testsupport.TestPostgres;
+import io.bulwark.web.ApiClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 5, "the step that failed in January": schema upgrades. A database populated under the first
+ * migration is upgraded by starting the new build, and recovers to the same state; a schema that
+ * differs from the build's migrations refuses the start before anything is written.
+ */
+class SchemaUpgradeTests {
+    private static final String ADMIN_KEY = "bwk_schema_admin_key_00000000000000000000000000";
+    private final AppInstances instances = new AppInstances(ADMIN_KEY);
+
+    @AfterEach
+    void stopAll() {
+        instances.close();
+    }
+
+    private Flyway flyway(String target) {
+        return Flyway.configure()
+                .dataSource(instances.database(), TestPostgres.username(), TestPostgres.password())
+                .locations("classpath:db/migration")
+                .target(target)
+                .load();
+    }
+
+    private long query(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(
+                        instances.database(), TestPostgres.username(), TestPostgres.password());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(
+                        instances.database(), TestPostgres.username(), TestPostgres.password());
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** The read-model writers of the V1 schema (markets, accounts, keys, ledger, state changes). */
+    private static List<Projection> v1Projections() {
+        // Package-private Spring components, made here as the V1-era build would have had them.
+        return List.of(
+                        "io.bulwark.market.MarketProjection",
+                        "io.bulwark.account.AccountProjection",
+                        "io.bulwark.account.LedgerProjection",
+                        "io.bulwark.system.TradingStateProjection")
+                .stream()
+                .map(SchemaUpgradeTests::instantiate)
+                .toList();
+    }
+
+    private static Projection instantiate(String className) {
+        try {
+            var constructor = Class.forName(className).getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return (Projection) constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String account(EngineSupervisor writer, String name) {
+        Outcome.Applied created = apply(writer, new CreateAccount(name, "key-" + name, "hash-" + name));
+        return ((AccountCreated) created.events().getFirst()).accountId();
+    }
+
+    private static Outcome.Applied apply(EngineSupervisor writer, Command command) {
+        return (Outcome.Applied) writer.submit(command, "v1-era-admin");
+    }
+
+    /**
+     * What is honest here: the V1-era build no longer exists, and today's journal code cannot write a V1
+     * schema (recovery reads {@code snapshots.reverted}, added by V4). So the database is migrated to V4
+     * only (Flyway target 4), the oldest schema today's journal code can write, and written by it with the
+     * read-model writers of the first migration's tables, doing what early exchanges did (markets,
+     * accounts, deposits, withdrawals, state changes); the start then applies every later migration.
+     * Starting the whole application on it must migrate to the latest version and recover the same
+     * state: the same state hash, the same balances, the same market state.
+     */
+    @Test
+    void aDatabaseFromAnEarlierMigrationIsUpgradedAndRecoversTheSameState() throws SQLException {
+        flyway("4").migrate();
+        EngineSupervisor writer = new EngineSupervisor(
+                new JournalConnections(instances.database(), TestPostgres.username(), TestPostgres.password()),
+                new JournalProperties(
+                        0,
+                        java.time.Duration.ofHours(1),
+                        60,
+                        "v1-era",
+                        new JournalProperties.Lease(
+                                java.time.Duration.ofMillis(200),
+                                java.time.Duration.ofMillis(300),
+                                java.time.Duration.ofSeconds(2)),
+                        new JournalProperties.LiquidationBreaker(10, 500),
+                        new JournalProperties.Maintenance(120),
+                        new JournalProperties.Engine(1024, java.time.Duration.ofSeconds(10))),
+                v1Projections(),
+                List.of(),
+                List.of(),
+                new SimpleMeterRegistry());
+        writer.start();
+        JournalHarness.awaitRole(writer, NodeStatus.Role.WRITER);
+        apply(writer, new CreateMarket(TradingFloor.btc()));
+        String alice = account(writer, "alice");
+        String bob = account(writer, "bob");
+        apply(writer, new Deposit(alice, new BigDecimal("5000"), "wire-1"));
+        apply(writer, new Deposit(bob, new BigDecimal("300.25"), "wire-2"));
+        apply(writer, new Withdraw(alice, new BigDecimal("1200")));
+        apply(
+                writer,
+                new ChangeTradingState(TradingFloor.BTC, TradingState.POST_ONLY, "v1 era", "v1-era-admin", false));
+        Map<String, BigDecimal> balances = writer.query(v -> v.ledgerBalances());
+        writer.stop(); // graceful: the shutdown snapshot
+        long snapshotSequence = query("SELECT max(sequence) FROM snapshots");
+        String hash;
+        try (Connection c = DriverManager.getConnection(
+                        instances.database(), TestPostgres.username(), TestPostgres.password());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT state_hash FROM snapshots ORDER BY sequence DESC LIMIT 1")) {
+            rs.next();
+            hash = rs.getString(1);
+        }
+        assertThat(flyway("latest").info().pending())
+                .as("later migrations are waiting")
+                .isNotEmpty();
+
+        ConfigurableApplicationContext app = instances.start("upgraded");
+        AppInstances.awaitWriter(app);
+        assertThat(flyway("latest").info().pending()).isEmpty();
+        ApiClient api = new ApiClient(AppInstances.port(app));
+        JsonNode status =
+                api.get("/api/v1/system/status", null).assertStatus(200).json();
+        assertThat(status.path("recovery").path("verified").asBoolean()).isTrue();
+        assertThat(status.path("recovery").path("detail").asString())
+                .isEqualTo("replayed 0 commands after snapshot at " + snapshotSequence + "; state hash " + hash);
+        assertThat(status.path("state").asString())
+                .as("integrity checks pass at start")
+                .isEqualTo("OPEN");
+        assertThat(api.get("/api/v1/markets/" + TradingFloor.BTC, null).text("state"))
+                .isEqualTo("POST_ONLY");
+        Map<String, BigDecimal> upgraded = app.getBean(EngineGateway.class).query(v -> v.ledgerBalances());
+        balances.forEach((account, balance) ->
+                assertThat(upgraded.get(account)).as(account).isEqualByComparingTo(balance));
+        assertThat(api.get("/api/v1/admin/integrity", ADMIN_KEY).get("ok").asBoolean())
+                .isTrue();
+    }
+
+    /** A whole instance, writer until stopped gracefully: its journal is complete when this returns. */
+    private void startAndStop() {
+        ConfigurableApplicationContext first = instances.start("first");
+        AppInstances.awaitWriter(first);
+        instances.stop(first);
+    }
+
+    @Test
+    void anEditedAppliedMigrationRefusesTheStartAndWritesNothing() throws SQLException {
+        startAndStop();
+        long journal = query("SELECT count(*) FROM journal");
+        execute("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '2'");
+
+        assertThatThrownBy(() -> instances.start("second"))
+                .hasStackTraceContaining("REFUSING TO START")
+                .hasStackTraceContaining("checksum");
+        assertThat(query("SELECT count(*) FROM journal")).isEqualTo(journal);
+    }
+
+    @Test
+    void aMigrationFromANewerBuildRefusesTheStartAndWritesNothing() throws SQLException {
+        startAndStop();
+        long journal = query("SELECT count(*) FROM journal");
+        execute("""
+                INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,
+                                                   installed_by, installed_on, execution_time, success)
+                VALUES (99, '99', 'from a newer build', 'SQL', 'V99__from_a_newer_build.sql', 0, 'test', now(), 1, true)
+                """);
+
+        assertThatThrownBy(() -> instances.start("second"))
+                .hasStackTraceContaining("REFUSING TO START")
+                .hasStackTraceContaining("99");
+        assertThat(query("SELECT count(*) FROM journal")).isEqualTo(journal);
+    }
+}
