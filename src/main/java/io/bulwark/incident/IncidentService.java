@@ -169,6 +169,21 @@ class IncidentService {
     /** Pays the proposed refunds through the engine; a repeat pays nothing and answers the same payment. */
     RefundPaymentResponse pay(String incidentId, Caller caller) {
         IncidentResponse incident = get(incidentId);
+        // A rollback to before the audited range undid the liquidations themselves (and any payment, which
+        // comes after the range): refunding them now would pay traders twice. A standing payment implies a
+        // standing range, so a repeat of a paid incident still answers alreadyPaid.
+        Boolean reverted = jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM journal WHERE sequence BETWEEN ? AND ? AND reverted)",
+                Boolean.class,
+                incident.fromSequence(),
+                incident.toSequence());
+        if (Boolean.TRUE.equals(reverted)) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "INCIDENT_REVERTED",
+                    "a rollback reverted journal rows of incident " + incident.incidentId()
+                            + "'s range; nothing was paid (audit the standing history again)");
+        }
         List<PayRefunds.Refund> refunds = incident.accounts().stream()
                 .map(a -> new PayRefunds.Refund(a.accountId(), a.refund()))
                 .toList();

@@ -74,8 +74,13 @@ final class SocketSessions implements SmartLifecycle {
         }
     }
 
+    /**
+     * Only a standby has lost the writer lease. RECOVERING keeps the sessions: it is also the role while a
+     * rollback runs under the same lease, and closing then would cut subscribers off from the very
+     * {@code rollback} message that tells them to re-read their state.
+     */
     private void closeUnlessWriter() {
-        if (!sessions.isEmpty() && gateway.getObject().nodeStatus().role() != NodeStatus.Role.WRITER) {
+        if (!sessions.isEmpty() && gateway.getObject().nodeStatus().role() == NodeStatus.Role.STANDBY) {
             sessions.values().forEach(s -> disconnect(s, NOT_WRITER, "not_writer"));
         }
     }

@@ -113,6 +113,25 @@ class SocketSessionsTests {
     }
 
     @Test
+    void keepsSessionsWhileTheWriterRecoversUnderItsLeaseAsDuringARollback() {
+        start(NodeStatus.Role.RECOVERING);
+        Client client = new Client();
+        ClientSession session = open("during-a-rollback", client);
+
+        // Longer than the once-a-second role check; the client is heard all along.
+        await().during(Duration.ofMillis(2_500))
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    session.heard();
+                    return !client.closed.isDone();
+                });
+
+        assertThat(client.pings.get()).as("housekeeping ran").isPositive();
+        assertThat(session.isOpen()).isTrue();
+    }
+
+    @Test
     void closesEverySessionOnShutdown() {
         start(NodeStatus.Role.WRITER);
         Client client = new Client();

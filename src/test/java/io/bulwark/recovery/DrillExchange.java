@@ -1,0 +1,179 @@
+package io.bulwark.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bulwark.web.ApiClient;
+import java.math.BigDecimal;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The January drill's view of one exchange, over HTTP only, as an operator's runbook and the traders' UIs
+ * would see it. {@link #connect} points it at another instance (the restarted one) without losing who is who.
+ */
+final class DrillExchange {
+    static final String MARKET = "JAN-USD-PERP";
+
+    private final String adminKey;
+    private ApiClient api;
+    private String oracleKey;
+
+    DrillExchange(String adminKey, int port) {
+        this.adminKey = adminKey;
+        connect(port);
+    }
+
+    /** A trading account and its key. */
+    record Trader(String name, String accountId, String key) {}
+
+    /** What a trader's UI shows: account (balance, equity, margins) and positions. */
+    record Seen(JsonNode account, JsonNode positions) {}
+
+    void connect(int port) {
+        api = new ApiClient(port);
+    }
+
+    ApiClient api() {
+        return api;
+    }
+
+    String adminKey() {
+        return adminKey;
+    }
+
+    /** A BTC-like market: tick 0.1, IMF 2 %, MMF 1 %, taker 5 bps, liquidation fee 1 %, bands 500 / 100 bps. */
+    void createMarket() {
+        api.post("/api/v1/admin/markets", adminKey, """
+                        {"market":"%s","tickSize":"0.1","stepSize":"0.001","minSize":"0.001",
+                         "initialMarginFraction":"0.02","maintenanceMarginFraction":"0.01",
+                         "makerFee":"0.0002","takerFee":"0.0005","liquidationFee":"0.01",
+                         "fundingIntervalSeconds":3600,"maxFundingRate":"0.005","priceBandBps":500,
+                         "postOnlyBandBps":100,"maxPriceJumpBps":1000,"maxPriceAgeSeconds":300}
+                        """.formatted(MARKET)).assertStatus(201);
+        oracleKey = api.post("/api/v1/admin/keys", adminKey, "{\"role\":\"ORACLE\"}")
+                .assertStatus(201)
+                .text("apiKey");
+    }
+
+    /** Posts one oracle update per {@code source, price} pair, in order, and asserts each was accepted. */
+    void prices(String... sourceAndPrice) {
+        StringBuilder items = new StringBuilder();
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < sourceAndPrice.length; i += 2) {
+            items.append(i == 0 ? "" : ",")
+                    .append("{\"market\":\"%s\",\"source\":\"%s\",\"price\":\"%s\",\"timestamp\":%d}"
+                            .formatted(MARKET, sourceAndPrice[i], sourceAndPrice[i + 1], now));
+        }
+        List<JsonNode> results = api.post("/api/v1/oracle/prices", oracleKey, "{\"prices\":[" + items + "]}")
+                .assertStatus(200)
+                .get("results")
+                .valueStream()
+                .toList();
+        assertThat(results)
+                .allSatisfy(r -> assertThat(r.path("accepted").asBoolean())
+                        .as("oracle update %s", r)
+                        .isTrue());
+    }
+
+    JsonNode market() {
+        return api.get("/api/v1/markets/" + MARKET, null).assertStatus(200).json();
+    }
+
+    Trader trader(String name, String amount) {
+        ApiClient.Response created = api.post("/api/v1/admin/accounts", adminKey, "{\"name\":\"" + name + "\"}")
+                .assertStatus(201);
+        Trader trader = new Trader(name, created.text("accountId"), created.text("apiKey"));
+        deposit(trader.accountId(), amount, "wire-" + name);
+        return trader;
+    }
+
+    void deposit(String accountId, String amount, String reference) {
+        api.post(
+                        "/api/v1/admin/accounts/" + accountId + "/deposits",
+                        adminKey,
+                        "{\"amount\":\"" + amount + "\",\"reference\":\"" + reference + "\"}")
+                .assertStatus(201);
+    }
+
+    /** Places an order on the drill market ({@code fields} is a JSON object without the market). */
+    ApiClient.Response place(Trader trader, String fields) {
+        return api.post("/api/v1/orders", trader.key(), "{\"market\":\"" + MARKET + "\"," + fields.substring(1));
+    }
+
+    JsonNode placed(Trader trader, String fields) {
+        return place(trader, fields).assertStatus(201).json();
+    }
+
+    /** The seller rests a limit, the buyer takes it in full. */
+    void trade(Trader seller, Trader buyer, String size, String price) {
+        placed(
+                seller,
+                "{\"side\":\"SELL\",\"type\":\"LIMIT\",\"size\":\"%s\",\"price\":\"%s\"}".formatted(size, price));
+        JsonNode taken = placed(
+                buyer, "{\"side\":\"BUY\",\"type\":\"LIMIT\",\"size\":\"%s\",\"price\":\"%s\"}".formatted(size, price));
+        assertThat(taken.path("status").asString()).isEqualTo("FILLED");
+    }
+
+    JsonNode order(Trader trader, String orderId) {
+        return api.get("/api/v1/orders/" + orderId, trader.key())
+                .assertStatus(200)
+                .json();
+    }
+
+    ApiClient.Response changeState(String state, String reason) {
+        return api.put(
+                "/api/v1/admin/exchange/state",
+                adminKey,
+                "{\"state\":\"%s\",\"reason\":\"%s\"}".formatted(state, reason));
+    }
+
+    JsonNode status() {
+        return api.get("/api/v1/system/status", null).assertStatus(200).json();
+    }
+
+    long sequence() {
+        return status().path("sequence").asLong();
+    }
+
+    JsonNode snapshots() {
+        return api.get("/api/v1/admin/snapshots", adminKey).assertStatus(200).json();
+    }
+
+    List<JsonNode> liquidations(Trader trader) {
+        return api.get("/api/v1/liquidations", trader.key())
+                .assertStatus(200)
+                .json()
+                .valueStream()
+                .toList();
+    }
+
+    List<JsonNode> fills(Trader trader) {
+        return api.get("/api/v1/fills", trader.key())
+                .assertStatus(200)
+                .json()
+                .valueStream()
+                .toList();
+    }
+
+    Seen seen(Trader trader) {
+        return new Seen(
+                api.get("/api/v1/account", trader.key()).assertStatus(200).json(),
+                api.get("/api/v1/positions", trader.key()).assertStatus(200).json());
+    }
+
+    BigDecimal vault() {
+        return new BigDecimal(
+                api.get("/api/v1/admin/vault", adminKey).assertStatus(200).text("balance"));
+    }
+
+    /** Every integrity check passes (SPEC section 9). */
+    JsonNode assertIntegrity() {
+        JsonNode report =
+                api.get("/api/v1/admin/integrity", adminKey).assertStatus(200).json();
+        assertThat(report.path("ok").asBoolean()).as("integrity %s", report).isTrue();
+        assertThat(report.path("checks").valueStream())
+                .extracting(c -> c.path("name").asString())
+                .contains("ledger-conservation", "replay-hash", "read-models");
+        return report;
+    }
+}
