@@ -56,6 +56,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return unavailable("RECOVERING", ex.getMessage(), request);
     }
 
+    /**
+     * The database did not answer a read (or a read-model query after a journaled command): 503, never a
+     * 500. The command itself may have been journaled, so the detail tells the client to look first.
+     */
+    @ExceptionHandler({
+        org.springframework.dao.DataAccessException.class,
+        org.springframework.transaction.TransactionException.class,
+        jakarta.persistence.PersistenceException.class,
+        java.sql.SQLException.class
+    })
+    ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
+        log.warn("Database unavailable on {}: {}", describe(request), ex.toString());
+        return unavailable(
+                "DATABASE_UNAVAILABLE",
+                "the database did not answer; a command you sent may have been applied: check before retrying",
+                request);
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraint(ConstraintViolationException ex, WebRequest request) {
         String detail = ex.getConstraintViolations().stream()
