@@ -47,26 +47,28 @@ final class ReadModelChecks {
         Map<String, HeldPosition> engine = new HashMap<>();
         held.forEach(p -> engine.put(p.accountId() + " " + p.market(), p));
         List<String> mismatches = new ArrayList<>();
-        jdbc.query(
-                "SELECT account_id, market, size, cost_basis, realized_pnl FROM positions WHERE updated_sequence <= ?",
-                rs -> {
-                    String key = rs.getString(1) + " " + rs.getString(2);
-                    BigDecimal size = rs.getBigDecimal(3);
-                    HeldPosition p = engine.remove(key);
-                    if (p == null) {
-                        if (size.signum() != 0) {
-                            mismatches.add(key + ": table size " + size.toPlainString() + ", engine none");
-                        }
-                    } else if (p.size().compareTo(size) != 0
-                            || p.costBasis().compareTo(rs.getBigDecimal(4)) != 0
-                            || p.realizedPnl().compareTo(rs.getBigDecimal(5)) != 0) {
-                        mismatches.add(key + ": table size " + size.toPlainString() + " cost "
-                                + rs.getBigDecimal(4).toPlainString() + ", engine size "
-                                + p.size().toPlainString() + " cost "
-                                + p.costBasis().toPlainString());
-                    }
-                },
-                sequence);
+        jdbc.query("SELECT account_id, market, size, cost_basis, realized_pnl, updated_sequence FROM positions", rs -> {
+            String key = rs.getString(1) + " " + rs.getString(2);
+            BigDecimal size = rs.getBigDecimal(3);
+            HeldPosition p = engine.remove(key);
+            if (rs.getLong(6) > sequence) {
+                // Written by a command after the checked state (trading goes on while the check
+                // runs): not comparable, but it exists, so it is not missing either.
+                return;
+            }
+            if (p == null) {
+                if (size.signum() != 0) {
+                    mismatches.add(key + ": table size " + size.toPlainString() + ", engine none");
+                }
+            } else if (p.size().compareTo(size) != 0
+                    || p.costBasis().compareTo(rs.getBigDecimal(4)) != 0
+                    || p.realizedPnl().compareTo(rs.getBigDecimal(5)) != 0) {
+                mismatches.add(key + ": table size " + size.toPlainString() + " cost "
+                        + rs.getBigDecimal(4).toPlainString() + ", engine size "
+                        + p.size().toPlainString() + " cost "
+                        + p.costBasis().toPlainString());
+            }
+        });
         engine.values().stream()
                 .filter(p -> p.size().signum() != 0)
                 .forEach(p -> mismatches.add(p.accountId() + " " + p.market() + ": engine size "
