@@ -19,7 +19,6 @@ import io.bulwark.web.ApiClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -54,8 +53,7 @@ class SchemaUpgradeTests {
     }
 
     private long query(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(
-                        instances.database(), TestPostgres.username(), TestPostgres.password());
+        try (Connection c = instances.connect();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
@@ -64,11 +62,7 @@ class SchemaUpgradeTests {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(
-                        instances.database(), TestPostgres.username(), TestPostgres.password());
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        instances.update(sql);
     }
 
     /** The read-model writers of the V1 schema (markets, accounts, keys, ledger, state changes). */
@@ -148,8 +142,7 @@ class SchemaUpgradeTests {
         writer.stop(); // graceful: the shutdown snapshot
         long snapshotSequence = query("SELECT max(sequence) FROM snapshots");
         String hash;
-        try (Connection c = DriverManager.getConnection(
-                        instances.database(), TestPostgres.username(), TestPostgres.password());
+        try (Connection c = instances.connect();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT state_hash FROM snapshots ORDER BY sequence DESC LIMIT 1")) {
             rs.next();

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.testsupport.AppInstances;
 import io.bulwark.testsupport.Exchange;
-import io.bulwark.testsupport.TestPostgres;
 import io.bulwark.web.ApiClient;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,11 +37,7 @@ class CorruptionTests {
     }
 
     private int sql(String statement) throws SQLException {
-        try (Connection c = DriverManager.getConnection(
-                        instances.database(), TestPostgres.username(), TestPostgres.password());
-                Statement s = c.createStatement()) {
-            return s.executeUpdate(statement);
-        }
+        return instances.update(statement);
     }
 
     /** Dave is long 1 at 65000 with 1,400 deposited: liquidatable once the mark reaches 64000. */

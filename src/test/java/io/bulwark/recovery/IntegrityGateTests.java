@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.testsupport.AppInstances;
 import io.bulwark.testsupport.Exchange;
-import io.bulwark.testsupport.TestPostgres;
 import io.bulwark.web.ApiClient;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,11 +31,7 @@ class IntegrityGateTests {
     }
 
     private void sql(String statement) throws SQLException {
-        try (Connection c = DriverManager.getConnection(
-                        instances.database(), TestPostgres.username(), TestPostgres.password());
-                Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
+        instances.update(statement);
     }
 
     private static String postOnly(boolean force) {

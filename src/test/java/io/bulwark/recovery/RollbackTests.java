@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.journal.JournalAudit;
 import io.bulwark.testsupport.AppInstances;
-import io.bulwark.testsupport.TestPostgres;
 import io.bulwark.web.ApiClient;
 import io.bulwark.web.socket.SocketClient;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -268,8 +266,7 @@ class RollbackTests {
 
     /** Rows in (after, rollback): all must be reverted; returns how many there are. */
     private long revertedRows(long after, long rollback) throws SQLException {
-        try (Connection c = DriverManager.getConnection(
-                        instances.database(), TestPostgres.username(), TestPostgres.password());
+        try (Connection c = instances.connect();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(
                         "SELECT count(*) FILTER (WHERE reverted), count(*) FILTER (WHERE NOT reverted) FROM journal"

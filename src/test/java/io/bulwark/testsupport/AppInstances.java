@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 import io.bulwark.BulwarkApplication;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.NodeStatus;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +32,19 @@ public final class AppInstances implements AutoCloseable {
 
     public String database() {
         return database;
+    }
+
+    /** A plain connection to the instances' database, for tests that read or edit it behind their back. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(database, TestPostgres.username(), TestPostgres.password());
+    }
+
+    /** Runs one SQL statement on the instances' database; returns how many rows it changed. */
+    public int update(String sql) throws SQLException {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            return s.executeUpdate(sql);
+        }
     }
 
     /** Starts an instance named {@code name}; {@code extraArgs} are more {@code --key=value} settings. */
