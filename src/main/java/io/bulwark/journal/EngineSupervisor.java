@@ -61,7 +61,7 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
         this.instanceName = properties.instanceName().isBlank()
                 ? ProcessHandle.current().pid() + "@" + hostName()
                 : properties.instanceName();
-        Gauge.builder("bulwark.writer.lease", () -> role == NodeStatus.Role.WRITER ? 1 : 0)
+        Gauge.builder("bulwark.writer.lease", () -> role(term) == NodeStatus.Role.WRITER ? 1 : 0)
                 .description("1 while this instance holds the writer lease and serves as writer")
                 .register(registry);
         Gauge.builder("bulwark.writer.epoch", () -> lastEpoch)
@@ -99,7 +99,7 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
 
     private WriterTerm writerTerm() {
         WriterTerm current = term;
-        return switch (role) {
+        return switch (role(current)) {
             case WRITER -> current;
             case RECOVERING -> throw new EngineUnavailableException("the engine is recovering from the journal");
             case STANDBY -> throw new NotWriterException();
@@ -121,7 +121,16 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
     public NodeStatus nodeStatus() {
         WriterTerm current = term;
         long committed = current != null ? current.lastCommittedSequence() : 0;
-        return new NodeStatus(role, lastEpoch, committed, recovery);
+        return new NodeStatus(role(current), lastEpoch, committed, recovery);
+    }
+
+    /** The role as others should see it: a writer whose lease went unproven too long is not one (yet). */
+    private NodeStatus.Role role(WriterTerm current) {
+        NodeStatus.Role now = role;
+        if (now == NodeStatus.Role.WRITER && (current == null || !current.leaseConfirmed())) {
+            return NodeStatus.Role.STANDBY;
+        }
+        return now;
     }
 
     // ---- election ------------------------------------------------------------------------------

@@ -29,6 +29,8 @@ final class WriterTerm {
     private final JournalProperties properties;
     private final CompletableFuture<Throwable> ended = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final long staleAfterNanos;
+    private volatile long lastHeartbeatNanos = System.nanoTime();
     private final ScheduledExecutorService clocks = Executors.newScheduledThreadPool(
             1, Thread.ofPlatform().name("bulwark-clock").daemon().factory());
 
@@ -37,6 +39,7 @@ final class WriterTerm {
         this.writer = writer;
         this.sequencer = sequencer;
         this.properties = properties;
+        this.staleAfterNanos = properties.lease().staleAfter().toNanos();
     }
 
     long epoch() {
@@ -58,6 +61,7 @@ final class WriterTerm {
 
     /** Starts the heartbeat and the Tick clock: only once the term is fully ready. */
     void startClocks() {
+        lastHeartbeatNanos = System.nanoTime();
         long heartbeat = properties.lease().heartbeatInterval().toMillis();
         clocks.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         long tick = properties.tickInterval().toMillis();
@@ -67,6 +71,7 @@ final class WriterTerm {
     private void heartbeat() {
         try {
             lease.heartbeat();
+            lastHeartbeatNanos = System.nanoTime();
         } catch (Exception e) {
             end(e);
         }
@@ -77,6 +82,15 @@ final class WriterTerm {
             log.debug("Tick not applied: {}", e.getMessage());
             return null;
         });
+    }
+
+    /**
+     * False once the lease has gone unproven for {@code staleAfter}: a standby may have evicted this writer
+     * meanwhile (the process was paused, say), so it must not claim to be the writer until its next
+     * heartbeat, which either proves the lease again or ends the term. Its commits would be fenced anyway.
+     */
+    boolean leaseConfirmed() {
+        return System.nanoTime() - lastHeartbeatNanos < staleAfterNanos;
     }
 
     Outcome submit(Command command, String actor) {

@@ -125,6 +125,34 @@ class WriterFailoverTests {
                 .isEqualTo("WRITER");
     }
 
+    /**
+     * A writer that has not proven its lease for longer than stale-after (frozen by SIGSTOP or a long pause,
+     * so a standby may have evicted it meanwhile) stops claiming WRITER and refuses commands until its next
+     * heartbeat succeeds. Here the heartbeat interval is longer than stale-after, so every gap shows it.
+     */
+    @Test
+    void aWriterWhoseLeaseWentUnprovenStopsClaimingWriterUntilItsNextHeartbeat() throws Exception {
+        ConfigurableApplicationContext a = instances.start(
+                "slow-heartbeat", "--bulwark.lease.heartbeat-interval=4s", "--bulwark.lease.stale-after=1s");
+        awaitWriter(a);
+
+        await().atMost(Duration.ofSeconds(3))
+                .until(() -> gateway(a).nodeStatus().role() == NodeStatus.Role.STANDBY);
+        assertThat(field(
+                        call("GET", base(a) + "/api/v1/system/status", null, null)
+                                .body(),
+                        "role"))
+                .isEqualTo("STANDBY");
+        var refused = call("POST", base(a) + "/api/v1/admin/accounts", ADMIN_KEY, "{\"name\":\"late\"}");
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(field(refused.body(), "code")).isEqualTo("NOT_WRITER");
+
+        // the heartbeat at 4 s proves the lease again: the same term serves on
+        awaitWriter(a);
+        var accepted = call("POST", base(a) + "/api/v1/admin/accounts", ADMIN_KEY, "{\"name\":\"on-time\"}");
+        assertThat(accepted.statusCode()).isEqualTo(201);
+    }
+
     @Test
     void aRestartedInstanceComesBackWithTheSameStateHashAndBalances() throws Exception {
         ConfigurableApplicationContext first = startInstance("first");
