@@ -12,6 +12,8 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.NamedType;
@@ -29,6 +31,11 @@ public final class JournalCodec {
     private interface TypedByName {}
 
     private final JsonMapper mapper;
+    // Built once: every journal row is encoded on the commit path and decoded again in recovery.
+    private final ObjectWriter commandWriter;
+    private final ObjectWriter eventsWriter;
+    private final ObjectReader commandReader;
+    private final ObjectReader eventsReader;
 
     public JournalCodec() {
         JsonMapper.Builder builder = JsonMapper.builder()
@@ -46,6 +53,10 @@ public final class JournalCodec {
             builder.registerSubtypes(new NamedType(type, type.getSimpleName()));
         }
         this.mapper = builder.build();
+        this.commandWriter = mapper.writerFor(Command.class);
+        this.eventsWriter = mapper.writerFor(EVENT_LIST);
+        this.commandReader = mapper.readerFor(Command.class);
+        this.eventsReader = mapper.readerFor(EVENT_LIST);
     }
 
     private static Class<?>[] concat(Class<?>[] a, Class<?>[] b) {
@@ -55,19 +66,19 @@ public final class JournalCodec {
     }
 
     public String writeCommand(Command command) {
-        return mapper.writerFor(Command.class).writeValueAsString(command);
+        return commandWriter.writeValueAsString(command);
     }
 
     public Command readCommand(String json) {
-        return mapper.readValue(json, Command.class);
+        return commandReader.readValue(json);
     }
 
     public String writeEvents(List<Event> events) {
-        return mapper.writerFor(EVENT_LIST).writeValueAsString(events);
+        return eventsWriter.writeValueAsString(events);
     }
 
     public List<Event> readEvents(String json) {
-        return mapper.readValue(json, EVENT_LIST);
+        return eventsReader.readValue(json);
     }
 
     public static String typeName(Command command) {

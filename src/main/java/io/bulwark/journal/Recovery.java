@@ -11,8 +11,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +47,7 @@ final class Recovery {
     /** Rebuilds the state as of {@code through}: the newest good snapshot at or before it, then replay. */
     RecoveredState recover(Connection c, long through) throws SQLException {
         long started = System.nanoTime();
-        List<String> problems = new ArrayList<>();
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
         c.setAutoCommit(false);
         StartingPoint start = startingPoint(c, through, problems);
         Engine engine = start.engine();
@@ -55,7 +59,8 @@ final class Recovery {
             ps.setFetchSize(2000);
             ps.setLong(1, start.sequence());
             ps.setLong(2, through);
-            try (ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = ps.executeQuery();
+                    Replayer replayer = new Replayer(engine, problems)) {
                 while (rs.next()) {
                     long sequence = rs.getLong(1);
                     long ts = rs.getLong(2);
@@ -67,7 +72,7 @@ final class Recovery {
                         Row r = row.get();
                         chain = verifyChain(chain, sequence, ts, r, actor, rs.getString(6), problems);
                         if (!rs.getBoolean(7)) {
-                            replay(engine, sequence, ts, r, problems);
+                            replayer.replay(sequence, ts, r);
                             replayed++;
                         }
                     } else {
@@ -75,6 +80,7 @@ final class Recovery {
                     }
                     lastSequence = sequence;
                 }
+                replayer.finish();
             }
         }
         c.commit();
@@ -120,7 +126,84 @@ final class Recovery {
         return stored;
     }
 
-    private void replay(Engine engine, long sequence, long ts, Row r, List<String> problems) {
+    /**
+     * Applies the decoded rows on a thread of its own while the reading thread fetches, decodes, re-encodes
+     * and hash-checks the next ones: the two halves of the per-row work overlap on two cores. The engine is
+     * touched by this thread only, in sequence order, until {@link #finish} has returned.
+     */
+    private final class Replayer implements AutoCloseable {
+        private record Item(long sequence, long ts, Row row) {}
+
+        private static final Item END = new Item(-1, 0, null);
+
+        private final Engine engine;
+        private final List<String> problems;
+        private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(4096);
+        private final Thread thread;
+        private volatile RuntimeException failure;
+
+        Replayer(Engine engine, List<String> problems) {
+            this.engine = engine;
+            this.problems = problems;
+            this.thread = Thread.ofPlatform().name("bulwark-replay").start(this::run);
+        }
+
+        private void run() {
+            try {
+                for (Item item = queue.take(); item != END; item = queue.take()) {
+                    applyAndCompare(engine, item.sequence(), item.ts(), item.row(), problems);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        void replay(long sequence, long ts, Row row) {
+            put(new Item(sequence, ts, row));
+        }
+
+        /** Waits until every row handed over is applied; rethrows what the engine threw. */
+        void finish() {
+            put(END);
+            join();
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        private void put(Item item) {
+            try {
+                while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    if (!thread.isAlive()) {
+                        throw failure != null ? failure : new IllegalStateException("the replay thread stopped");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while replaying", e);
+            }
+        }
+
+        private void join() {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while replaying", e);
+            }
+        }
+
+        /** After a failure on the reading side: stops the thread (the engine is thrown away). */
+        @Override
+        public void close() {
+            thread.interrupt();
+            join();
+        }
+    }
+
+    private void applyAndCompare(Engine engine, long sequence, long ts, Row r, List<String> problems) {
         Outcome outcome = engine.replay(sequence, ts, r.command());
         if (!(outcome instanceof Outcome.Applied applied)) {
             note(

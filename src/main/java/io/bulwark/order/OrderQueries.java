@@ -49,6 +49,9 @@ class OrderQueries {
         }
         OrderRow row = orders.findByOrderIdAndAccountId(Long.parseLong(orderId), accountId)
                 .orElseThrow(() -> notFound(orderId));
+        if (row.filledSize().signum() == 0) {
+            return OrderResponse.of(row, List.of());
+        }
         return OrderResponse.of(
                 row,
                 fills.ofOrders(accountId, List.of(orderId), row.updatedSequence())
@@ -84,7 +87,10 @@ class OrderQueries {
 
     private List<OrderResponse> finished(String accountId, String market, OrderStatus status, int limit, long below) {
         List<OrderRow> rows = orders.findHistory(accountId, status.name(), market, below, Limit.of(limit));
-        List<String> ids = rows.stream().map(r -> Long.toString(r.orderId())).toList();
+        List<String> ids = rows.stream()
+                .filter(r -> r.filledSize().signum() > 0)
+                .map(r -> Long.toString(r.orderId()))
+                .toList();
         // Every fill of an order updates it, so no fill of these orders comes after their last update.
         long upTo = rows.stream().mapToLong(OrderRow::updatedSequence).max().orElse(0);
         Map<String, List<FillResponse>> byOrder = fills.ofOrders(accountId, ids, upTo);
@@ -95,8 +101,14 @@ class OrderQueries {
 
     /** Engine states with their fills up to {@code sequence}, the sequence the states are from. */
     List<OrderResponse> withFills(String accountId, List<OrderState> states, long sequence) {
+        // An order with nothing filled has no fills: a cancel of a resting order needs no read at all.
         Map<String, List<FillResponse>> byOrder = fills.ofOrders(
-                accountId, states.stream().map(OrderState::orderId).toList(), sequence);
+                accountId,
+                states.stream()
+                        .filter(o -> o.filledSize().signum() > 0)
+                        .map(OrderState::orderId)
+                        .toList(),
+                sequence);
         return states.stream()
                 .map(o -> OrderResponse.of(o, byOrder.getOrDefault(o.orderId(), List.of())))
                 .toList();

@@ -6,6 +6,7 @@ import io.bulwark.web.HttpApiTestBase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -52,7 +53,7 @@ class SocketFuzzFaultTests extends HttpApiTestBase {
             String probe = "probe-" + cases;
             String trouble = session.exchange(frame, probe);
             if (trouble != null) {
-                if (!trouble.startsWith("closed 1009")) {
+                if (!trouble.startsWith("closed 1009") && !(oversized(frame) && writeCutOff(trouble))) {
                     failures.add(RestFuzzFaultTests.abbreviate(frame) + " -> " + trouble);
                 }
                 closes++;
@@ -67,6 +68,19 @@ class SocketFuzzFaultTests extends HttpApiTestBase {
         failures.forEach(f -> run.print("FAILURE %s", f));
         run.save();
         assertThat(failures).isEmpty();
+    }
+
+    /** Over the server's frame limit ({@code bulwark.socket.max-frame-bytes}, 16 KiB): closed with 1009. */
+    private static boolean oversized(String frame) {
+        return frame.getBytes(StandardCharsets.UTF_8).length > 16_384;
+    }
+
+    /**
+     * The server closed (1009) while this client was still writing the oversized frame: the JDK client's
+     * write fails and it stops reading, so the close frame is never seen. Found under load in a 600 s run.
+     */
+    private static boolean writeCutOff(String trouble) {
+        return trouble.contains("closed output") || trouble.contains("Broken pipe") || trouble.contains("reset");
     }
 
     /** One WebSocket connection; what the server sent, in order. */

@@ -15,7 +15,7 @@ import org.springframework.web.socket.WebSocketMessage;
 
 /**
  * A session's outbound side: a bounded queue that producers (the journal thread among them) only ever
- * {@link #offer} to, and one virtual thread that drains it onto the socket. A producer never waits: a
+ * {@link #offer} to, and one virtual thread that drains it onto the socket, flushing when it runs empty. A producer never waits: a
  * session whose queue is full is a slow consumer and is closed (1008), its queue dropped.
  *
  * <p>Closing is asynchronous too: the sender sends what is already queued (a slow consumer's queue is
@@ -30,6 +30,9 @@ final class OutboundQueue {
     /** Where messages go: the socket. {@code close} must not throw. */
     interface Sink {
         void send(WebSocketMessage<?> message) throws IOException;
+
+        /** Writes out what {@link #send} may have batched; called whenever the queue runs empty. */
+        default void flush() throws IOException {}
 
         void close(CloseStatus status);
     }
@@ -104,18 +107,25 @@ final class OutboundQueue {
         return queue.size();
     }
 
+    /**
+     * Sends while messages are waiting and flushes once the queue runs empty: a burst (one group commit
+     * fanned out to this session) leaves in a few socket writes, a lone message at once.
+     */
     private void drain() {
         try {
-            while (true) {
-                WebSocketMessage<?> message = queue.take();
-                if (message == WAKE_UP) {
-                    break;
-                }
+            WebSocketMessage<?> message = queue.take();
+            while (message != WAKE_UP) {
                 sink.send(message);
                 if (message instanceof TextMessage) {
                     metrics.sent();
                 }
+                message = queue.poll();
+                if (message == null) {
+                    sink.flush();
+                    message = queue.take();
+                }
             }
+            sink.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.bulwark.web.socket;
 
+import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -53,15 +54,17 @@ final class SocketEndpoint extends TextWebSocketHandler {
     public void afterConnectionEstablished(WebSocketSession socket) {
         socket.setTextMessageSizeLimit(properties.maxFrameBytes());
         socket.setBinaryMessageSizeLimit(MAX_BINARY_BYTES);
+        RemoteEndpoint.Basic batching = null;
         if (socket instanceof NativeWebSocketSession nativeSession
                 && nativeSession.getNativeSession() instanceof Session tomcat) {
             tomcat.getUserProperties()
                     .put(TOMCAT_SEND_TIMEOUT, properties.sendTimeout().toMillis());
+            batching = batching(tomcat);
         }
         OutboundQueue outbound = new OutboundQueue(
                 socket.getId(),
                 properties.outboundQueueMessages(),
-                new SocketSink(socket),
+                new SocketSink(socket, batching),
                 metrics,
                 properties.sendTimeout());
         sessions.add(new ClientSession(socket.getId(), outbound));
@@ -119,11 +122,34 @@ final class SocketEndpoint extends TextWebSocketHandler {
         });
     }
 
+    /**
+     * Frames are collected in the container's output buffer and written when it fills or the outbound
+     * queue runs empty: under a fan-out burst, a few socket writes instead of one per message. Null (each
+     * frame written at once) when the container refuses.
+     */
+    private static RemoteEndpoint.Basic batching(Session session) {
+        try {
+            RemoteEndpoint.Basic remote = session.getBasicRemote();
+            remote.setBatchingAllowed(true);
+            return remote;
+        } catch (IOException | RuntimeException e) {
+            log.debug("No WebSocket write batching: {}", e.toString());
+            return null;
+        }
+    }
+
     /** The socket as the outbound queue's sink; only the session's sender thread writes to it. */
-    private record SocketSink(WebSocketSession socket) implements OutboundQueue.Sink {
+    private record SocketSink(WebSocketSession socket, RemoteEndpoint.Basic batching) implements OutboundQueue.Sink {
         @Override
         public void send(WebSocketMessage<?> message) throws IOException {
             socket.sendMessage(message);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (batching != null) {
+                batching.flushBatch();
+            }
         }
 
         @Override

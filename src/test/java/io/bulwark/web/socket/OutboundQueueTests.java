@@ -166,4 +166,41 @@ class OutboundQueueTests {
         assertThat(queue.offer(new TextMessage("after"))).isFalse();
         assertThat(sink.received).containsExactly("before");
     }
+    /** Messages waiting behind a slow write go out as one batch, flushed once the queue is empty. */
+    @Test
+    void flushesABurstOnceTheQueueRunsEmpty() {
+        CountDownLatch open = new CountDownLatch(1);
+        List<String> calls = new CopyOnWriteArrayList<>();
+        OutboundQueue.Sink recording = new OutboundQueue.Sink() {
+            @Override
+            public void send(WebSocketMessage<?> message) throws InterruptedIOException {
+                try {
+                    open.await();
+                } catch (InterruptedException e) {
+                    throw new InterruptedIOException();
+                }
+                calls.add("send " + ((TextMessage) message).getPayload());
+            }
+
+            @Override
+            public void flush() {
+                calls.add("flush");
+            }
+
+            @Override
+            public void close(CloseStatus status) {}
+        };
+        OutboundQueue queue = new OutboundQueue("burst", 16, recording, metrics, Duration.ofSeconds(1));
+        queue.offer(new TextMessage("a"));
+        await().until(() -> queue.queued() == 0); // the sender holds "a" in its write
+        queue.offer(new TextMessage("b"));
+        queue.offer(new TextMessage("c"));
+        open.countDown();
+
+        await().until(() -> calls.size() == 4);
+        assertThat(calls).containsExactly("send a", "send b", "send c", "flush");
+        queue.offer(new TextMessage("d"));
+        await().until(() -> calls.size() == 6);
+        assertThat(calls.subList(4, 6)).containsExactly("send d", "flush");
+    }
 }
