@@ -158,6 +158,7 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
     private void serve(WriterLease lease) throws InterruptedException {
         role = NodeStatus.Role.RECOVERING;
         lastEpoch = lease.epoch();
+        lease.keepAlive(properties.lease().heartbeatInterval());
         WriterTerm current = null;
         try {
             current = begin(lease);
@@ -222,6 +223,10 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
             recovered = new Recovery(codec).recover(c);
         }
         recovery = recovered.recovery();
+        Optional<Throwable> lost = lease.lost();
+        if (lost.isPresent()) {
+            throw new FencedException("the writer lease was lost during recovery: " + lost.get());
+        }
         WriterTerm[] self = new WriterTerm[1];
         JournalWriter writer = new JournalWriter(
                 connections.open("journal"),

@@ -6,6 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +30,69 @@ public final class WriterLease implements AutoCloseable {
 
     private final Connection connection;
     private final long epoch;
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("bulwark-lease").daemon().factory());
+    private volatile long lastProvenNanos = System.nanoTime();
+    private volatile Throwable lost;
+    private Consumer<Throwable> onLost = e -> {};
 
     private WriterLease(Connection connection, long epoch) {
         this.connection = connection;
         this.epoch = epoch;
+    }
+
+    /**
+     * Heartbeats every {@code interval} from now until {@link #close()}: through recovery and the start-up
+     * integrity checks as well as the term itself, so a long recovery is never mistaken for a frozen writer
+     * and evicted. The first failure means the lease is lost (fenced, or the lock session is gone):
+     * heartbeats stop and the {@link #whenLost} callback runs.
+     */
+    void keepAlive(Duration interval) {
+        long millis = interval.toMillis();
+        heartbeats.scheduleWithFixedDelay(this::beat, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        if (lost != null) {
+            return;
+        }
+        try {
+            heartbeat();
+            lastProvenNanos = System.nanoTime();
+        } catch (SQLException | RuntimeException e) {
+            Consumer<Throwable> callback;
+            synchronized (this) {
+                lost = e;
+                callback = onLost;
+            }
+            callback.accept(e);
+        }
+    }
+
+    /** Runs {@code callback} when a heartbeat fails (at once if one already has); replaces any earlier one. */
+    void whenLost(Consumer<Throwable> callback) {
+        Throwable already;
+        synchronized (this) {
+            onLost = callback;
+            already = lost;
+        }
+        if (already != null) {
+            callback.accept(already);
+        }
+    }
+
+    /** Why a heartbeat failed, if one has: the lease is gone then. */
+    Optional<Throwable> lost() {
+        return Optional.ofNullable(lost);
+    }
+
+    /**
+     * True while the last successful heartbeat (or the acquisition) is younger than {@code staleAfter}: after
+     * that, a standby may have evicted this writer (the process was paused, say), so it must not claim to be
+     * the writer until a heartbeat proves the lease again. Its commits would be fenced anyway.
+     */
+    boolean provenWithin(Duration staleAfter) {
+        return lost == null && System.nanoTime() - lastProvenNanos < staleAfter.toNanos();
     }
 
     public long epoch() {
@@ -124,9 +187,15 @@ public final class WriterLease implements AutoCloseable {
         }
     }
 
-    /** Ends the session, which releases the advisory lock. */
+    /** Stops the heartbeats and ends the session, which releases the advisory lock. */
     @Override
     public void close() {
+        heartbeats.shutdownNow();
+        try {
+            heartbeats.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             connection.close();
         } catch (SQLException e) {

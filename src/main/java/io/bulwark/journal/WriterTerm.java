@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One stretch of time during which this instance is the writer: the lease, the engine thread, the
- * journal writer and the clocks. It ends on a failed commit, a lost lease, an engine failure or
+ * journal writer and the Tick clock. It ends on a failed commit, a lost lease, an engine failure or
  * shutdown, and is never restarted: a new term begins with a new lease and a new recovery.
  */
 final class WriterTerm {
@@ -29,8 +29,6 @@ final class WriterTerm {
     private final JournalProperties properties;
     private final CompletableFuture<Throwable> ended = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final long staleAfterNanos;
-    private volatile long lastHeartbeatNanos = System.nanoTime();
     private final ScheduledExecutorService clocks = Executors.newScheduledThreadPool(
             1, Thread.ofPlatform().name("bulwark-clock").daemon().factory());
 
@@ -39,7 +37,7 @@ final class WriterTerm {
         this.writer = writer;
         this.sequencer = sequencer;
         this.properties = properties;
-        this.staleAfterNanos = properties.lease().staleAfter().toNanos();
+        lease.whenLost(this::end);
     }
 
     long epoch() {
@@ -59,22 +57,10 @@ final class WriterTerm {
         sequencer.start();
     }
 
-    /** Starts the heartbeat and the Tick clock: only once the term is fully ready. */
+    /** Starts the Tick clock: only once the term is fully ready (the lease heartbeats on its own). */
     void startClocks() {
-        lastHeartbeatNanos = System.nanoTime();
-        long heartbeat = properties.lease().heartbeatInterval().toMillis();
-        clocks.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         long tick = properties.tickInterval().toMillis();
         clocks.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
-    }
-
-    private void heartbeat() {
-        try {
-            lease.heartbeat();
-            lastHeartbeatNanos = System.nanoTime();
-        } catch (Exception e) {
-            end(e);
-        }
     }
 
     private void tick() {
@@ -84,13 +70,9 @@ final class WriterTerm {
         });
     }
 
-    /**
-     * False once the lease has gone unproven for {@code staleAfter}: a standby may have evicted this writer
-     * meanwhile (the process was paused, say), so it must not claim to be the writer until its next
-     * heartbeat, which either proves the lease again or ends the term. Its commits would be fenced anyway.
-     */
+    /** See {@link WriterLease#provenWithin}: false while this writer may already have been evicted. */
     boolean leaseConfirmed() {
-        return System.nanoTime() - lastHeartbeatNanos < staleAfterNanos;
+        return lease.provenWithin(properties.lease().staleAfter());
     }
 
     Outcome submit(Command command, String actor) {

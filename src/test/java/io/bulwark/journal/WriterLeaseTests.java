@@ -1,0 +1,83 @@
+package io.bulwark.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.bulwark.testsupport.TestPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lease heartbeats on its own from acquisition on (through recovery, before any term exists), and the
+ * first failed heartbeat after a takeover marks it lost and tells whoever listens.
+ */
+class WriterLeaseTests {
+    private static final Duration STALE_AFTER = Duration.ofSeconds(2);
+    private final JournalHarness harness = new JournalHarness();
+    private final JournalConnections connections =
+            new JournalConnections(harness.url, TestPostgres.username(), TestPostgres.password());
+
+    @AfterEach
+    void close() {
+        harness.close();
+    }
+
+    private long heartbeatAgeMillis(Connection c) throws Exception {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT (extract(epoch FROM now() - heartbeat_at) * 1000)::bigint"
+                        + " FROM writer_lease WHERE id = 1")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void heartbeatsWithoutATermAndReportsTheLossAfterATakeover() throws Exception {
+        WriterLease lease =
+                WriterLease.tryAcquire(connections, "keeper", STALE_AFTER).orElseThrow();
+        try (Connection c =
+                DriverManager.getConnection(harness.url, TestPostgres.username(), TestPostgres.password())) {
+            lease.keepAlive(Duration.ofMillis(100));
+            Thread.sleep(600); // as long as a slow recovery, with no writer term around
+            assertThat(heartbeatAgeMillis(c)).isLessThan(400);
+            assertThat(lease.provenWithin(STALE_AFTER)).isTrue();
+            assertThat(lease.lost()).isEmpty();
+
+            CompletableFuture<Throwable> lost = new CompletableFuture<>();
+            lease.whenLost(lost::complete);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE writer_lease SET epoch = epoch + 1 WHERE id = 1"); // a takeover
+            }
+
+            assertThat(lost.get(5, TimeUnit.SECONDS)).isInstanceOf(FencedException.class);
+            assertThat(lease.lost()).isPresent();
+            assertThat(lease.provenWithin(STALE_AFTER)).isFalse();
+            CompletableFuture<Throwable> late = new CompletableFuture<>();
+            lease.whenLost(late::complete); // a term begun after the loss hears of it at once
+            assertThat(late.getNow(null)).isInstanceOf(FencedException.class);
+        } finally {
+            lease.close();
+        }
+    }
+
+    @Test
+    void aLeaseNotProvenWithinStaleAfterIsNotClaimed() throws Exception {
+        WriterLease lease = WriterLease.tryAcquire(connections, "silent", Duration.ofMillis(300))
+                .orElseThrow();
+        try {
+            assertThat(lease.provenWithin(Duration.ofMillis(300))).isTrue();
+            await().atMost(Duration.ofSeconds(2)).until(() -> !lease.provenWithin(Duration.ofMillis(300)));
+            lease.keepAlive(Duration.ofMillis(50));
+            await().atMost(Duration.ofSeconds(2)).until(() -> lease.provenWithin(Duration.ofMillis(300)));
+        } finally {
+            lease.close();
+        }
+    }
+}
