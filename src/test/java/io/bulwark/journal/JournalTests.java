@@ -12,7 +12,13 @@ import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.Withdraw;
 import io.bulwark.engine.event.AccountCreated;
 import io.bulwark.engine.state.TradingState;
+import io.bulwark.testsupport.TestPostgres;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -211,6 +217,63 @@ class JournalTests {
                 .as("the command, not the edited event, is the truth")
                 .isEqualByComparingTo("100");
         assertThat(db.count("SELECT count(*) FROM trading_state_changes")).isZero(); // no projections here
+    }
+
+    /**
+     * An edit that also recomputes the hash chain (someone with the code and write access) passes the chain
+     * check, but the command no longer produces the recorded events: recovery says so and stays CLOSED.
+     */
+    @Test
+    void anEditWithARecomputedHashChainStillFailsTheReplayComparison() throws Exception {
+        EngineSupervisor first = db.startWriter("first");
+        String alice = openAccount(first, "alice");
+        var deposit = applied(first, new Deposit(alice, new BigDecimal("100"), "dep-1"));
+        applied(first, new Deposit(alice, new BigDecimal("1"), "dep-2"));
+        first.stop();
+        db.execute("DELETE FROM snapshots");
+        db.execute("UPDATE journal SET events = jsonb_set(events, '{0,amount}', '\"0\"') WHERE sequence = "
+                + deposit.sequence());
+        rechainFrom(deposit.sequence());
+
+        EngineSupervisor second = db.startWriter("second");
+        NodeStatus.Recovery recovery = second.nodeStatus().recovery();
+        assertThat(recovery.verified()).isFalse();
+        assertThat(recovery.detail())
+                .isEqualTo(
+                        "journal row " + deposit.sequence() + " replays to different events than were recorded live");
+        assertThat(second.<TradingState>query(view -> view.status().state())).isEqualTo(TradingState.CLOSED);
+        assertThat(balance(second, alice)).isEqualByComparingTo("101");
+    }
+
+    /** Recomputes row_hash from {@code sequence} on, over the rows as they now are. */
+    private void rechainFrom(long sequence) throws Exception {
+        JournalCodec codec = new JournalCodec();
+        RowHash rowHash = new RowHash();
+        try (Connection c = DriverManager.getConnection(db.url, TestPostgres.username(), TestPostgres.password());
+                Statement s = c.createStatement()) {
+            String previous;
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT row_hash FROM journal WHERE sequence < " + sequence + " ORDER BY sequence DESC LIMIT 1")) {
+                previous = rs.next() ? rs.getString(1) : RowHash.GENESIS;
+            }
+            List<String> updates = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT sequence, ts, command::text, events::text, actor FROM journal"
+                    + " WHERE sequence >= " + sequence + " ORDER BY sequence")) {
+                while (rs.next()) {
+                    previous = rowHash.next(
+                            previous,
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            codec.writeCommand(codec.readCommand(rs.getString(3))),
+                            codec.writeEvents(codec.readEvents(rs.getString(4))),
+                            rs.getString(5));
+                    updates.add("UPDATE journal SET row_hash = '" + previous + "' WHERE sequence = " + rs.getLong(1));
+                }
+            }
+            for (String update : updates) {
+                s.executeUpdate(update);
+            }
+        }
     }
 
     @Test
