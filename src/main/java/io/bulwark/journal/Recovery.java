@@ -239,42 +239,65 @@ final class Recovery {
         }
     }
 
+    private record Candidate(String id, long sequence, String stateHash) {}
+
+    /**
+     * The newest good snapshot. Candidates are listed without their bytes and loaded one at a time: the
+     * newest is normally the one used, and every snapshot's state at once would be hundreds of megabytes.
+     */
     private StartingPoint startingPoint(Connection c, long through, List<String> problems) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT snapshot_id, sequence, state_hash, state FROM snapshots WHERE sequence <= ? AND NOT reverted"
-                        + " ORDER BY sequence DESC")) {
+        List<Candidate> candidates = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT snapshot_id, sequence, state_hash FROM snapshots"
+                + " WHERE sequence <= ? AND NOT reverted ORDER BY sequence DESC")) {
             ps.setLong(1, through);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String id = rs.getString(1);
-                    long sequence = rs.getLong(2);
-                    byte[] state = rs.getBytes(4);
-                    if (!CanonicalWriter.sha256(state).equals(rs.getString(3))) {
-                        note(
-                                problems,
-                                "snapshot " + id + " does not match its recorded state hash; an older one is used");
-                        continue;
-                    }
-                    Optional<String> unrecorded = snapshotNotRecorded(c, sequence, rs.getString(3));
-                    if (unrecorded.isPresent()) {
-                        note(problems, "snapshot " + id + " " + unrecorded.get() + "; an older one is used");
-                        continue;
-                    }
-                    try {
-                        Engine engine = Engine.restore(state);
-                        if (engine.lastSequence() == sequence) {
-                            return new StartingPoint(engine, sequence);
-                        }
-                        note(
-                                problems,
-                                "snapshot " + id + " holds sequence " + engine.lastSequence() + ", not " + sequence);
-                    } catch (RuntimeException e) {
-                        note(problems, "snapshot " + id + " cannot be decoded: " + e.getMessage());
-                    }
+                    candidates.add(new Candidate(rs.getString(1), rs.getLong(2), rs.getString(3)));
                 }
             }
         }
+        for (Candidate candidate : candidates) {
+            Optional<Engine> engine = restore(c, candidate, problems);
+            if (engine.isPresent()) {
+                return new StartingPoint(engine.get(), candidate.sequence());
+            }
+        }
         return new StartingPoint(new Engine(), 0);
+    }
+
+    private Optional<Engine> restore(Connection c, Candidate candidate, List<String> problems) throws SQLException {
+        String id = candidate.id();
+        byte[] state;
+        try (PreparedStatement ps = c.prepareStatement("SELECT state FROM snapshots WHERE snapshot_id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                state = rs.getBytes(1);
+            }
+        }
+        if (!CanonicalWriter.sha256(state).equals(candidate.stateHash())) {
+            note(problems, "snapshot " + id + " does not match its recorded state hash; an older one is used");
+            return Optional.empty();
+        }
+        Optional<String> unrecorded = snapshotNotRecorded(c, candidate.sequence(), candidate.stateHash());
+        if (unrecorded.isPresent()) {
+            note(problems, "snapshot " + id + " " + unrecorded.get() + "; an older one is used");
+            return Optional.empty();
+        }
+        try {
+            Engine engine = Engine.restore(state);
+            if (engine.lastSequence() == candidate.sequence()) {
+                return Optional.of(engine);
+            }
+            note(
+                    problems,
+                    "snapshot " + id + " holds sequence " + engine.lastSequence() + ", not " + candidate.sequence());
+        } catch (RuntimeException e) {
+            note(problems, "snapshot " + id + " cannot be decoded: " + e.getMessage());
+        }
+        return Optional.empty();
     }
 
     /**
