@@ -43,6 +43,15 @@ class OutboundQueueTests {
         }
     }
 
+    /** A socket write that cannot complete before {@code open} counts down (or is interrupted). */
+    static void writeBlockedUntil(CountDownLatch open) throws InterruptedIOException {
+        try {
+            open.await();
+        } catch (InterruptedException e) {
+            throw new InterruptedIOException();
+        }
+    }
+
     /** A client that reads everything. */
     static final class Drains implements OutboundQueue.Sink {
         final List<String> received = new CopyOnWriteArrayList<>();
@@ -128,11 +137,7 @@ class OutboundQueueTests {
         OutboundQueue.Sink gated = new OutboundQueue.Sink() {
             @Override
             public void send(WebSocketMessage<?> message) throws InterruptedIOException {
-                try {
-                    open.await();
-                } catch (InterruptedException e) {
-                    throw new InterruptedIOException();
-                }
+                writeBlockedUntil(open);
                 received.send(message);
             }
 
@@ -174,11 +179,7 @@ class OutboundQueueTests {
         OutboundQueue.Sink recording = new OutboundQueue.Sink() {
             @Override
             public void send(WebSocketMessage<?> message) throws InterruptedIOException {
-                try {
-                    open.await();
-                } catch (InterruptedException e) {
-                    throw new InterruptedIOException();
-                }
+                writeBlockedUntil(open);
                 calls.add("send " + ((TextMessage) message).getPayload());
             }
 
