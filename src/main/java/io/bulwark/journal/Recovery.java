@@ -114,9 +114,17 @@ final class Recovery {
 
     /** Parses a row and re-serializes it to the canonical text the hash chain was computed over. */
     private Optional<Row> parse(long sequence, String commandJson, String eventsJson, List<String> problems) {
-        return decode(sequence, commandJson, eventsJson, problems)
-                .map(d -> new Row(
-                        d.command(), codec.writeCommand(d.command()), d.events(), codec.writeEvents(d.events())));
+        return decode(sequence, commandJson, eventsJson, problems).map(this::canonical);
+    }
+
+    private Row canonical(Decoded d) {
+        return new Row(d.command(), codec.writeCommand(d.command()), d.events(), codec.writeEvents(d.events()));
+    }
+
+    /** Whether the row's canonical text, chained to {@code previous}, gives the hash stored with it. */
+    private boolean chainHolds(String previous, long sequence, long ts, Row r, String actor, String stored) {
+        return rowHash.next(previous, sequence, ts, r.commandJson(), r.eventsJson(), actor)
+                .equals(stored);
     }
 
     /**
@@ -163,18 +171,15 @@ final class Recovery {
         }
 
         private void checkAndApply(Item item) {
-            String commandJson = codec.writeCommand(item.row().command());
-            String eventsJson = codec.writeEvents(item.row().events());
-            String expected = rowHash.next(
-                    item.previousHash(), item.sequence(), item.ts(), commandJson, eventsJson, item.actor());
-            if (!expected.equals(item.storedHash())) {
+            Row row = canonical(item.row());
+            if (!chainHolds(item.previousHash(), item.sequence(), item.ts(), row, item.actor(), item.storedHash())) {
                 note(
                         problems,
                         "journal row " + item.sequence()
                                 + " does not match its hash chain (edited after it was written)");
             }
             if (!item.reverted()) {
-                applyAndCompare(engine, item.sequence(), item.ts(), item.row(), eventsJson, problems);
+                applyAndCompare(engine, item.sequence(), item.ts(), row, problems);
             }
         }
 
@@ -221,8 +226,7 @@ final class Recovery {
         }
     }
 
-    private void applyAndCompare(
-            Engine engine, long sequence, long ts, Decoded row, String eventsJson, List<String> problems) {
+    private void applyAndCompare(Engine engine, long sequence, long ts, Row row, List<String> problems) {
         Outcome outcome = engine.replay(sequence, ts, row.command());
         if (!(outcome instanceof Outcome.Applied applied)) {
             note(
@@ -234,7 +238,7 @@ final class Recovery {
         // Equal events (records of decimals, texts and numbers; no maps, sets or arrays) encode to equal
         // text, so the text is compared only when they differ: usually no encoding of the replayed events.
         if (!applied.events().equals(row.events())
-                && !codec.writeEvents(applied.events()).equals(eventsJson)) {
+                && !codec.writeEvents(applied.events()).equals(row.eventsJson())) {
             note(problems, "journal row " + sequence + " replays to different events than were recorded live");
         }
     }
@@ -318,14 +322,13 @@ final class Recovery {
                 if (row.isEmpty()) {
                     return Optional.of("has an unreadable journal row at " + sequence);
                 }
-                String expected = rowHash.next(
+                if (!chainHolds(
                         rowHashBefore(c, sequence - 1),
                         sequence,
                         rs.getLong(1),
-                        row.get().commandJson(),
-                        row.get().eventsJson(),
-                        rs.getString(4));
-                if (!expected.equals(rs.getString(5))) {
+                        row.get(),
+                        rs.getString(4),
+                        rs.getString(5))) {
                     return Optional.of("is recorded in journal row " + sequence
                             + ", which does not match its hash chain (edited after it was written)");
                 }

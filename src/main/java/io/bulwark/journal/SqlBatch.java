@@ -27,6 +27,12 @@ import java.util.regex.Pattern;
  * chain of row versions inside one transaction.
  */
 public final class SqlBatch {
+    /** {@link #unnestForm} of each SQL text seen, empty for texts of another shape. */
+    private static final Map<String, Optional<String>> UNNEST_FORMS = new ConcurrentHashMap<>();
+
+    private static final Pattern UPSERT_SELECT =
+            Pattern.compile("(?s)^(.*?\\bSELECT)\\s+(\\?::\\w+(?:\\s*,\\s*\\?::\\w+)*)\\s+(ON CONFLICT\\b.*)$");
+
     private final Map<String, List<Object[]>> statements = new LinkedHashMap<>();
     private final Map<String, LinkedHashMap<Object, Object[]>> latest = new LinkedHashMap<>();
 
@@ -68,10 +74,6 @@ public final class SqlBatch {
     static Optional<String> unnestForm(String sql) {
         return UNNEST_FORMS.computeIfAbsent(sql, SqlBatch::rewrite);
     }
-
-    private static final Map<String, Optional<String>> UNNEST_FORMS = new ConcurrentHashMap<>();
-    private static final Pattern UPSERT_SELECT =
-            Pattern.compile("(?s)^(.*?\\bSELECT)\\s+(\\?::\\w+(?:\\s*,\\s*\\?::\\w+)*)\\s+(ON CONFLICT\\b.*)$");
 
     private static Optional<String> rewrite(String sql) {
         Matcher m = UPSERT_SELECT.matcher(sql);

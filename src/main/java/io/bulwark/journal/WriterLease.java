@@ -53,13 +53,11 @@ public final class WriterLease implements AutoCloseable {
     }
 
     private void beat() {
-        if (lost != null) {
-            return;
-        }
         try {
             heartbeat();
             lastProvenNanos = System.nanoTime();
         } catch (SQLException | RuntimeException e) {
+            heartbeats.shutdown(); // no further beats: the lease is gone for good
             Consumer<Throwable> callback;
             synchronized (this) {
                 lost = e;

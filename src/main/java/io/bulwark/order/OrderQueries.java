@@ -49,13 +49,7 @@ class OrderQueries {
         }
         OrderRow row = orders.findByOrderIdAndAccountId(Long.parseLong(orderId), accountId)
                 .orElseThrow(() -> notFound(orderId));
-        if (row.filledSize().signum() == 0) {
-            return OrderResponse.of(row, List.of());
-        }
-        return OrderResponse.of(
-                row,
-                fills.ofOrders(accountId, List.of(orderId), row.updatedSequence())
-                        .getOrDefault(orderId, List.of()));
+        return rowsWithFills(accountId, List.of(row)).getFirst();
     }
 
     /**
@@ -86,7 +80,11 @@ class OrderQueries {
     }
 
     private List<OrderResponse> finished(String accountId, String market, OrderStatus status, int limit, long below) {
-        List<OrderRow> rows = orders.findHistory(accountId, status.name(), market, below, Limit.of(limit));
+        return rowsWithFills(accountId, orders.findHistory(accountId, status.name(), market, below, Limit.of(limit)));
+    }
+
+    /** Read-model orders with their fills; an order with nothing filled has none, so it is not looked up. */
+    private List<OrderResponse> rowsWithFills(String accountId, List<OrderRow> rows) {
         List<String> ids = rows.stream()
                 .filter(r -> r.filledSize().signum() > 0)
                 .map(r -> Long.toString(r.orderId()))

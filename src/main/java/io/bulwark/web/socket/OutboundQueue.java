@@ -15,8 +15,9 @@ import org.springframework.web.socket.WebSocketMessage;
 
 /**
  * A session's outbound side: a bounded queue that producers (the journal thread among them) only ever
- * {@link #offer} to, and one virtual thread that drains it onto the socket, flushing when it runs empty. A producer never waits: a
- * session whose queue is full is a slow consumer and is closed (1008), its queue dropped.
+ * {@link #offer} to, and one virtual thread that drains it onto the socket, flushing when it runs empty.
+ * A producer never waits: a session whose queue is full is a slow consumer and is closed (1008), its
+ * queue dropped.
  *
  * <p>Closing is asynchronous too: the sender sends what is already queued (a slow consumer's queue is
  * dropped instead) and then closes the socket with the status given. A sender stuck in a write longer than {@code closeGrace} is interrupted, and
