@@ -85,8 +85,12 @@ import java.util.Optional;
  * command changes nothing. Not thread-safe: one engine thread owns an engine.
  */
 public final class Engine implements EngineView {
-    /** 2 added maintenance windows at the end; a version-1 snapshot restores with none. */
-    private static final int FORMAT_VERSION = 2;
+    /**
+     * 2 added maintenance windows at the end; a version-1 snapshot restores with none. 3 (v2 safety)
+     * added per-component fields that readers take only when {@link CanonicalReader#formatVersion()}
+     * is at least 3.
+     */
+    private static final int FORMAT_VERSION = 3;
 
     private long lastSequence;
     private long clock;
@@ -375,9 +379,10 @@ public final class Engine implements EngineView {
     public static Engine restore(byte[] data) {
         CanonicalReader in = new CanonicalReader(data);
         int version = in.readInt();
-        if (version != FORMAT_VERSION && version != 1) {
+        if (version < 1 || version > FORMAT_VERSION) {
             throw new CorruptSnapshotException("unsupported snapshot format " + version, null);
         }
+        in.formatVersion(version);
         long lastSequence = in.readLong();
         long clock = in.readLong();
         long fundingSampleMillis = in.readLong();

@@ -10,9 +10,22 @@ import java.nio.charset.StandardCharsets;
 public final class CanonicalReader {
     private final byte[] data;
     private int position;
+    private int formatVersion;
 
     public CanonicalReader(byte[] data) {
         this.data = data;
+    }
+
+    /**
+     * The snapshot format version the engine read first; components whose layout grew in a later
+     * version read their newer fields only when it is at least that version.
+     */
+    public int formatVersion() {
+        return formatVersion;
+    }
+
+    public void formatVersion(int version) {
+        this.formatVersion = version;
     }
 
     private void need(int bytes) {
