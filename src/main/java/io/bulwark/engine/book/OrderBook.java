@@ -101,6 +101,37 @@ public final class OrderBook {
         return total;
     }
 
+    /**
+     * The fills a taker would get up to {@code limitTicks}, best first, as {@link Level}s of maker
+     * price and size, capped at {@code wanted}: stops at the taker's own resting order (self-trade
+     * prevention) and skips reduce-only makers (matching may cancel them), so what matching really
+     * fills is never priced worse than this for the taker.
+     */
+    public List<Level> sweep(Side takerSide, long limitTicks, String takerAccount, long wanted) {
+        List<Level> fills = new ArrayList<>();
+        long left = wanted;
+        for (PriceLevel level : side(takerSide.opposite()).values()) {
+            if (left == 0 || !reaches(takerSide, limitTicks, level.priceTicks)) {
+                break;
+            }
+            long here = 0;
+            for (Order maker = level.head; maker != null && left > here; maker = OrderLinks.next(maker)) {
+                if (maker.accountId.equals(takerAccount)) {
+                    left = here; // matching stops here; the rest is the taker's remainder
+                    break;
+                }
+                if (!maker.reduceOnly) {
+                    here += Math.min(maker.remainingSteps(), left - here);
+                }
+            }
+            if (here > 0) {
+                fills.add(new Level(level.priceTicks, here));
+            }
+            left -= here;
+        }
+        return fills;
+    }
+
     /** Up to {@code depth} levels of one side, best first. */
     public List<Level> depth(Side side, int depth) {
         List<Level> out = new ArrayList<>(Math.min(depth, 64));

@@ -29,6 +29,7 @@ import io.bulwark.engine.order.CancelReason;
 import io.bulwark.engine.order.Order;
 import io.bulwark.engine.order.OrderStatus;
 import io.bulwark.engine.order.OrderType;
+import io.bulwark.engine.order.Side;
 import io.bulwark.engine.order.TimeInForce;
 import io.bulwark.engine.position.Portfolio;
 import io.bulwark.engine.position.Portfolios;
@@ -55,6 +56,7 @@ public final class OrderDesk {
     private final OrderChecks checks;
     private final Matcher matcher;
     private final CircuitBreaker breaker;
+    private final WorstCase worstCase;
 
     public OrderDesk(
             Markets markets,
@@ -72,6 +74,7 @@ public final class OrderDesk {
         this.margin = margin;
         this.checks = new OrderChecks();
         this.matcher = new Matcher(ledger, portfolios, live, orderMargin);
+        this.worstCase = new WorstCase(markets, portfolios, live, margin);
     }
 
     public Optional<Outcome> place(PlaceOrder c, long sequence, long now, List<Event> events) {
@@ -222,22 +225,40 @@ public final class OrderDesk {
         BigDecimal price = c.type() == OrderType.MARKET
                 ? market.price(bandEdgeTicks(market, c.side()))
                 : c.price() != null ? c.price() : c.triggerPrice();
-        long closing = Long.signum(position) == -c.side().sign() ? Math.min(steps, Math.abs(position)) : 0;
-        if (closing == steps) {
-            return Optional.empty(); // an order that only closes is always allowed, even below free collateral
+        long closing = closingSteps(portfolio, c.market(), c.side(), position, steps);
+        if (closing < steps) {
+            // Only the part that closes what the account's other orders on this side do not
+            // already close is exempt (SPEC section 3 v2); the rest opens and needs initial margin.
+            BigDecimal needed = price.multiply(market.size(steps - closing))
+                    .multiply(market.spec().initialMarginFraction());
+            BigDecimal free = margin.assess(c.accountId()).freeCollateral();
+            if (free.compareTo(needed) < 0) {
+                return reject(
+                        INSUFFICIENT_MARGIN,
+                        "the order needs " + needed.stripTrailingZeros().toPlainString()
+                                + " of initial margin; free collateral is "
+                                + free.stripTrailingZeros().toPlainString());
+            }
         }
-        // The part of an order that closes a position needs no initial margin.
-        BigDecimal needed = price.multiply(market.size(steps - closing))
-                .multiply(market.spec().initialMarginFraction());
-        BigDecimal free = margin.assess(c.accountId()).freeCollateral();
-        if (free.compareTo(needed) < 0) {
-            return reject(
-                    INSUFFICIENT_MARGIN,
-                    "the order needs " + needed.stripTrailingZeros().toPlainString()
-                            + " of initial margin; free collateral is "
-                            + free.stripTrailingZeros().toPlainString());
+        return worstCase.admit(c.accountId(), WorstCase.placing(c, market));
+    }
+
+    /**
+     * How much of an order closes the position: no more than the position less what the account's
+     * live orders on the same side would already close if they filled.
+     */
+    private long closingSteps(Portfolio portfolio, String market, Side side, long position, long steps) {
+        if (Long.signum(position) != -side.sign()) {
+            return 0;
         }
-        return Optional.empty();
+        long covered = 0;
+        for (long id : portfolio.liveOrders()) {
+            Order other = live.get(id).orElseThrow();
+            if (other.market.equals(market) && other.side == side) {
+                covered += other.remainingSteps();
+            }
+        }
+        return Math.max(0, Math.min(steps, Math.abs(position) - covered));
     }
 
     /** The furthest price a market order may trade at: the price band's edge around the mark. */
@@ -396,6 +417,13 @@ public final class OrderDesk {
                     INSUFFICIENT_MARGIN,
                     "the amended order needs " + extra.stripTrailingZeros().toPlainString()
                             + " more initial margin than is free");
+        }
+        if (!order.reduceOnly) {
+            Optional<Outcome> refused =
+                    worstCase.admit(order.accountId, WorstCase.amending(order, newPrice, newSteps, market));
+            if (refused.isPresent()) {
+                return refused;
+            }
         }
         CommandContext ctx = new CommandContext(sequence, now, events);
         ctx.marketTouched(order.market);

@@ -251,15 +251,17 @@ class OrderMatchingTests {
 
     @Test
     void ordersNeedInitialMarginButClosingDoesNot() {
-        var dave = floor.trader("dave", "1300");
-        // 1 BTC at 65000 with IMF 0.02 needs 1300
+        // 1 BTC at 65000 with IMF 0.02 needs 1300, and its fill may cost the taker fee:
+        // 32.5 at 0.0005, plus one ledger unit per step that could fill on its own (0.001)
+        var dave = floor.trader("dave", "1332.501");
         assertThat(dave.buys("1.001").at("65000").rejected()).isEqualTo(Code.INSUFFICIENT_MARGIN);
         dave.buys("1").at("65000").placed();
         assertThat(dave.buys("0.001").at("65000").rejected()).isEqualTo(Code.INSUFFICIENT_MARGIN);
         dave.cancels(dave.liveOrders().getFirst().orderId());
         alice.sells("1").at("65000").placed();
         dave.buys("1").at("65000").placed();
-        // fees took dave's free collateral below zero: closing still goes through
+        // the fee left dave 0.001 of free collateral, too little for any new exposure: closing goes through
+        assertThat(dave.buys("0.001").at("65000").rejected()).isEqualTo(Code.INSUFFICIENT_MARGIN);
         alice.buys("1").at("65000").placed();
         assertStatus(dave.sells("1").at("65000").placed(), OrderStatus.FILLED, "1");
     }
