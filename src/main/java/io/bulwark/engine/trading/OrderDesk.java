@@ -220,7 +220,9 @@ public final class OrderDesk {
                             + market.spec().priceBandBps() + " bps of the mark " + mark);
         }
         if (c.reduceOnly()) {
-            return Optional.empty();
+            // It opens nothing, but filled first it lets the account's other orders on this side
+            // open more: the worst case still holds it.
+            return worstCase.admit(c.accountId(), WorstCase.placing(c, market));
         }
         BigDecimal price = c.type() == OrderType.MARKET
                 ? market.price(bandEdgeTicks(market, c.side()))
@@ -418,12 +420,10 @@ public final class OrderDesk {
                     "the amended order needs " + extra.stripTrailingZeros().toPlainString()
                             + " more initial margin than is free");
         }
-        if (!order.reduceOnly) {
-            Optional<Outcome> refused =
-                    worstCase.admit(order.accountId, WorstCase.amending(order, newPrice, newSteps, market));
-            if (refused.isPresent()) {
-                return refused;
-            }
+        Optional<Outcome> refused =
+                worstCase.admit(order.accountId, WorstCase.amending(order, newPrice, newSteps, market));
+        if (refused.isPresent()) {
+            return refused;
         }
         CommandContext ctx = new CommandContext(sequence, now, events);
         ctx.marketTouched(order.market);

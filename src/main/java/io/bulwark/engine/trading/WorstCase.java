@@ -20,24 +20,24 @@ import io.bulwark.engine.risk.MarginCalculator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * SPEC section 3 (v2), "closing is not a loophole": how far an account's equity would fall short
- * of its initial margin requirement at mark if its own live orders filled at their prices. Per
- * market the worse of two cases counts: every order on the buy side filled, or every order on the
- * sell side, or any part of it (reduce-only orders first, only as far as they close, then the
- * rest); the markets add up, since each fills on its own book. A fill loses its price's distance
- * from the mark when that is against the account (a better price is never counted as a gain) and
- * its fee, and moves the position's requirement with its size.
+ * SPEC section 3 (v2), "closing is not a loophole": how far an account's equity could fall short of
+ * the initial margin requirement of its positions at mark if its own live orders filled at their
+ * prices: any of them, in any order. Per market, the position can reach at most its furthest point
+ * each way (every order on that side filled; reduce-only orders only back toward zero), and every
+ * fill may cost its price's distance from the mark when that is against the account (a better
+ * price is never counted as a gain) and the taker fee; the markets add up, since each fills on its
+ * own book.
  *
- * <p>An order is accepted only if this shortfall stays zero with it, or if it strictly narrows a
- * shortfall the account already has (closing an under-margined position). So no sequence of an
- * account's own orders, filled by whoever, leaves it under water at an unchanged mark, and the
- * liquidator vault never covers bad debt made that way.
+ * <p>An order is accepted only if this shortfall stays zero with it, or if it strictly narrows
+ * what all of its side filling would do to an account already short (closing an under-margined
+ * position). So no sequence of an account's own orders, filled by whoever, leaves it under water
+ * at an unchanged mark, and the liquidator vault never covers bad debt made that way.
  */
 final class WorstCase {
     /** A hypothetical fill of {@code steps} at {@code price}. */
@@ -68,12 +68,12 @@ final class WorstCase {
             return Optional.empty();
         }
         Worst without = worst(accountId, Optional.empty());
-        if (with.ownSide().compareTo(without.ownSide(proposal)) < 0) {
+        if (with.net(proposal).compareTo(without.net(proposal)) < 0) {
             return Optional.empty(); // it narrows its own side's worst case: it closes
         }
         return Outcome.reject(
                 Rejection.Code.INSUFFICIENT_MARGIN,
-                "if this account's orders on one side filled at their prices, its equity would fall "
+                "if this account's orders filled at their prices, its equity could fall "
                         + Decimals.plain(with.shortfall().setScale(Decimals.USD_SCALE, RoundingMode.UP))
                         + " short of the initial margin requirement");
     }
@@ -84,10 +84,8 @@ final class WorstCase {
         long steps = market.steps(c.size());
         List<Leg> legs = new ArrayList<>();
         if (c.type().isTriggered()) {
-            BigDecimal price = c.price() != null
-                    ? c.price()
-                    : market.price(OrderChecks.bandEdgeTicks(c.triggerPrice(), spec, c.side()));
-            legs.add(new Leg(steps, price, false));
+            BigDecimal price = c.price() != null ? c.price() : triggeredEdge(c.triggerPrice(), c.side(), market);
+            legs.add(new Leg(steps, price, c.reduceOnly()));
             return new Proposal(market, c.side(), legs, 0);
         }
         long limitTicks = c.type() == OrderType.MARKET
@@ -96,13 +94,13 @@ final class WorstCase {
         long left = steps;
         if (c.timeInForce() != TimeInForce.POST_ONLY) {
             for (OrderBook.Level fill : market.book().sweep(c.side(), limitTicks, c.accountId(), steps)) {
-                legs.add(new Leg(fill.sizeSteps(), market.price(fill.priceTicks()), false));
+                legs.add(new Leg(fill.sizeSteps(), market.price(fill.priceTicks()), c.reduceOnly()));
                 left -= fill.sizeSteps();
             }
         }
         // What the book does not fill now rests at the limit, or is cancelled: either way no worse.
         if (left > 0) {
-            legs.add(new Leg(left, market.price(limitTicks), false));
+            legs.add(new Leg(left, market.price(limitTicks), c.reduceOnly()));
         }
         return new Proposal(market, c.side(), legs, 0);
     }
@@ -114,14 +112,13 @@ final class WorstCase {
     }
 
     /**
-     * The account's worst case: its shortfall (zero or more), the net change that filling every
-     * order on the proposal's side of its market would make, and those net changes per market and
-     * side.
+     * The account's worst case: its shortfall (zero or more), and per market and side the net
+     * change that all of that side filling would make.
      */
-    record Worst(BigDecimal shortfall, BigDecimal ownSide, java.util.Map<String, BigDecimal[]> changes) {
-        BigDecimal ownSide(Proposal p) {
-            BigDecimal[] change = changes.get(p.market().spec().market());
-            return change == null ? BigDecimal.ZERO : change[p.side().ordinal()];
+    record Worst(BigDecimal shortfall, Map<String, BigDecimal[]> net) {
+        BigDecimal net(Proposal p) {
+            BigDecimal[] bySide = net.get(p.market().spec().market());
+            return bySide == null ? BigDecimal.ZERO : bySide[p.side().ordinal()];
         }
     }
 
@@ -133,65 +130,49 @@ final class WorstCase {
     private Worst worst(String accountId, Optional<Proposal> proposal) {
         AccountRisk risk = margin.assess(accountId);
         Portfolio portfolio = portfolios.get(accountId).orElseThrow();
-        TreeMap<String, List<Order>> ordersByMarket = new TreeMap<>();
+        TreeMap<String, List<Leg>[]> legs = new TreeMap<>();
         long replaces = proposal.map(Proposal::replaces).orElse(0L);
         for (long id : portfolio.liveOrders()) {
             Order order = live.get(id).orElseThrow();
             if (order.id != replaces) {
-                ordersByMarket
-                        .computeIfAbsent(order.market, m -> new ArrayList<>())
-                        .add(order);
+                Market market = markets.get(order.market).orElseThrow();
+                sides(legs, order.market)[order.side.ordinal()].add(
+                        new Leg(order.remainingSteps(), fillPrice(order, market), order.reduceOnly));
             }
         }
-        proposal.ifPresent(p -> ordersByMarket.computeIfAbsent(p.market().spec().market(), m -> new ArrayList<>()));
+        proposal.ifPresent(p -> sides(legs, p.market().spec().market())[p.side().ordinal()].addAll(p.legs()));
         // Orders that do not fill hold margin only as a reservation: the free-collateral check
-        // counts it; here only the positions' requirement and the fills' value count.
+        // counts it; here only the positions' requirement and the fills' cost count.
         BigDecimal gap = risk.initialMarginRequirement()
                 .subtract(portfolio.orderMargin())
                 .subtract(risk.equity());
-        BigDecimal own = BigDecimal.ZERO;
-        java.util.Map<String, BigDecimal[]> changes = new TreeMap<>();
+        Map<String, BigDecimal[]> net = new TreeMap<>();
         for (Market market : markets.all()) {
             String name = market.spec().market();
-            boolean hasPosition =
-                    portfolio.existingPosition(name).filter(p -> !p.isFlat()).isPresent();
-            if (!ordersByMarket.containsKey(name) && !hasPosition) {
-                continue;
+            Optional<Position> position = portfolio.existingPosition(name).filter(p -> !p.isFlat());
+            if (legs.containsKey(name) || position.isPresent()) {
+                MarketCase worst = marketCase(market, position, sides(legs, name));
+                gap = gap.add(worst.bound());
+                net.put(name, worst.net());
             }
-            List<Order> orders = ordersByMarket.getOrDefault(name, List.of());
-            BigDecimal[] bySide = new BigDecimal[Side.values().length];
-            BigDecimal worst = BigDecimal.ZERO;
-            for (Side side : Side.values()) {
-                Optional<Proposal> here = proposal.filter(p -> p.market() == market && p.side() == side);
-                SideCase sideCase = change(
-                        portfolio,
-                        market,
-                        side,
-                        orders,
-                        here.map(Proposal::legs).orElse(List.of()));
-                bySide[side.ordinal()] = sideCase.net();
-                worst = worst.max(sideCase.bound());
-                if (here.isPresent()) {
-                    own = sideCase.net();
-                }
-            }
-            changes.put(name, bySide);
-            gap = gap.add(worst);
         }
-        return new Worst(gap.max(BigDecimal.ZERO), own, changes);
+        return new Worst(gap.max(BigDecimal.ZERO), net);
     }
 
-    /** How much every order on {@code side} of {@code market} filling raises requirement minus equity. */
-    /**
-     * One side of one market filling: {@code bound} is the most that any part of it filling can
-     * raise requirement minus equity (what must stay covered); {@code net} is what all of it
-     * filling does (what a closing order must strictly lower).
-     */
-    record SideCase(BigDecimal bound, BigDecimal net) {}
+    @SuppressWarnings("unchecked")
+    private static List<Leg>[] sides(Map<String, List<Leg>[]> legs, String market) {
+        return legs.computeIfAbsent(market, m -> new List[] {new ArrayList<Leg>(), new ArrayList<Leg>()});
+    }
 
-    private static SideCase change(Portfolio portfolio, Market market, Side side, List<Order> orders, List<Leg> extra) {
+    /**
+     * One market: {@code bound} is the most that any of the account's orders there filling, in any
+     * order, can raise requirement minus equity (what must stay covered); {@code net} per side is
+     * what all of that side filling does (what a closing order must strictly lower).
+     */
+    record MarketCase(BigDecimal bound, BigDecimal[] net) {}
+
+    private static MarketCase marketCase(Market market, Optional<Position> position, List<Leg>[] legs) {
         MarketSpec spec = market.spec();
-        Optional<Position> position = portfolio.existingPosition(spec.market()).filter(p -> !p.isFlat());
         long size = position.map(Position::sizeSteps).orElse(0L);
         BigDecimal mark = market.markPrice();
         // Valued as MarginCalculator values it: at mark, or at the entry price before there is one.
@@ -199,52 +180,69 @@ final class WorstCase {
                 ? mark
                 : position.map(p -> p.costBasis().divide(p.size(spec.stepSize()), 12, RoundingMode.HALF_EVEN))
                         .orElse(null);
-        BigDecimal before = value == null ? BigDecimal.ZERO : requirement(size, value, spec);
+        for (List<Leg> side : legs) {
+            for (Leg leg : side) {
+                value = value == null ? leg.price() : mark != null ? value : value.max(leg.price());
+            }
+        }
+        if (value == null) {
+            return new MarketCase(BigDecimal.ZERO, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        }
+        BigDecimal before = requirement(size, value, spec);
+        long[] open = new long[2];
+        long[] reduceOnly = new long[2];
+        BigDecimal[] cost = new BigDecimal[2];
+        for (Side side : Side.values()) {
+            int s = side.ordinal();
+            cost[s] = BigDecimal.ZERO;
+            for (Leg leg : legs[s]) {
+                if (leg.reduceOnly()) {
+                    reduceOnly[s] += leg.steps();
+                } else {
+                    open[s] += leg.steps();
+                }
+                cost[s] = cost[s].add(cost(leg, side, mark, spec));
+            }
+        }
+        int buy = Side.BUY.ordinal();
+        int sell = Side.SELL.ordinal();
+        // The furthest the position can go each way, fills in any order: reduce-only orders only
+        // bring it back toward zero (after the other side has pushed it further out, at most).
+        long longest = Math.min(
+                Math.max(size, 0) + open[buy],
+                size + open[buy] + Math.min(reduceOnly[buy], Math.max(0, -size) + open[sell] + reduceOnly[sell]));
+        long shortest = Math.max(
+                Math.min(size, 0) - open[sell],
+                size - open[sell] - Math.min(reduceOnly[sell], Math.max(0, size) + open[buy] + reduceOnly[buy]));
+        BigDecimal furthest = requirement(longest, value, spec).max(requirement(shortest, value, spec));
+        BigDecimal bound =
+                furthest.subtract(before).max(BigDecimal.ZERO).add(cost[buy]).add(cost[sell]);
+        BigDecimal[] net = new BigDecimal[2];
+        long closesLong = Math.min(reduceOnly[sell], Math.max(size, 0));
+        long closesShort = Math.min(reduceOnly[buy], Math.max(-size, 0));
+        net[buy] = requirement(size + closesShort + open[buy], value, spec)
+                .subtract(before)
+                .add(cost[buy]);
+        net[sell] = requirement(size - closesLong - open[sell], value, spec)
+                .subtract(before)
+                .add(cost[sell]);
+        return new MarketCase(bound, net);
+    }
 
-        List<Leg> reducing = new ArrayList<>();
-        List<Leg> others = new ArrayList<>(extra);
-        for (Order order : orders) {
-            if (order.side != side) {
-                continue;
-            }
-            Leg leg = new Leg(order.remainingSteps(), fillPrice(order, market), order.reduceOnly);
-            (order.reduceOnly ? reducing : others).add(leg);
+    /**
+     * What a fill costs at worst: its price's distance from the mark when that is against the
+     * account (a better price gains nothing here: the counterparty chooses which orders to fill, so
+     * a generous order never pays for a giveaway one), and the fee.
+     */
+    private static BigDecimal cost(Leg leg, Side side, BigDecimal mark, MarketSpec spec) {
+        BigDecimal notional = Position.notional(leg.price(), leg.steps(), spec.stepSize());
+        BigDecimal loss = BigDecimal.ZERO;
+        if (mark != null) {
+            BigDecimal atMark = Position.notional(mark, leg.steps(), spec.stepSize());
+            loss = (side == Side.BUY ? notional.subtract(atMark) : atMark.subtract(notional)).max(BigDecimal.ZERO);
         }
-        // Reduce-only orders fill first at their worst prices: they close, then the rest opens.
-        reducing.sort(Comparator.comparing(
-                Leg::price, side == Side.BUY ? Comparator.reverseOrder() : Comparator.naturalOrder()));
-        long closable = Long.signum(size) == -side.sign() ? Math.abs(size) : 0;
-        long hypothetical = size;
-        BigDecimal lossesAndFees = BigDecimal.ZERO;
-        BigDecimal highest = value;
         BigDecimal feeRate = spec.takerFee().max(spec.makerFee()).max(BigDecimal.ZERO);
-        for (Leg leg : concat(reducing, others)) {
-            long steps = leg.reduceOnly() ? Math.min(leg.steps(), closable) : leg.steps();
-            if (leg.reduceOnly()) {
-                closable -= steps;
-            }
-            if (steps == 0) {
-                continue;
-            }
-            hypothetical += side.sign() * steps;
-            BigDecimal notional = Position.notional(leg.price(), steps, spec.stepSize());
-            if (mark != null) {
-                // A fill better than the mark gains nothing here: the counterparty chooses which
-                // orders to fill, so a generous order never pays for a giveaway one.
-                BigDecimal atMark = Position.notional(mark, steps, spec.stepSize());
-                BigDecimal loss = side == Side.BUY ? notional.subtract(atMark) : atMark.subtract(notional);
-                lossesAndFees = lossesAndFees.add(loss.max(BigDecimal.ZERO));
-            }
-            lossesAndFees = lossesAndFees.add(feeBound(notional, feeRate, steps));
-            highest = highest == null ? leg.price() : highest.max(leg.price());
-        }
-        BigDecimal after =
-                highest == null ? BigDecimal.ZERO : requirement(hypothetical, mark != null ? mark : highest, spec);
-        BigDecimal requirementChange = after.subtract(before);
-        // Any part of the side may fill: the requirement in between lies between before and
-        // after (the legs all move the position one way), so the bound takes the larger.
-        return new SideCase(
-                requirementChange.max(BigDecimal.ZERO).add(lossesAndFees), requirementChange.add(lossesAndFees));
+        return loss.add(feeBound(notional, feeRate, leg.steps()));
     }
 
     private static BigDecimal requirement(long steps, BigDecimal price, MarketSpec spec) {
@@ -262,17 +260,18 @@ final class WorstCase {
         return notional.multiply(rate).add(BigDecimal.valueOf(steps, Decimals.USD_SCALE));
     }
 
-    /** Where a live order fills at worst: its limit, or for a market-type trigger the band edge around its trigger. */
+    /** Where a live order fills at worst: its limit, or for a market-type trigger see {@link #triggeredEdge}. */
     static BigDecimal fillPrice(Order order, Market market) {
-        if (order.price != null) {
-            return order.price;
-        }
-        return market.price(OrderChecks.bandEdgeTicks(order.triggerPrice, market.spec(), order.side));
+        return order.price != null ? order.price : triggeredEdge(order.triggerPrice, order.side, market);
     }
 
-    private static List<Leg> concat(List<Leg> a, List<Leg> b) {
-        List<Leg> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+    /**
+     * A market-type trigger trades up to the price band's edge around the mark when it fires: the
+     * mark is then at its trigger, or already past it (it fires at once), whichever is worse.
+     */
+    private static BigDecimal triggeredEdge(BigDecimal trigger, Side side, Market market) {
+        BigDecimal mark = market.markPrice();
+        BigDecimal reference = mark == null ? trigger : side == Side.BUY ? trigger.max(mark) : trigger.min(mark);
+        return market.price(OrderChecks.bandEdgeTicks(reference, market.spec(), side));
     }
 }

@@ -51,7 +51,7 @@ class ClosingMarginPropertyTests {
     private static final BigDecimal MARK = new BigDecimal("65000");
     private static final MarketSpec SPEC = TradingFloor.btc();
 
-    @Property(tries = 200)
+    @Property(tries = 500)
     void noAccountsOwnOrdersCanLeaveItUnderWater(@ForAll("orderFlow") List<Command> flow) {
         Engine engine = new Engine();
         long now = 0;
@@ -127,15 +127,18 @@ class ClosingMarginPropertyTests {
                 .isLessThanOrEqualTo(equityAfter);
     }
 
-    /** Its limit; a market-type trigger fills at worst at the price band's edge around its trigger. */
+    /**
+     * Its limit; a market-type trigger fills at worst at the price band's edge around the mark when
+     * it fires: at its trigger, or past it.
+     */
     private static BigDecimal worstPrice(OrderState o) {
         if (o.price() != null) {
             return o.price();
         }
         BigDecimal band = BigDecimal.valueOf(SPEC.priceBandBps()).movePointLeft(4);
         BigDecimal edge = o.side() == Side.BUY
-                ? o.triggerPrice().multiply(BigDecimal.ONE.add(band))
-                : o.triggerPrice().multiply(BigDecimal.ONE.subtract(band));
+                ? o.triggerPrice().max(MARK).multiply(BigDecimal.ONE.add(band))
+                : o.triggerPrice().min(MARK).multiply(BigDecimal.ONE.subtract(band));
         return edge.divide(SPEC.tickSize(), 0, o.side() == Side.BUY ? RoundingMode.FLOOR : RoundingMode.CEILING)
                 .multiply(SPEC.tickSize());
     }
