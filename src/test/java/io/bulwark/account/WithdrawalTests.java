@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.ChangeTradingState;
+import io.bulwark.engine.command.Withdraw;
 import io.bulwark.engine.state.TradingState;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.web.ApiClient;
 import io.bulwark.web.HttpApiTestBase;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -72,6 +74,26 @@ class WithdrawalTests extends HttpApiTestBase {
         }
         assertThat(repeat.get("sequence").asLong())
                 .isEqualTo(first.get("sequence").asLong());
+    }
+
+    /**
+     * The request that answered 503 after the reply timeout but was applied anyway: here the engine
+     * applies it without any HTTP caller hearing of it, and the client's retry is answered with it.
+     */
+    @Test
+    void aWithdrawalAppliedAfterTheClientGaveUpIsNotPaidAgainByItsRetry() {
+        Trader trader = newFundedTrader("100");
+        Outcome unseen =
+                gateway.submit(new Withdraw(trader.accountId(), new BigDecimal("30"), "payout-1"), trader.keyId());
+        assertThat(unseen).isInstanceOf(Outcome.Applied.class);
+        long sequence = ((Outcome.Applied) unseen).sequence();
+
+        ApiClient.Response retry = withdraw(trader, "30", "payout-1").assertStatus(200);
+
+        assertThat(retry.get("sequence").asLong()).isEqualTo(sequence);
+        assertThat(retry.text("withdrawalId")).isEqualTo("W" + sequence);
+        assertThat(retry.text("balance")).isEqualTo("70");
+        assertBalance(trader, "70");
     }
 
     @Test
