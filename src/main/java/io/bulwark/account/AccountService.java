@@ -12,6 +12,7 @@ import io.bulwark.web.EngineClient;
 import io.bulwark.web.security.ApiKeySecret;
 import io.bulwark.web.security.KeyDirectory;
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.springframework.stereotype.Service;
 
 /** Trading accounts and the money that enters and leaves them. */
@@ -57,10 +58,41 @@ class AccountService {
         return new DepositResponse(e.toAccount(), e.amount(), reference, e.toBalance(), e.sequence());
     }
 
-    WithdrawalResponse withdraw(String accountId, BigDecimal amount, String actor) {
-        Outcome.Applied applied = engine.apply(new Withdraw(accountId, amount), actor);
-        Transferred t = EngineClient.event(applied, Transferred.class);
-        return new WithdrawalResponse(t.reference(), t.amount(), t.fromBalance(), applied.sequence());
+    /** The withdrawal, and whether it was new (false: a repeat of an already paid reference). */
+    record WithdrawalResult(WithdrawalResponse withdrawal, boolean created) {}
+
+    WithdrawalResult withdraw(String accountId, BigDecimal amount, String reference, String actor) {
+        return switch (engine.submit(new Withdraw(accountId, amount, reference), actor)) {
+            case Outcome.Applied applied -> {
+                Transferred t = EngineClient.event(applied, Transferred.class);
+                yield new WithdrawalResult(
+                        new WithdrawalResponse(
+                                t.reference(),
+                                accountId,
+                                reference,
+                                t.amount(),
+                                t.fromBalance(),
+                                applied.sequence(),
+                                Instant.ofEpochMilli(applied.timestamp())),
+                        true);
+            }
+            case Outcome.AlreadyApplied repeat ->
+                new WithdrawalResult(earlierWithdrawal(accountId, reference, repeat.id()), false);
+            case Outcome.Rejected rejected -> throw ApiException.of(rejected.rejection());
+        };
+    }
+
+    /**
+     * A repeated withdrawal answers with the original, from the ledger read model: the engine named
+     * it, and replies leave only after the journal commit, so the original's row is there.
+     */
+    private WithdrawalResponse earlierWithdrawal(String accountId, String reference, String withdrawalId) {
+        LedgerEntry e = ledger.findFirstByKindAndReferenceAndFromAccount(
+                        TransferKind.WITHDRAWAL.name(), withdrawalId, accountId)
+                .orElseThrow(
+                        () -> new IllegalStateException("withdrawal " + withdrawalId + " is not in ledger_entries"));
+        return new WithdrawalResponse(
+                withdrawalId, accountId, reference, e.amount(), e.fromBalance(), e.sequence(), e.time());
     }
 
     AccountResponse account(String accountId) {

@@ -24,4 +24,6 @@ interface LedgerEntryRepository extends Repository<LedgerEntry, LedgerEntry.Key>
             Limit limit);
 
     Optional<LedgerEntry> findFirstByKindAndReference(String kind, String reference);
+
+    Optional<LedgerEntry> findFirstByKindAndReferenceAndFromAccount(String kind, String reference, String fromAccount);
 }

@@ -180,7 +180,7 @@ public final class Engine implements EngineView {
             case IssueApiKey c -> accountDesk.issueKey(c, events);
             case RevokeApiKey c -> accountDesk.revokeKey(c, events);
             case Deposit c -> accountDesk.deposit(c, lastSequence + 1, events);
-            case Withdraw c -> accountDesk.withdraw(c, lastSequence + 1, events);
+            case Withdraw c -> accountDesk.withdraw(c, lastSequence + 1, now, events);
             case ChangeTradingState c -> transitions.change(c, lastSequence + 1, now, events);
             case TakeSnapshot c -> Optional.empty();
             case Tick c -> tick(now, events);

@@ -10,6 +10,8 @@ public record Rejection(Code code, String message) {
         UNKNOWN_KEY,
         MARKET_EXISTS,
         DUPLICATE_DEPOSIT_REFERENCE,
+        DUPLICATE_REFERENCE,
+        TOO_MANY_WITHDRAWALS,
         INSUFFICIENT_MARGIN,
         WITHDRAWALS_PAUSED,
         INVALID_TRANSITION,

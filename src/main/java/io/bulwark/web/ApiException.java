@@ -37,6 +37,8 @@ public class ApiException extends RuntimeException {
             case UNKNOWN_MARKET, UNKNOWN_ACCOUNT, UNKNOWN_KEY, ORDER_NOT_FOUND, UNKNOWN_WINDOW -> HttpStatus.NOT_FOUND;
             case MARKET_EXISTS,
                     DUPLICATE_DEPOSIT_REFERENCE,
+                    DUPLICATE_REFERENCE,
+                    TOO_MANY_WITHDRAWALS,
                     WITHDRAWALS_PAUSED,
                     INVALID_TRANSITION,
                     DUPLICATE_CLIENT_ORDER_ID,

@@ -30,7 +30,8 @@ class AccountLedgerTests extends HttpApiTestBase {
         Trader trader = newTrader();
         deposit(trader.accountId(), "100");
         deposit(trader.accountId(), "50");
-        api.post("/api/v1/withdrawals", trader.apiKey(), "{\"amount\":\"30\"}").assertStatus(201);
+        api.post("/api/v1/withdrawals", trader.apiKey(), "{\"amount\":\"30\",\"reference\":\"wd-1\"}")
+                .assertStatus(201);
 
         ApiClient.Response ledger =
                 api.get("/api/v1/account/ledger", trader.apiKey()).assertStatus(200);

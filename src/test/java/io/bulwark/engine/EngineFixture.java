@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 final class EngineFixture {
     final Engine engine = new Engine();
     long now = 1_700_000_000_000L;
+    private int references;
 
     static MarketSpec btc() {
         return spec("BTC-USD-PERP", "0.1", "0.001", "0.02", "0.01");
@@ -77,8 +78,13 @@ final class EngineFixture {
             return apply(new Deposit(accountId, new BigDecimal(amount), reference));
         }
 
+        /** A withdrawal with a reference of its own (never a repeat). */
         Outcome withdraws(String amount) {
-            return apply(new Withdraw(accountId, new BigDecimal(amount)));
+            return withdraws(amount, "w-" + (++references));
+        }
+
+        Outcome withdraws(String amount, String reference) {
+            return apply(new Withdraw(accountId, new BigDecimal(amount), reference));
         }
 
         BigDecimal balance() {

@@ -78,7 +78,8 @@ class EngineInvariantTests {
                 Arbitraries.integers()
                         .between(0, 40)
                         .flatMap(ref -> accounts.flatMap(a -> amounts.map(x -> new Deposit(a, x, "ref-" + ref)))),
-                accounts.flatMap(a -> amounts.map(x -> new Withdraw(a, x))),
+                accounts.flatMap(a ->
+                        amounts.flatMap(x -> Arbitraries.of("w-1", "w-2", "w-3").map(r -> new Withdraw(a, x, r)))),
                 Arbitraries.of(TradingState.class).map(s -> new ChangeTradingState("", s, "prop", "test", false)),
                 Arbitraries.just(new CreateMarket(EngineFixture.btc())),
                 Arbitraries.just(new Tick()));

@@ -9,6 +9,7 @@ import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.command.PostOraclePrices;
+import io.bulwark.engine.command.Withdraw;
 import io.bulwark.engine.event.AccountCreated;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.OrderPlaced;
@@ -94,6 +95,10 @@ public final class TradingFloor {
 
         public Outcome cancels(String orderId) {
             return apply(new CancelOrder(accountId, orderId));
+        }
+
+        public Outcome withdraws(String amount, String reference) {
+            return apply(new Withdraw(accountId, new BigDecimal(amount), reference));
         }
 
         public BigDecimal balance() {

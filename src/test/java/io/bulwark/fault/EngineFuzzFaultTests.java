@@ -189,8 +189,12 @@ class EngineFuzzFaultTests {
                 .as(AmendOrder::new);
         Arbitrary<Command> cancelAll =
                 Combinators.combine(account, Arbitraries.of("", BTC, "NOPE")).as(CancelOrders::new);
-        Arbitrary<Command> withdraw =
-                Combinators.combine(account, Arbitraries.oneOf(size, badNumber)).as(Withdraw::new);
+        Arbitrary<Command> withdraw = Combinators.combine(
+                        account,
+                        Arbitraries.oneOf(size, badNumber),
+                        Arbitraries.oneOf(
+                                Arbitraries.of("w1", "w2", "", "a b", "x".repeat(65), "ü"), Arbitraries.just(null)))
+                .as(Withdraw::new);
         Arbitrary<Command> deposit = Combinators.combine(
                         account, Arbitraries.oneOf(size, badNumber), Arbitraries.of("r1", "r2", "r3", ""))
                 .as(Deposit::new);

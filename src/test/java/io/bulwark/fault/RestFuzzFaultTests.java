@@ -101,7 +101,7 @@ class RestFuzzFaultTests extends HttpApiTestBase {
                 new Target("PATCH", "/api/v1/orders/{id}", key, JsonFuzz.bodies("{\"price\":\"64001\"}")),
                 new Target("DELETE", "/api/v1/orders/{id}", key, null),
                 new Target("DELETE", "/api/v1/orders?market={id}", key, null),
-                post("/api/v1/withdrawals", key, "{\"amount\":\"0.5\"}"),
+                post("/api/v1/withdrawals", key, "{\"amount\":\"0.5\",\"reference\":\"fz-wd\"}"),
                 post("/api/v1/admin/accounts", ADMIN_KEY, "{\"name\":\"fuzzed\"}"),
                 post(
                         "/api/v1/admin/accounts/" + trader.accountId() + "/deposits",

@@ -64,7 +64,7 @@ class JournalTests {
         for (int i = 0; i < 10; i++) {
             applied(first, new Deposit(i % 2 == 0 ? alice : bob, new BigDecimal("10.25"), "dep-" + i));
         }
-        applied(first, new Withdraw(alice, new BigDecimal("7.125")));
+        applied(first, new Withdraw(alice, new BigDecimal("7.125"), "wd-1"));
         first.stop();
         String hashAtShutdown = latestSnapshotHash();
 

@@ -134,7 +134,7 @@ class SchemaUpgradeTests {
         String bob = account(writer, "bob");
         apply(writer, new Deposit(alice, new BigDecimal("5000"), "wire-1"));
         apply(writer, new Deposit(bob, new BigDecimal("300.25"), "wire-2"));
-        apply(writer, new Withdraw(alice, new BigDecimal("1200")));
+        apply(writer, new Withdraw(alice, new BigDecimal("1200"), null)); // as rows before references
         apply(
                 writer,
                 new ChangeTradingState(TradingFloor.BTC, TradingState.POST_ONLY, "v1 era", "v1-era-admin", false));

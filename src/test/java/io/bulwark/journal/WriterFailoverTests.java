@@ -165,7 +165,11 @@ class WriterFailoverTests {
                 base(first) + "/api/v1/admin/accounts/" + accountId + "/deposits",
                 ADMIN_KEY,
                 "{\"amount\":\"99.999999\",\"reference\":\"wire-2\"}");
-        assertThat(call("POST", base(first) + "/api/v1/withdrawals", traderKey, "{\"amount\":\"0.5\"}")
+        assertThat(call(
+                                "POST",
+                                base(first) + "/api/v1/withdrawals",
+                                traderKey,
+                                "{\"amount\":\"0.5\",\"reference\":\"wd-1\"}")
                         .statusCode())
                 .isEqualTo(201);
         String balanceBefore = field(

@@ -247,7 +247,7 @@ class JanuaryDrillTests {
                 .isNotEqualTo(preMaintenance.path("snapshotId").asString());
         assertThat(snapshot.path("sequence").asLong()).isLessThanOrEqualTo(closedAt);
         x.api()
-                .post("/api/v1/withdrawals", alice.key(), "{\"amount\":\"100\"}")
+                .post("/api/v1/withdrawals", alice.key(), "{\"amount\":\"100\",\"reference\":\"drill-wd-1\"}")
                 .assertProblem(409, "WITHDRAWALS_PAUSED");
         x.place(whaleShort, "{\"side\":\"BUY\",\"type\":\"LIMIT\",\"size\":\"0.1\",\"price\":\"63000\"}")
                 .assertProblem(409, "MARKET_CLOSED");

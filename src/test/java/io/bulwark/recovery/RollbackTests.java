@@ -76,7 +76,8 @@ class RollbackTests {
                         ADMIN,
                         "{\"amount\":\"500\",\"reference\":\"wire-after\"}")
                 .assertStatus(201);
-        api.post("/api/v1/withdrawals", bob.key(), "{\"amount\":\"100\"}").assertStatus(201);
+        api.post("/api/v1/withdrawals", bob.key(), "{\"amount\":\"100\",\"reference\":\"wd-1\"}")
+                .assertStatus(201);
         Trader carol = trader(api, "carol", "1000");
         changeState(api, "{\"state\":\"CLOSED\",\"reason\":\"bad data found\"}");
         String laterSnapshot = api.get("/api/v1/admin/snapshots", ADMIN)

@@ -21,6 +21,8 @@ class ApiExceptionTests {
                 Arguments.of(Rejection.Code.UNKNOWN_KEY, 404, "KEY_NOT_FOUND"),
                 Arguments.of(Rejection.Code.MARKET_EXISTS, 409, "MARKET_EXISTS"),
                 Arguments.of(Rejection.Code.DUPLICATE_DEPOSIT_REFERENCE, 409, "DUPLICATE_DEPOSIT_REFERENCE"),
+                Arguments.of(Rejection.Code.DUPLICATE_REFERENCE, 409, "DUPLICATE_REFERENCE"),
+                Arguments.of(Rejection.Code.TOO_MANY_WITHDRAWALS, 409, "TOO_MANY_WITHDRAWALS"),
                 Arguments.of(Rejection.Code.INSUFFICIENT_MARGIN, 422, "INSUFFICIENT_MARGIN"),
                 Arguments.of(Rejection.Code.WITHDRAWALS_PAUSED, 409, "WITHDRAWALS_PAUSED"),
                 Arguments.of(Rejection.Code.INVALID_TRANSITION, 409, "INVALID_TRANSITION"),

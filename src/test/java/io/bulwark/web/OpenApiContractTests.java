@@ -164,8 +164,9 @@ class OpenApiContractTests extends TradingApiTestBase {
                         null)
                 .assertStatus(200);
         valid("GET", "/api/v1/account/ledger?limit=5", taker.apiKey(), null).assertStatus(200);
-        valid("POST", "/api/v1/withdrawals", maker.apiKey(), "{\"amount\":\"10\"}")
-                .assertStatus(201);
+        String withdrawal = "{\"amount\":\"10\",\"reference\":\"contract-wd-1\"}";
+        valid("POST", "/api/v1/withdrawals", maker.apiKey(), withdrawal).assertStatus(201);
+        valid("POST", "/api/v1/withdrawals", maker.apiKey(), withdrawal).assertStatus(200);
         valid("GET", "/api/v1/admin/vault", ADMIN_KEY, null).assertStatus(200);
         valid("POST", "/api/v1/admin/snapshots", ADMIN_KEY, "{\"reason\":\"contract\"}")
                 .assertStatus(201);
@@ -320,8 +321,13 @@ class OpenApiContractTests extends TradingApiTestBase {
                 .assertProblem(413, "PAYLOAD_TOO_LARGE");
         assertThat(answer("POST", "/api/v1/orders", key, "text/plain", "hello").status())
                 .isEqualTo(415);
-        answer("POST", "/api/v1/withdrawals", key, "{\"amount\":\"1000000\"}")
+        answer("POST", "/api/v1/withdrawals", key, "{\"amount\":\"1000000\",\"reference\":\"contract-wd-2\"}")
                 .assertProblem(422, "INSUFFICIENT_MARGIN");
+        answer("POST", "/api/v1/withdrawals", key, "{\"amount\":\"1\",\"reference\":\"contract-wd-3\"}")
+                .assertStatus(201);
+        answer("POST", "/api/v1/withdrawals", key, "{\"amount\":\"2\",\"reference\":\"contract-wd-3\"}")
+                .assertProblem(409, "DUPLICATE_REFERENCE");
+        answer("POST", "/api/v1/withdrawals", key, "{\"amount\":\"1\"}").assertProblem(400, "VALIDATION_FAILED");
 
         valid(
                         "PUT",

@@ -24,7 +24,8 @@ class SecurityTests extends HttpApiTestBase {
         ApiClient.Response response = api.get("/api/v1/account", null).assertProblem(401, "UNAUTHENTICATED");
         assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
         api.get("/api/v1/admin/keys", null).assertProblem(401, "UNAUTHENTICATED");
-        api.post("/api/v1/withdrawals", null, "{\"amount\":\"1\"}").assertProblem(401, "UNAUTHENTICATED");
+        api.post("/api/v1/withdrawals", null, "{\"amount\":\"1\",\"reference\":\"sec-1\"}")
+                .assertProblem(401, "UNAUTHENTICATED");
     }
 
     @Test
@@ -71,7 +72,8 @@ class SecurityTests extends HttpApiTestBase {
         api.get("/api/v1/account", oracle.text("apiKey")).assertProblem(403, "FORBIDDEN");
         api.get("/api/v1/admin/keys", oracle.text("apiKey")).assertProblem(403, "FORBIDDEN");
         api.get("/api/v1/account", ADMIN_KEY).assertProblem(403, "FORBIDDEN");
-        api.post("/api/v1/withdrawals", ADMIN_KEY, "{\"amount\":\"1\"}").assertProblem(403, "FORBIDDEN");
+        api.post("/api/v1/withdrawals", ADMIN_KEY, "{\"amount\":\"1\",\"reference\":\"sec-1\"}")
+                .assertProblem(403, "FORBIDDEN");
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.bulwark.engine.account;
 
 import static io.bulwark.engine.Outcome.reject;
 import static io.bulwark.engine.Rejection.Code.DUPLICATE_DEPOSIT_REFERENCE;
+import static io.bulwark.engine.Rejection.Code.DUPLICATE_REFERENCE;
 import static io.bulwark.engine.Rejection.Code.INSUFFICIENT_MARGIN;
+import static io.bulwark.engine.Rejection.Code.TOO_MANY_WITHDRAWALS;
 import static io.bulwark.engine.Rejection.Code.UNKNOWN_ACCOUNT;
 import static io.bulwark.engine.Rejection.Code.UNKNOWN_KEY;
 import static io.bulwark.engine.Rejection.Code.VALIDATION_FAILED;
@@ -11,6 +13,7 @@ import static io.bulwark.engine.Rejection.Code.WITHDRAWALS_PAUSED;
 import io.bulwark.engine.Decimals;
 import io.bulwark.engine.Outcome;
 import io.bulwark.engine.account.Accounts.DepositRecord;
+import io.bulwark.engine.account.WithdrawalReferences.PaidWithdrawal;
 import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.IssueApiKey;
@@ -29,12 +32,17 @@ import io.bulwark.engine.state.TradingState;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Accounts, API keys and collateral: opening accounts, issuing and revoking keys, idempotent
- * deposits from EXTERNAL and withdrawals up to free collateral (paused while the exchange is CLOSED).
+ * deposits from EXTERNAL and withdrawals, idempotent by the account's reference, up to free collateral
+ * without gains at unhealthy prices (paused while the exchange is CLOSED).
  */
 public final class AccountDesk {
+    /** The same rule as the API's (SPEC section 10 v2), so a command that bypasses it is refused too. */
+    private static final Pattern WITHDRAWAL_REFERENCE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+
     private final Accounts accounts;
     private final Ledger ledger;
     private final Portfolios portfolios;
@@ -122,7 +130,13 @@ public final class AccountDesk {
         return accounts.account(accountId).isPresent() || accountId.equals(Ledger.LIQUIDATOR_VAULT);
     }
 
-    public Optional<Outcome> withdraw(Withdraw c, long sequence, List<Event> events) {
+    /**
+     * Pays out up to the withdrawable collateral: free collateral without unrealized gains in markets
+     * whose price is not healthy. A repeat of a remembered reference with the same amount pays nothing
+     * (answered with the original's id), with another amount it is refused; a refused withdrawal
+     * (paused, over the limit) leaves its reference unused.
+     */
+    public Optional<Outcome> withdraw(Withdraw c, long sequence, long now, List<Event> events) {
         if (accounts.account(c.accountId()).isEmpty()) {
             return reject(UNKNOWN_ACCOUNT, "no account " + c.accountId());
         }
@@ -130,18 +144,54 @@ public final class AccountDesk {
         if (badAmount.isPresent()) {
             return badAmount;
         }
+        BigDecimal amount = Decimals.usd(c.amount());
+        if (c.reference() != null) {
+            Optional<Outcome> repeat = checkReference(c.accountId(), c.reference(), amount, now);
+            if (repeat.isPresent()) {
+                return repeat;
+            }
+        }
         if (status.state() == TradingState.CLOSED) {
             return reject(WITHDRAWALS_PAUSED, "withdrawals are paused while the exchange is CLOSED");
         }
-        BigDecimal amount = Decimals.usd(c.amount());
         BigDecimal free = margin.assess(c.accountId()).freeCollateral();
-        if (amount.compareTo(free) > 0) {
+        BigDecimal withdrawable = free.subtract(margin.unhealthyGains(c.accountId(), now));
+        if (amount.compareTo(withdrawable) > 0) {
             return reject(
                     INSUFFICIENT_MARGIN,
-                    "withdrawal of " + Decimals.plain(amount) + " exceeds free collateral " + Decimals.plain(free));
+                    "withdrawal of " + Decimals.plain(amount) + " exceeds withdrawable collateral "
+                            + Decimals.plain(withdrawable.max(BigDecimal.ZERO))
+                            + (withdrawable.compareTo(free) < 0 ? " (gains at unhealthy prices do not count)" : ""));
         }
-        String withdrawalId = "W" + (sequence);
+        String withdrawalId = WithdrawalReferences.withdrawalId(sequence);
+        if (c.reference() != null) {
+            accounts.withdrawals().record(new PaidWithdrawal(c.accountId(), c.reference(), amount, sequence, now));
+        }
         events.add(ledger.transfer(c.accountId(), Ledger.EXTERNAL, amount, TransferKind.WITHDRAWAL, withdrawalId));
+        return Optional.empty();
+    }
+
+    /** A repeat, a reused reference, a malformed one, or an account with too many remembered. */
+    private Optional<Outcome> checkReference(String accountId, String reference, BigDecimal amount, long now) {
+        if (!WITHDRAWAL_REFERENCE.matcher(reference).matches()) {
+            return reject(VALIDATION_FAILED, "reference must be 1 to 64 characters of A-Z a-z 0-9 _ . : -");
+        }
+        WithdrawalReferences paid = accounts.withdrawals();
+        Optional<PaidWithdrawal> earlier = paid.find(accountId, reference, now);
+        if (earlier.isPresent()) {
+            if (earlier.get().amount().compareTo(amount) == 0) {
+                return Optional.of(new Outcome.AlreadyApplied(
+                        "withdrawal " + reference + " already paid",
+                        earlier.get().withdrawalId()));
+            }
+            return reject(DUPLICATE_REFERENCE, "reference " + reference + " was used for another withdrawal");
+        }
+        if (paid.remembered(accountId, now) >= WithdrawalReferences.MAX_PER_ACCOUNT) {
+            return reject(
+                    TOO_MANY_WITHDRAWALS,
+                    "at most " + WithdrawalReferences.MAX_PER_ACCOUNT + " withdrawals per account within "
+                            + WithdrawalReferences.RETENTION_MILLIS / 86_400_000 + " days; try again later");
+        }
         return Optional.empty();
     }
 

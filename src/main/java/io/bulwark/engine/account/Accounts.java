@@ -7,7 +7,10 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Trading accounts, API keys and the deposit references already credited. */
+/**
+ * Trading accounts, API keys, the deposit references already credited and the withdrawal references
+ * already paid.
+ */
 public final class Accounts {
     /** A credited deposit, remembered so a repeat of its reference is recognised. */
     public record DepositRecord(String reference, String accountId, BigDecimal amount, long sequence) {}
@@ -15,6 +18,7 @@ public final class Accounts {
     private final TreeMap<String, Account> accounts = new TreeMap<>();
     private final TreeMap<String, ApiKey> keys = new TreeMap<>();
     private final TreeMap<String, DepositRecord> deposits = new TreeMap<>();
+    private WithdrawalReferences withdrawals = new WithdrawalReferences();
     private long nextAccountNumber = 1;
 
     public String nextAccountId() {
@@ -60,6 +64,10 @@ public final class Accounts {
         deposits.put(deposit.reference(), deposit);
     }
 
+    public WithdrawalReferences withdrawals() {
+        return withdrawals;
+    }
+
     public void writeTo(CanonicalWriter out) {
         out.writeLong(nextAccountNumber).writeInt(accounts.size());
         accounts.values()
@@ -78,6 +86,7 @@ public final class Accounts {
                         .writeString(d.accountId())
                         .writeDecimal(d.amount())
                         .writeLong(d.sequence()));
+        withdrawals.writeTo(out);
     }
 
     public static Accounts readFrom(CanonicalReader in) {
@@ -94,6 +103,9 @@ public final class Accounts {
         for (int i = 0, n = in.readInt(); i < n; i++) {
             a.recordDeposit(new DepositRecord(
                     in.readString(), in.readString(), io.bulwark.engine.Decimals.usd(in.readDecimal()), in.readLong()));
+        }
+        if (in.formatVersion() >= 3) {
+            a.withdrawals = WithdrawalReferences.readFrom(in);
         }
         return a;
     }

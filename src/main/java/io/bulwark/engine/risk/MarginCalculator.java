@@ -9,6 +9,7 @@ import io.bulwark.engine.position.Portfolios;
 import io.bulwark.engine.position.Position;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 
 /**
  * Cross-margin figures of an account (SPEC section 3), exact: equity = balance + unrealized PnL at
@@ -58,5 +59,25 @@ public final class MarginCalculator {
                 ? maintenance.divide(equity, 4, RoundingMode.UP)
                 : (maintenance.signum() > 0 ? BigDecimal.ONE : BigDecimal.ZERO);
         return new AccountRisk(accountId, balance, equity, unrealized, initial, maintenance, free, ratio);
+    }
+
+    /**
+     * The account's unrealized gains in markets whose price is not healthy at {@code now}: a
+     * withdrawal may not take them (SPEC section 3 v2), since an unconfirmed mark may be wrong. Losses
+     * are not offset: they count in {@link #assess} whatever the price health.
+     */
+    public BigDecimal unhealthyGains(String accountId, long now) {
+        BigDecimal gains = BigDecimal.ZERO;
+        for (Position position :
+                portfolios.get(accountId).map(Portfolio::positions).orElse(List.of())) {
+            Market market = markets.get(position.market()).orElseThrow();
+            if (position.isFlat() || market.markPrice() == null || market.priceHealthy(now)) {
+                continue;
+            }
+            BigDecimal pnl =
+                    position.unrealizedPnl(market.markPrice(), market.spec().stepSize());
+            gains = gains.add(pnl.max(BigDecimal.ZERO));
+        }
+        return gains;
     }
 }
