@@ -156,7 +156,7 @@ public final class Engine implements EngineView {
         this.breaker = breaker;
         this.desk = new OrderDesk(markets, portfolios, liveOrders, status, margin, ledger, breaker);
         this.funding = new FundingDesk(portfolios, ledger);
-        this.accountDesk = new AccountDesk(accounts, ledger, portfolios, status, margin);
+        this.accountDesk = new AccountDesk(accounts, ledger, portfolios, status, margin, desk.exposure());
         this.marketDesk = new MarketDesk(markets, portfolios, status);
         this.transitions = new TransitionDesk(status, markets, portfolios, ledger, desk);
         this.liquidations = new LiquidationDesk(markets, portfolios, ledger, margin, status, breaker, desk);

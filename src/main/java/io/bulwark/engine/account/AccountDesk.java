@@ -27,6 +27,7 @@ import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.ledger.TransferKind;
 import io.bulwark.engine.position.Portfolios;
 import io.bulwark.engine.risk.MarginCalculator;
+import io.bulwark.engine.risk.OrderExposure;
 import io.bulwark.engine.state.ExchangeStatus;
 import io.bulwark.engine.state.TradingState;
 import java.math.BigDecimal;
@@ -48,9 +49,16 @@ public final class AccountDesk {
     private final Portfolios portfolios;
     private final ExchangeStatus status;
     private final MarginCalculator margin;
+    private final OrderExposure exposure;
 
     public AccountDesk(
-            Accounts accounts, Ledger ledger, Portfolios portfolios, ExchangeStatus status, MarginCalculator margin) {
+            Accounts accounts,
+            Ledger ledger,
+            Portfolios portfolios,
+            ExchangeStatus status,
+            MarginCalculator margin,
+            OrderExposure exposure) {
+        this.exposure = exposure;
         this.accounts = accounts;
         this.ledger = ledger;
         this.portfolios = portfolios;
@@ -155,7 +163,9 @@ public final class AccountDesk {
             return reject(WITHDRAWALS_PAUSED, "withdrawals are paused while the exchange is CLOSED");
         }
         BigDecimal free = margin.assess(c.accountId()).freeCollateral();
-        BigDecimal withdrawable = free.subtract(margin.unhealthyGains(c.accountId(), now));
+        // Nor may it uncover the worst case the account's standing orders were accepted against.
+        BigDecimal withdrawable =
+                free.min(exposure.headroom(c.accountId())).subtract(margin.unhealthyGains(c.accountId(), now));
         if (amount.compareTo(withdrawable) > 0) {
             return reject(
                     INSUFFICIENT_MARGIN,

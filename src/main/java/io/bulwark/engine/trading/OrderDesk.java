@@ -77,6 +77,11 @@ public final class OrderDesk {
         this.worstCase = new WorstCase(markets, portfolios, live, margin);
     }
 
+    /** What the account's live orders could cost it: withdrawals must leave it covered. */
+    public io.bulwark.engine.risk.OrderExposure exposure() {
+        return worstCase;
+    }
+
     public Optional<Outcome> place(PlaceOrder c, long sequence, long now, List<Event> events) {
         Optional<Market> found = markets.get(c.market());
         Optional<Portfolio> portfolio = portfolios.get(c.accountId());

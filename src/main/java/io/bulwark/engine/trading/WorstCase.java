@@ -17,6 +17,7 @@ import io.bulwark.engine.position.Portfolios;
 import io.bulwark.engine.position.Position;
 import io.bulwark.engine.risk.AccountRisk;
 import io.bulwark.engine.risk.MarginCalculator;
+import io.bulwark.engine.risk.OrderExposure;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ import java.util.TreeMap;
  * position). So no sequence of an account's own orders, filled by whoever, leaves it under water
  * at an unchanged mark, and the liquidator vault never covers bad debt made that way.
  */
-final class WorstCase {
+final class WorstCase implements OrderExposure {
     /** A hypothetical fill of {@code steps} at {@code price}. */
     record Leg(long steps, BigDecimal price, boolean reduceOnly) {}
 
@@ -115,11 +116,20 @@ final class WorstCase {
      * The account's worst case: its shortfall (zero or more), and per market and side the net
      * change that all of that side filling would make.
      */
-    record Worst(BigDecimal shortfall, Map<String, BigDecimal[]> net) {
+    record Worst(BigDecimal gap, Map<String, BigDecimal[]> net) {
+        BigDecimal shortfall() {
+            return gap.max(BigDecimal.ZERO);
+        }
+
         BigDecimal net(Proposal p) {
             BigDecimal[] bySide = net.get(p.market().spec().market());
             return bySide == null ? BigDecimal.ZERO : bySide[p.side().ordinal()];
         }
+    }
+
+    @Override
+    public BigDecimal headroom(String accountId) {
+        return worst(accountId, Optional.empty()).gap().negate();
     }
 
     /** The shortfall (zero or more) of the account as it stands, or with {@code proposal} in place. */
@@ -156,7 +166,7 @@ final class WorstCase {
                 net.put(name, worst.net());
             }
         }
-        return new Worst(gap.max(BigDecimal.ZERO), net);
+        return new Worst(gap, net);
     }
 
     @SuppressWarnings("unchecked")

@@ -6,6 +6,7 @@ import io.bulwark.engine.Outcome;
 import io.bulwark.engine.Rejection.Code;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.AmendOrder;
+import io.bulwark.engine.command.Withdraw;
 import io.bulwark.engine.event.Liquidated;
 import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.order.OrderStatus;
@@ -108,6 +109,20 @@ class ClosingMarginTests {
         var closed = frank.sells("1").atMarket().placed();
         assertThat(closed.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(frank.position()).isZero();
+    }
+
+    @Test
+    void aWithdrawalCannotUncoverTheWorstCaseOfStandingOrders() {
+        var erin = floor.trader("erin", "10000");
+        // a giveaway that fits: its fill would cost 6,500 + fee, the initial margin 130
+        erin.sells("0.2").at("32500").placed();
+        Outcome out = floor.apply(new Withdraw(erin.accountId, new BigDecimal("9000"), "out-1"));
+        assertThat(((Outcome.Rejected) out).rejection().code()).isEqualTo(Code.INSUFFICIENT_MARGIN);
+        floor.apply(new Withdraw(erin.accountId, new BigDecimal("3000"), "out-2"));
+        colluder.buys("0.2").at("65000").placed();
+        assertNobodyLiquidatedAndVaultUntouched();
+        assertThat(floor.view().risk(erin.accountId).orElseThrow().freeCollateral())
+                .isNotNegative();
     }
 
     private void assertNobodyLiquidatedAndVaultUntouched() {
