@@ -203,6 +203,7 @@ public final class Engine implements EngineView {
         if (refusal.isPresent()) {
             return refusal.get();
         }
+        markets.all().forEach(m -> m.confirmPriceHealth(now));
         lastSequence++;
         clock = now;
         byte[] snapshot = new byte[0];
