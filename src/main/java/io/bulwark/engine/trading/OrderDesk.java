@@ -445,11 +445,14 @@ public final class OrderDesk {
         finish(ctx);
     }
 
-    /** Fires due trigger orders while the market is OPEN with a healthy price; a fill can set off more. */
+    /**
+     * Fires due trigger orders while the market is OPEN with a healthy price and the breaker has not
+     * paused it; a fill can set off more.
+     */
     private void fireTriggers(Market market, CommandContext ctx) {
         while (status.state().stricter(market.state()) == TradingState.OPEN
                 && market.priceHealthy(ctx.now())
-                && !breaker.paused()) {
+                && !breaker.paused(market.spec().market())) {
             List<Order> due =
                     market.triggers().takeDue(market.markPrice(), market.spec().tickSize());
             if (due.isEmpty()) {
