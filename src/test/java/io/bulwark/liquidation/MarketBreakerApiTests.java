@@ -3,6 +3,7 @@ package io.bulwark.liquidation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.web.ApiClient;
+import io.bulwark.web.socket.SocketClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -61,8 +62,13 @@ class MarketBreakerApiTests extends RiskApiTestBase {
         Trader erin = newFundedTrader("1400");
         trade(alice, erin, other, "1", "65000");
 
+        SocketClient socket = SocketClient.connect(port);
+        socket.ask("{\"op\":\"subscribe\",\"channel\":\"status\"}", "subscribed");
         healthyAt(market, "64300"); // the whale is under water, dave not yet
         assertThat(liquidations(whale)).hasSize(1);
+        JsonNode tripped = socket.next("circuitBreaker");
+        assertThat(tripped.path("liquidationsPaused").asBoolean()).isTrue();
+        assertThat(tripped.path("market").asString()).isEqualTo(market);
         JsonNode status =
                 api.get("/api/v1/system/status", null).assertStatus(200).json();
         assertThat(status.path("liquidationsPaused").asBoolean()).isTrue();
@@ -90,6 +96,10 @@ class MarketBreakerApiTests extends RiskApiTestBase {
         postEmpty("/api/v1/admin/liquidations/resume?market=", ADMIN_KEY).assertProblem(400, "VALIDATION_FAILED");
         ApiClient.Response resumed = postEmpty("/api/v1/admin/liquidations/resume?market=" + market, ADMIN_KEY)
                 .assertStatus(200);
+        JsonNode resumedMessage = socket.next("circuitBreaker");
+        assertThat(resumedMessage.path("liquidationsPaused").asBoolean()).isFalse();
+        assertThat(resumedMessage.path("market").asString()).isEqualTo(market);
+        socket.close();
         assertThat(resumed.json()
                         .path("pausedMarkets")
                         .valueStream()

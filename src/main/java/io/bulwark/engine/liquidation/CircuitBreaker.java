@@ -57,10 +57,6 @@ public final class CircuitBreaker {
         return b != null && !b.pausedReason.isEmpty();
     }
 
-    public boolean anyPaused() {
-        return markets.values().stream().anyMatch(b -> !b.pausedReason.isEmpty());
-    }
-
     /** The paused markets and why, in market order. */
     public SortedMap<String, String> pausedMarkets() {
         SortedMap<String, String> paused = new TreeMap<>();
