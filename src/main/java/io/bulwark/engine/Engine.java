@@ -203,6 +203,7 @@ public final class Engine implements EngineView {
         if (refusal.isPresent()) {
             return refusal.get();
         }
+        markets.all().forEach(m -> m.confirmPriceHealth(now));
         lastSequence++;
         clock = now;
         byte[] snapshot = new byte[0];
@@ -312,12 +313,18 @@ public final class Engine implements EngineView {
         return Optional.empty();
     }
 
+    /** One market ({@code market} set) or every paused market (null). */
     private Optional<Outcome> resumeLiquidations(ResumeLiquidations c, List<Event> events) {
-        if (!breaker.paused()) {
-            return reject(Rejection.Code.INVALID_TRANSITION, "liquidations are not paused");
+        if (c.market() == null) {
+            if (breaker.resumeAll().isEmpty()) {
+                return reject(Rejection.Code.INVALID_TRANSITION, "liquidations are not paused in any market");
+            }
+        } else if (!markets.contains(c.market())) {
+            return reject(UNKNOWN_MARKET, "no market " + c.market());
+        } else if (!breaker.resume(c.market())) {
+            return reject(Rejection.Code.INVALID_TRANSITION, "liquidations are not paused in " + c.market());
         }
-        breaker.resume();
-        events.add(new LiquidationsResumed(c.actor()));
+        events.add(new LiquidationsResumed(c.actor(), c.market()));
         return Optional.empty();
     }
 
@@ -344,7 +351,7 @@ public final class Engine implements EngineView {
 
     private Optional<Outcome> startEngine(StartEngine c, List<Event> events) {
         transitions.configure(c.minPostOnlySeconds());
-        breaker.configure(c.breakerMaxAccounts(), c.breakerMaxOpenInterestBps());
+        breaker.configure(c.breakerMaxAccounts(), c.breakerMaxOpenInterestBps(), c.breakerMinNotional());
         if (c.fundingSampleSeconds() > 0) {
             fundingSampleMillis = Math.multiplyExact(c.fundingSampleSeconds(), 1000L);
         }
@@ -393,7 +400,8 @@ public final class Engine implements EngineView {
         Ledger ledger = Ledger.readFrom(in);
         Portfolios portfolios = Portfolios.readFrom(in);
         LiveOrders liveOrders = LiveOrders.readFrom(in, markets, portfolios);
-        CircuitBreaker breaker = CircuitBreaker.readFrom(in);
+        CircuitBreaker breaker = CircuitBreaker.readFrom(
+                in, markets.all().stream().map(m -> m.spec().market()).toList());
         PaidIncidents paidIncidents = version == 1 ? new PaidIncidents() : PaidIncidents.readFrom(in);
         MaintenanceWindows windows = version == 1 ? new MaintenanceWindows() : MaintenanceWindows.readFrom(in);
         Engine engine = new Engine(
@@ -449,13 +457,7 @@ public final class Engine implements EngineView {
     @Override
     public StatusView status() {
         return new StatusView(
-                status.state(),
-                status.since(),
-                status.reason(),
-                status.epoch(),
-                markets(),
-                breaker.paused(),
-                breaker.pausedReason());
+                status.state(), status.since(), status.reason(), status.epoch(), markets(), breaker.pausedMarkets());
     }
 
     @Override

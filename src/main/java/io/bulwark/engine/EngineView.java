@@ -10,9 +10,12 @@ import io.bulwark.engine.risk.AccountRisk;
 import io.bulwark.engine.risk.PositionView;
 import io.bulwark.engine.state.TradingState;
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Read-only access to engine state. Queries run on the engine thread and must copy what they return:
@@ -45,14 +48,34 @@ public interface EngineView {
     /** Book depth at the engine's latest sequence; levels best first. */
     record BookView(String market, long sequence, List<PriceSize> bids, List<PriceSize> asks) {}
 
+    /**
+     * @param liquidationsPausedMarkets the markets where the circuit breaker paused liquidations and
+     *     triggers, with the reason, in market order
+     */
     record StatusView(
             TradingState state,
             long since,
             String reason,
             long epoch,
             List<MarketView> markets,
-            boolean liquidationsPaused,
-            String liquidationsPausedReason) {}
+            Map<String, String> liquidationsPausedMarkets) {
+
+        public StatusView {
+            liquidationsPausedMarkets = Collections.unmodifiableMap(new TreeMap<>(liquidationsPausedMarkets));
+        }
+
+        /** Whether liquidations are paused in any market. */
+        public boolean liquidationsPaused() {
+            return !liquidationsPausedMarkets.isEmpty();
+        }
+
+        /** Each paused market with its reason ("MARKET: reason; ..."), empty when none is. */
+        public String liquidationsPausedReason() {
+            return liquidationsPausedMarkets.entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue())
+                    .collect(Collectors.joining("; "));
+        }
+    }
 
     long lastSequence();
 

@@ -206,7 +206,8 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
                         properties.fundingSampleSeconds(),
                         properties.liquidationBreaker().maxAccounts(),
                         properties.liquidationBreaker().maxOpenInterestBps(),
-                        properties.maintenance().minPostOnlySeconds()),
+                        properties.maintenance().minPostOnlySeconds(),
+                        properties.liquidationBreaker().minNotional()),
                 "system:start");
         if (!recovery.verified()) {
             closeExchange(started, "recovery could not be verified: " + recovery.detail());

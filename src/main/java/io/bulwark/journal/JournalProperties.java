@@ -37,12 +37,15 @@ public record JournalProperties(
             @DefaultValue("5s") Duration staleAfter) {}
 
     /**
-     * Liquidation circuit breaker: more accounts than {@code maxAccounts}, or more than
-     * {@code maxOpenInterestBps} of open interest, liquidated within 60 s pauses liquidations.
+     * Liquidation circuit breaker, per market: more accounts than {@code maxAccounts}, or more than
+     * {@code maxOpenInterestBps} of the market's open interest in liquidations of at least
+     * {@code minNotional} USD each, liquidated in one market within 60 s pauses liquidations and triggers
+     * in that market.
      */
     public record LiquidationBreaker(
             @DefaultValue("10") int maxAccounts,
-            @DefaultValue("500") int maxOpenInterestBps) {}
+            @DefaultValue("500") int maxOpenInterestBps,
+            @DefaultValue("100000") java.math.BigDecimal minNotional) {}
 
     /**
      * @param minPostOnlySeconds time in POST_ONLY before OPEN is allowed (env

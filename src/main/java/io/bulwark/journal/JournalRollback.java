@@ -49,7 +49,18 @@ final class JournalRollback {
         snapshot(c, snapshotId, false);
     }
 
-    RollbackResult run(Connection c, long epoch, String snapshotId, String reason, String actor, long timestamp)
+    /**
+     * @param liveStateEpoch the state epoch of the engine as the halted term left it; the new epoch is
+     *     raised past it and past every epoch a rollback ever journaled (reverted rows included)
+     */
+    RollbackResult run(
+            Connection c,
+            long epoch,
+            String snapshotId,
+            String reason,
+            String actor,
+            long timestamp,
+            long liveStateEpoch)
             throws SQLException {
         c.setAutoCommit(false);
         try {
@@ -68,7 +79,8 @@ final class JournalRollback {
             List<Committed> reverted =
                     readRows(c, snapshot.sequence(), Integer.MAX_VALUE).rows();
             revert(c, snapshot.sequence());
-            Committed rolledBack = applyRollBack(snapshot, last + 1, timestamp, reason, actor);
+            long highestEpoch = Math.max(liveStateEpoch, highestJournaledEpoch(c));
+            Committed rolledBack = applyRollBack(snapshot, last + 1, timestamp, reason, actor, highestEpoch);
             insert(c, epoch, rolledBack, lastRowHash);
             rebuildReadModels(c);
             c.commit();
@@ -140,9 +152,23 @@ final class JournalRollback {
         }
     }
 
+    /**
+     * The highest state epoch any journaled rollback ever reached, reverted rows included: a second
+     * rollback to the same snapshot restores that snapshot's epoch, so the new one must come from here.
+     */
+    private static long highestJournaledEpoch(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COALESCE(MAX((e ->> 'epoch')::bigint), 0)"
+                        + " FROM journal, jsonb_array_elements(events) e"
+                        + " WHERE command_type = 'RollBack' AND e ->> '@type' = 'RolledBack'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private static Committed applyRollBack(
-            Snapshot snapshot, long sequence, long timestamp, String reason, String actor) {
-        RollBack command = new RollBack(snapshot.id(), snapshot.sequence(), reason, actor);
+            Snapshot snapshot, long sequence, long timestamp, String reason, String actor, long highestEpoch) {
+        RollBack command = new RollBack(snapshot.id(), snapshot.sequence(), reason, actor, highestEpoch);
         // replay() numbers the command after the last (reverted) row, exactly as recovery will.
         Outcome outcome = snapshot.engine().replay(sequence, timestamp, command);
         if (!(outcome instanceof Outcome.Applied applied)) {

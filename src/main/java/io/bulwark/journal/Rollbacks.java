@@ -116,7 +116,13 @@ final class Rollbacks {
                 EngineView stopped = term.haltKeepingLease();
                 requireClosed(stopped.status().state());
                 RollbackResult result = transaction.run(
-                        c, term.epoch(), job.snapshotId(), job.reason(), job.actor(), System.currentTimeMillis());
+                        c,
+                        term.epoch(),
+                        job.snapshotId(),
+                        job.reason(),
+                        job.actor(),
+                        System.currentTimeMillis(),
+                        stopped.status().epoch());
                 publish(result.rolledBack());
                 return Optional.of(result);
             } catch (RollbackRefusedException e) {

@@ -1,7 +1,7 @@
 package io.bulwark.liquidation;
 
-import io.bulwark.engine.EngineView;
 import io.bulwark.engine.command.ResumeLiquidations;
+import io.bulwark.web.ApiException;
 import io.bulwark.web.EngineClient;
 import io.bulwark.web.security.Caller;
 import jakarta.validation.constraints.Max;
@@ -38,16 +38,18 @@ class AdminLiquidationController {
         return history.page(account, market, limit, before);
     }
 
-    /** 409 INVALID_TRANSITION when liquidations are not paused. */
+    /**
+     * Resumes liquidations and triggers in {@code market}, or in every paused market without it. 404
+     * UNKNOWN_MARKET for a market that does not exist; 409 INVALID_TRANSITION when nothing in scope is
+     * paused.
+     */
     @PostMapping("/resume")
-    LiquidationsStatusResponse resume(@AuthenticationPrincipal Caller caller) {
-        engine.apply(new ResumeLiquidations(caller.actor()), caller.actor());
-        return engine.query(view -> {
-            EngineView.StatusView status = view.status();
-            return new LiquidationsStatusResponse(
-                    status.liquidationsPaused(),
-                    status.liquidationsPaused() ? status.liquidationsPausedReason() : null,
-                    view.lastSequence());
-        });
+    LiquidationsStatusResponse resume(
+            @AuthenticationPrincipal Caller caller, @RequestParam(required = false) String market) {
+        if (market != null && market.isBlank()) {
+            throw ApiException.badRequest("market must name a market, or be left out to resume every market");
+        }
+        engine.apply(new ResumeLiquidations(caller.actor(), market), caller.actor());
+        return engine.query(view -> LiquidationsStatusResponse.of(view.status(), view.lastSequence()));
     }
 }

@@ -12,27 +12,32 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 /**
  * Liquidation metrics from committed events: {@code bulwark_liquidations_total{market,deleveraged}},
- * {@code bulwark_liquidation_breaker_trips_total}, and the gauge {@code bulwark_liquidations_paused} (1 while
- * the breaker holds liquidations), taken from the engine after each recovery and then kept from events.
+ * {@code bulwark_liquidation_breaker_trips_total{market}}, the gauge {@code bulwark_liquidations_paused} (1
+ * while the breaker holds liquidations in any market) and {@code bulwark_market_liquidations_paused{market}}
+ * (1 while it holds them in that market), taken from the engine after each recovery and then kept from
+ * events.
  */
 @Component
 class LiquidationMetrics implements JournalListener {
+    /** The tag of a trip recorded while the breaker was exchange-wide (old journal rows). */
+    private static final String EXCHANGE_WIDE = "*";
+
     private final MeterRegistry registry;
-    private final Counter breakerTrips;
-    private final AtomicInteger paused = new AtomicInteger();
+    private final AtomicInteger anyPaused = new AtomicInteger();
+    private final Map<String, AtomicInteger> pausedByMarket = new ConcurrentHashMap<>();
 
     LiquidationMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.breakerTrips = Counter.builder("bulwark.liquidation.breaker.trips")
-                .description("Times the liquidation circuit breaker paused liquidations and triggers")
-                .register(registry);
-        Gauge.builder("bulwark.liquidations.paused", paused, AtomicInteger::get)
-                .description("1 while the circuit breaker holds liquidations and triggers exchange-wide")
+        Gauge.builder("bulwark.liquidations.paused", anyPaused, AtomicInteger::get)
+                .description("1 while the circuit breaker holds liquidations and triggers in any market")
                 .register(registry);
     }
 
@@ -49,18 +54,49 @@ class LiquidationMetrics implements JournalListener {
                                 .register(registry)
                                 .increment();
                     case LiquidationsPaused p -> {
-                        breakerTrips.increment();
-                        paused.set(1);
+                        String market = p.market() == null ? EXCHANGE_WIDE : p.market();
+                        Counter.builder("bulwark.liquidation.breaker.trips")
+                                .description("Times the circuit breaker paused liquidations and triggers, by market")
+                                .tag("market", market)
+                                .register(registry)
+                                .increment();
+                        paused(market).set(1);
                     }
-                    case LiquidationsResumed r -> paused.set(0);
+                    case LiquidationsResumed r -> {
+                        if (r.market() == null) {
+                            pausedByMarket.values().forEach(g -> g.set(0));
+                        } else {
+                            paused(r.market()).set(0);
+                        }
+                    }
                     default -> {}
                 }
             }
         }
+        refreshAny();
     }
 
     @Override
     public void onRecovered(EngineGateway gateway) {
-        paused.set(gateway.query((EngineView view) -> view.status().liquidationsPaused()) ? 1 : 0);
+        Set<String> paused = gateway.query(
+                (EngineView view) -> view.status().liquidationsPausedMarkets().keySet());
+        pausedByMarket.values().forEach(g -> g.set(0));
+        paused.forEach(m -> paused(m).set(1));
+        refreshAny();
+    }
+
+    private AtomicInteger paused(String market) {
+        return pausedByMarket.computeIfAbsent(market, m -> {
+            AtomicInteger value = new AtomicInteger();
+            Gauge.builder("bulwark.market.liquidations.paused", value, AtomicInteger::get)
+                    .description("1 while the circuit breaker holds liquidations and triggers in the market")
+                    .tag("market", m)
+                    .register(registry);
+            return value;
+        });
+    }
+
+    private void refreshAny() {
+        anyPaused.set(pausedByMarket.values().stream().anyMatch(g -> g.get() == 1) ? 1 : 0);
     }
 }

@@ -28,7 +28,11 @@ class AnomalyLog implements JournalListener {
                     case FundingHalted h ->
                         log.warn("FUNDING HALTED in {} at sequence {}: {}", h.market(), c.sequence(), h.reason());
                     case LiquidationsPaused p ->
-                        log.warn("LIQUIDATIONS PAUSED at sequence {}: {}", c.sequence(), p.reason());
+                        log.warn(
+                                "LIQUIDATIONS PAUSED in {} at sequence {}: {}",
+                                p.market() == null ? "every market" : p.market(),
+                                c.sequence(),
+                                p.reason());
                     case OraclePriceRejected r
                     when r.reason() == PriceRejection.PRICE_JUMP ->
                         log.warn(

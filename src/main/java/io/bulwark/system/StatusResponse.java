@@ -29,11 +29,18 @@ record StatusResponse(
         Recovery recovery) {
 
     /**
-     * One market's effective state, whether its oracle price is healthy, and whether its funding is
-     * halted because a new index failed the write-time guard ({@code fundingHaltReason} says why).
+     * One market's effective state, whether its oracle price is healthy, whether its funding is halted
+     * because a new index failed the write-time guard ({@code fundingHaltReason} says why), and whether the
+     * circuit breaker paused liquidations and triggers in it ({@code liquidationsPausedReason} says why).
      */
     record MarketStatus(
-            String market, TradingState state, boolean priceHealthy, boolean fundingHalted, String fundingHaltReason) {}
+            String market,
+            TradingState state,
+            boolean priceHealthy,
+            boolean fundingHalted,
+            String fundingHaltReason,
+            boolean liquidationsPaused,
+            String liquidationsPausedReason) {}
 
     record Recovery(boolean verified, String detail) {}
 }

@@ -60,7 +60,9 @@ class StatusService {
                         m.effectiveState(),
                         m.priceHealthy(),
                         !m.funding().haltReason().isEmpty(),
-                        m.funding().haltReason().isEmpty() ? null : m.funding().haltReason()))
+                        m.funding().haltReason().isEmpty() ? null : m.funding().haltReason(),
+                        engine.liquidationsPausedMarkets().containsKey(m.spec().market()),
+                        engine.liquidationsPausedMarkets().get(m.spec().market())))
                 .toList();
         return new StatusResponse(
                 engine.state(),

@@ -36,7 +36,7 @@ final class JournalHarness implements AutoCloseable {
                 60,
                 name,
                 new JournalProperties.Lease(Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(2)),
-                new JournalProperties.LiquidationBreaker(10, 500),
+                new JournalProperties.LiquidationBreaker(10, 500, new java.math.BigDecimal("100000")),
                 new JournalProperties.Maintenance(120),
                 new JournalProperties.Engine(1024, Duration.ofSeconds(10)));
     }

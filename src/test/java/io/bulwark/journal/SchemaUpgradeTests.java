@@ -120,7 +120,7 @@ class SchemaUpgradeTests {
                                 java.time.Duration.ofMillis(200),
                                 java.time.Duration.ofMillis(300),
                                 java.time.Duration.ofSeconds(2)),
-                        new JournalProperties.LiquidationBreaker(10, 500),
+                        new JournalProperties.LiquidationBreaker(10, 500, new java.math.BigDecimal("100000")),
                         new JournalProperties.Maintenance(120),
                         new JournalProperties.Engine(1024, java.time.Duration.ofSeconds(10))),
                 v1Projections(),

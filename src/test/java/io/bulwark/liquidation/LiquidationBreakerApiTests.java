@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The circuit breaker over HTTP, in a context of its own (the breaker is exchange-wide): more accounts
- * liquidated within 60 s than allowed pauses liquidations until an admin resumes them.
+ * The circuit breaker over HTTP, in a context of its own (its limits are set low): more accounts liquidated
+ * in one market within 60 s than allowed pauses liquidations there until an admin resumes them.
  */
 @TestPropertySource(
         properties = {
@@ -30,7 +30,7 @@ class LiquidationBreakerApiTests extends RiskApiTestBase {
         assertThat(status.get("liquidationsPaused").asBoolean()).isTrue();
         assertThat(status.text("liquidationsPausedReason")).contains("2 accounts");
         assertThat(api.get("/actuator/prometheus", null).body())
-                .contains("bulwark_liquidation_breaker_trips_total 1.0")
+                .contains("bulwark_liquidation_breaker_trips_total{market=\"" + floor.market() + "\"} 1.0")
                 .contains("bulwark_liquidations_paused 1.0");
 
         String admin = api.post("/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"ADMIN\"}")

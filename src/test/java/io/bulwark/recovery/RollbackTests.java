@@ -204,6 +204,66 @@ class RollbackTests {
         assertIntegrity(again);
     }
 
+    /**
+     * Issue 11 item 6: a second rollback to the same snapshot used to restore that snapshot's epoch and
+     * raise it to the same number again (1 -> 2 -> 2), so clients could not tell it happened.
+     */
+    @Test
+    void aSecondRollbackToTheSameSnapshotRaisesTheEpochAgainAndARestartKeepsIt() {
+        ConfigurableApplicationContext app = instances.start("first");
+        AppInstances.awaitWriter(app);
+        ApiClient api = new ApiClient(AppInstances.port(app));
+        changeState(api, "{\"state\":\"CLOSED\",\"reason\":\"upgrade\"}");
+        String snapshotId = api.get("/api/v1/admin/snapshots", ADMIN)
+                .assertStatus(200)
+                .json()
+                .get(0)
+                .path("snapshotId")
+                .asString();
+        assertThat(api.get("/api/v1/system/status", null).json().path("epoch").asLong())
+                .isEqualTo(1);
+        String body = "{\"snapshotId\":\"" + snapshotId + "\",\"reason\":\"again\"}";
+
+        SocketClient socket = SocketClient.connect(AppInstances.port(app));
+        socket.ask("{\"op\":\"subscribe\",\"channel\":\"status\"}", "subscribed");
+        assertThat(api.post("/api/v1/admin/rollback", ADMIN, body)
+                        .assertStatus(200)
+                        .json()
+                        .path("epoch")
+                        .asLong())
+                .isEqualTo(2);
+        assertThat(socket.next("rollback").path("epoch").asLong()).isEqualTo(2);
+        assertThat(api.get("/api/v1/system/status", null).json().path("epoch").asLong())
+                .isEqualTo(2);
+        socket.close();
+
+        SocketClient again = SocketClient.connect(AppInstances.port(app));
+        again.ask("{\"op\":\"subscribe\",\"channel\":\"status\"}", "subscribed");
+        assertThat(api.post("/api/v1/admin/rollback", ADMIN, body)
+                        .assertStatus(200)
+                        .json()
+                        .path("epoch")
+                        .asLong())
+                .as("the same snapshot again: the epoch still rises")
+                .isEqualTo(3);
+        assertThat(again.next("rollback").path("epoch").asLong()).isEqualTo(3);
+        assertThat(api.get("/api/v1/system/status", null).json().path("epoch").asLong())
+                .isEqualTo(3);
+        again.close();
+
+        instances.stop(app);
+        ConfigurableApplicationContext restarted = instances.start("second");
+        AppInstances.awaitWriter(restarted);
+        JsonNode recovered = new ApiClient(AppInstances.port(restarted))
+                .get("/api/v1/system/status", null)
+                .assertStatus(200)
+                .json();
+        assertThat(recovered.at("/recovery/verified").asBoolean())
+                .as(recovered.at("/recovery/detail").asString())
+                .isTrue();
+        assertThat(recovered.path("epoch").asLong()).isEqualTo(3);
+    }
+
     private static void createMarket(ApiClient api) {
         api.post("/api/v1/admin/markets", ADMIN, """
                         {"market":"%s","tickSize":"0.1","stepSize":"0.001","minSize":"0.001",

@@ -365,15 +365,16 @@ class OpenApiContractTests extends TradingApiTestBase {
 
     /**
      * Funding and liquidation history, and the resume endpoints. The one liquidation here is all of its market's
-     * open interest, so it trips the exchange-wide breaker, which the test resumes right away.
+     * open interest and above the breaker's 100,000 USD floor, so it pauses that market, which the test resumes
+     * right away.
      */
     @Test
     void riskEndpointsMatchTheContract() {
         String market = listMarket();
         Trader alice = account("alice-" + System.nanoTime());
-        Trader dave = newFundedTrader("1400");
+        Trader dave = newFundedTrader("2700");
         markAt(market, "65000");
-        trade(alice, dave, market, "1", "65000");
+        trade(alice, dave, market, "2", "65000");
         valid("GET", "/api/v1/liquidations", dave.apiKey(), null).assertStatus(200);
 
         markAt(market, "64000");
@@ -392,11 +393,15 @@ class OpenApiContractTests extends TradingApiTestBase {
                         null)
                 .assertStatus(200);
         valid("GET", "/api/v1/system/status", null, null).assertStatus(200);
-        JsonNode resumed = valid("POST", "/api/v1/admin/liquidations/resume", ADMIN_KEY, null)
+        JsonNode resumed = valid("POST", "/api/v1/admin/liquidations/resume?market=" + market, ADMIN_KEY, null)
                 .assertStatus(200)
                 .json();
-        assertThat(resumed.path("liquidationsPaused").asBoolean()).isFalse();
-        answer("POST", "/api/v1/admin/liquidations/resume", ADMIN_KEY, null).assertProblem(409, "INVALID_TRANSITION");
+        assertThat(resumed.path("pausedMarkets")
+                        .valueStream()
+                        .map(m -> m.path("market").asString()))
+                .doesNotContain(market);
+        answer("POST", "/api/v1/admin/liquidations/resume?market=" + market, ADMIN_KEY, null)
+                .assertProblem(409, "INVALID_TRANSITION");
         answer("GET", "/api/v1/admin/liquidations?account=999999999", ADMIN_KEY, null)
                 .assertProblem(404, "ACCOUNT_NOT_FOUND");
         answer("GET", "/api/v1/liquidations?before=x", dave.apiKey(), null).assertProblem(400, "VALIDATION_FAILED");

@@ -1,3 +1,4 @@
 package io.bulwark.engine.event;
 
-public record LiquidationsResumed(String actor) implements Event {}
+/** An admin resumed liquidations and triggers in {@code market}, or in every paused market when it is null. */
+public record LiquidationsResumed(String actor, String market) implements Event {}

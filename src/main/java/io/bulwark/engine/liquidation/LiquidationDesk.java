@@ -30,7 +30,7 @@ import java.util.Map;
 /**
  * Liquidates accounts whose equity fell below their maintenance requirement (SPEC section 7), only
  * on trusted data: every market the account holds must be OPEN with a healthy price, and the circuit
- * breaker must not have tripped. The liquidator vault takes the positions at the mark (rounded to the
+ * breaker must not have paused liquidations there. The liquidator vault takes the positions at the mark (rounded to the
  * tick against the account), charges the liquidation fee (capped by what equity is left) and covers
  * any bad debt; when the vault cannot, opposing positions are auto-deleveraged at the bankruptcy price.
  */
@@ -70,9 +70,6 @@ public final class LiquidationDesk {
             }
         }
         for (String accountId : accounts) {
-            if (breaker.paused()) {
-                return;
-            }
             if (!trusted(accountId, now)) {
                 continue;
             }
@@ -83,24 +80,38 @@ public final class LiquidationDesk {
         }
     }
 
+    /**
+     * Every market the account holds is OPEN, with a healthy price and liquidations not paused there: a
+     * liquidation closes all its positions, so one paused market holds the account's liquidation.
+     */
     private boolean trusted(String accountId, long now) {
         for (Position p : portfolios.get(accountId).orElseThrow().positions()) {
             if (p.isFlat()) {
                 continue;
             }
             Market m = markets.get(p.market()).orElseThrow();
-            if (status.state().stricter(m.state()) != TradingState.OPEN || !m.priceHealthy(now)) {
+            if (status.state().stricter(m.state()) != TradingState.OPEN
+                    || !m.priceHealthy(now)
+                    || breaker.paused(p.market())) {
                 return false;
             }
         }
         return true;
     }
 
+    /** What the breaker counts of one position: its notional at mark and its share of open interest. */
+    private record BreakerEntry(String market, BigDecimal notional, BigDecimal share) {}
+
     private void liquidate(String accountId, AccountRisk before, long sequence, long now, List<Event> events) {
-        BigDecimal share = BigDecimal.ZERO;
+        List<BreakerEntry> entries = new ArrayList<>();
         for (Position p : portfolios.get(accountId).orElseThrow().positions()) {
             if (!p.isFlat()) {
-                share = share.add(openInterestShare(markets.get(p.market()).orElseThrow(), Math.abs(p.sizeSteps())));
+                Market m = markets.get(p.market()).orElseThrow();
+                long steps = Math.abs(p.sizeSteps());
+                entries.add(new BreakerEntry(
+                        p.market(),
+                        Position.notional(m.markPrice(), steps, m.spec().stepSize()),
+                        openInterestShare(m, steps)));
             }
         }
         orders.cancelWhere(o -> o.accountId.equals(accountId), CancelReason.LIQUIDATION, sequence, now, events);
@@ -120,9 +131,11 @@ public final class LiquidationDesk {
                 deleverage(accountId, p, m, size, before, now, events);
             }
         }
-        String tripped = breaker.record(now, accountId, share);
-        if (!tripped.isEmpty()) {
-            events.add(new LiquidationsPaused(tripped));
+        for (BreakerEntry e : entries) {
+            String tripped = breaker.record(now, e.market(), accountId, e.notional(), e.share());
+            if (!tripped.isEmpty()) {
+                events.add(new LiquidationsPaused(tripped, e.market()));
+            }
         }
     }
 

@@ -18,6 +18,11 @@ public final class Market {
     private final OracleFeed oracle;
     /** Exponential moving average of the book's basis to the index, updated by premium samples. */
     private BigDecimal basisEma = BigDecimal.ZERO;
+    /**
+     * Whether the price was ever healthy (SPEC section 8): until then orders that need a price are
+     * refused PRICE_UNAVAILABLE, however many updates moved the index. Engine state: kept in snapshots.
+     */
+    private boolean priceEverHealthy;
 
     private final FundingState funding;
 
@@ -116,6 +121,22 @@ public final class Market {
     /** Whether the price may drive triggers, liquidations and funding at engine time {@code now}. */
     public boolean priceHealthy(long now) {
         return oracle.healthy(now, spec);
+    }
+
+    /** Whether the market's price has been healthy at least once since the market was created. */
+    public boolean priceEverHealthy() {
+        return priceEverHealthy;
+    }
+
+    /** Remembers, after a command, that the price is healthy at {@code now}; once true it stays true. */
+    public void confirmPriceHealth(long now) {
+        if (!priceEverHealthy && priceHealthy(now)) {
+            priceEverHealthy = true;
+        }
+    }
+
+    void restorePriceEverHealthy(boolean value) {
+        priceEverHealthy = value;
     }
 
     public long ticks(BigDecimal price) {

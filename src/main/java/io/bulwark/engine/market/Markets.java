@@ -61,6 +61,7 @@ public final class Markets {
                     .writeDecimal(m.basisEma());
             m.oracle().writeTo(out);
             m.funding().writeTo(out);
+            out.writeBoolean(m.priceEverHealthy());
         }
     }
 
@@ -95,6 +96,11 @@ public final class Markets {
             }
             market.updateBasisEma(basisEma);
             market.changeState(state, stateSince);
+            // Before format 3 it was not kept: enough consecutive accepted updates prove it was healthy once.
+            market.restorePriceEverHealthy(
+                    in.formatVersion() >= 3
+                            ? in.readBoolean()
+                            : oracle.consecutiveAccepted() >= OracleFeed.HEALTHY_AFTER);
         }
         return markets;
     }

@@ -35,10 +35,13 @@ public final class ExchangeStatus {
         this.reason = reason;
     }
 
-    /** A rollback: the exchange stays (or becomes) CLOSED and the state epoch moves on. */
-    public void rollBack(long since, String reason) {
+    /**
+     * A rollback: the exchange stays (or becomes) CLOSED and the state epoch moves on past both the
+     * restored epoch and {@code highestEpoch} (the highest the exchange ever had; 0 when unknown).
+     */
+    public void rollBack(long since, String reason, long highestEpoch) {
         change(TradingState.CLOSED, since, reason);
-        epoch++;
+        epoch = Math.max(epoch, highestEpoch) + 1;
     }
 
     public void writeTo(CanonicalWriter out) {

@@ -92,7 +92,8 @@ public final class TransitionDesk {
      */
     public Optional<Outcome> rollBack(RollBack c, long sequence, long now, List<Event> events) {
         TradingState from = status.state();
-        status.rollBack(now, "rollback to " + c.snapshotId() + ": " + c.reason());
+        long highestEpoch = c.highestEpoch() == null ? 0 : c.highestEpoch();
+        status.rollBack(now, "rollback to " + c.snapshotId() + ": " + c.reason(), highestEpoch);
         events.add(new RolledBack(c.snapshotId(), c.snapshotSequence(), status.epoch(), c.reason(), c.actor()));
         if (from != TradingState.CLOSED) {
             events.add(new TradingStateChanged(

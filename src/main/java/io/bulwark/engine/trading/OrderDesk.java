@@ -164,34 +164,44 @@ public final class OrderDesk {
                 c.type().isTriggered() ? OrderStatus.UNTRIGGERED : OrderStatus.OPEN);
     }
 
+    /**
+     * The market state (409 MARKET_CLOSED), then the price (409 PRICE_UNAVAILABLE), then the POST_ONLY
+     * rules (422), in the order SPEC section 10 fixes.
+     */
     private Optional<Outcome> checkState(PlaceOrder c, Market market) {
         TradingState state = status.state().stricter(market.state());
-        switch (state) {
-            case CLOSED -> {
-                return reject(MARKET_CLOSED, c.market() + " is CLOSED: only cancels are accepted");
+        if (state == TradingState.CLOSED) {
+            return reject(MARKET_CLOSED, c.market() + " is CLOSED: only cancels are accepted");
+        }
+        if (!market.priceEverHealthy() && needsPrice(c, market, state)) {
+            return reject(
+                    PRICE_UNAVAILABLE,
+                    c.market() + " has never had a healthy price: orders that need one wait for "
+                            + io.bulwark.engine.oracle.OracleFeed.HEALTHY_AFTER
+                            + " consecutive accepted oracle updates");
+        }
+        if (state == TradingState.POST_ONLY) {
+            if (c.type() != OrderType.LIMIT || c.timeInForce() != TimeInForce.POST_ONLY) {
+                return reject(POST_ONLY_REQUIRED, c.market() + " accepts only POST_ONLY limit orders now");
             }
-            case POST_ONLY -> {
-                if (c.type() != OrderType.LIMIT || c.timeInForce() != TimeInForce.POST_ONLY) {
-                    return reject(POST_ONLY_REQUIRED, c.market() + " accepts only POST_ONLY limit orders now");
-                }
-                BigDecimal reference = market.indexPrice();
-                if (reference == null) {
-                    return reject(PRICE_UNAVAILABLE, c.market() + " has no index price yet");
-                }
-                if (!OrderChecks.withinBand(c.price(), reference, market.spec().postOnlyBandBps())) {
-                    return reject(
-                            PRICE_OUTSIDE_BAND,
-                            "price must be within " + market.spec().postOnlyBandBps() + " bps of " + reference
-                                    + " while POST_ONLY");
-                }
-            }
-            case OPEN -> {
-                if (market.markPrice() == null && (c.type() == OrderType.MARKET || takesLiquidity(c, market))) {
-                    return reject(PRICE_UNAVAILABLE, c.market() + " has no price yet: orders that trade need one");
-                }
+            BigDecimal reference = market.indexPrice();
+            if (!OrderChecks.withinBand(c.price(), reference, market.spec().postOnlyBandBps())) {
+                return reject(
+                        PRICE_OUTSIDE_BAND,
+                        "price must be within " + market.spec().postOnlyBandBps() + " bps of " + reference
+                                + " while POST_ONLY");
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Orders whose acceptance needs a trusted price: in POST_ONLY every order (its band is around the
+     * index); when OPEN a MARKET order and a LIMIT order that would take liquidity. A resting LIMIT and a
+     * stop or take-profit order do not: a trigger order rests UNTRIGGERED and fires only on a healthy price.
+     */
+    private static boolean needsPrice(PlaceOrder c, Market market, TradingState state) {
+        return state == TradingState.POST_ONLY || c.type() == OrderType.MARKET || takesLiquidity(c, market);
     }
 
     private static boolean takesLiquidity(PlaceOrder c, Market market) {
@@ -468,11 +478,14 @@ public final class OrderDesk {
         finish(ctx);
     }
 
-    /** Fires due trigger orders while the market is OPEN with a healthy price; a fill can set off more. */
+    /**
+     * Fires due trigger orders while the market is OPEN with a healthy price and the breaker has not
+     * paused it; a fill can set off more.
+     */
     private void fireTriggers(Market market, CommandContext ctx) {
         while (status.state().stricter(market.state()) == TradingState.OPEN
                 && market.priceHealthy(ctx.now())
-                && !breaker.paused()) {
+                && !breaker.paused(market.spec().market())) {
             List<Order> due =
                     market.triggers().takeDue(market.markPrice(), market.spec().tickSize());
             if (due.isEmpty()) {

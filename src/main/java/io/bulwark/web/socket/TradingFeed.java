@@ -92,7 +92,8 @@ final class TradingFeed implements JournalListener {
             String badDebt,
             boolean deleveraged) {}
 
-    record BreakerMessage(boolean liquidationsPaused, String reason) {}
+    /** {@code market} null: every market (a resume of all, or a pause from an older build). */
+    record BreakerMessage(boolean liquidationsPaused, String market, String reason) {}
 
     record FundingHaltMessage(String market, String reason) {}
 
@@ -197,9 +198,10 @@ final class TradingFeed implements JournalListener {
                                 text(l.badDebt()),
                                 l.deleveraged()));
             case LiquidationsPaused p ->
-                status.publish("circuitBreaker", seq, ts, new BreakerMessage(true, p.reason()));
+                status.publish("circuitBreaker", seq, ts, new BreakerMessage(true, p.market(), p.reason()));
             case LiquidationsResumed r ->
-                status.publish("circuitBreaker", seq, ts, new BreakerMessage(false, "resumed by " + r.actor()));
+                status.publish(
+                        "circuitBreaker", seq, ts, new BreakerMessage(false, r.market(), "resumed by " + r.actor()));
             case FundingHalted h ->
                 status.publish("fundingHalted", seq, ts, new FundingHaltMessage(h.market(), h.reason()));
             case RefundPaid r ->

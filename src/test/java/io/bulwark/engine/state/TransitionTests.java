@@ -8,8 +8,10 @@ import io.bulwark.engine.Outcome;
 import io.bulwark.engine.Rejection;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.ChangeTradingState;
+import io.bulwark.engine.command.RollBack;
 import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.command.Tick;
+import io.bulwark.engine.event.RolledBack;
 import io.bulwark.engine.event.SnapshotTaken;
 import io.bulwark.engine.event.TradingStateChanged;
 import io.bulwark.engine.order.CancelReason;
@@ -158,7 +160,7 @@ class TransitionTests {
         long epoch = floor.view().status().epoch();
 
         // Applied to an OPEN state, as a snapshot taken before maintenance began would hold.
-        assertThat(floor.apply(new io.bulwark.engine.command.RollBack("snap-7", 7, "bad data", "admin-1")))
+        assertThat(floor.apply(new io.bulwark.engine.command.RollBack("snap-7", 7, "bad data", "admin-1", null)))
                 .isInstanceOf(Outcome.Applied.class);
 
         assertThat(floor.view().status().state()).isEqualTo(TradingState.CLOSED);
@@ -180,5 +182,40 @@ class TransitionTests {
         assertThat(restored.status().epoch())
                 .as("the epoch is part of the state")
                 .isEqualTo(epoch + 1);
+    }
+
+    @Test
+    void everyRollbackRaisesTheEpochAlsoASecondOneToTheSameSnapshot() {
+        floor.apply(new ChangeTradingState("", TradingState.CLOSED, "ops", "admin-1", false));
+        byte[] snapshot = floor.engine.serialize();
+        long atSnapshot = floor.view().status().epoch();
+        long sequence = floor.engine.lastSequence();
+
+        Engine first = Engine.restore(snapshot);
+        first.apply(new RollBack("snap-1", sequence, "first", "admin-1", atSnapshot), floor.now);
+        assertThat(first.status().epoch()).isEqualTo(atSnapshot + 1);
+
+        // The same snapshot again: it restores its own epoch; the highest ever (journaled) lifts the new one.
+        Engine second = Engine.restore(snapshot);
+        Outcome.Applied applied = (Outcome.Applied) second.apply(
+                new RollBack(
+                        "snap-1", sequence, "second", "admin-1", first.status().epoch()),
+                floor.now);
+        assertThat(second.status().epoch()).isEqualTo(atSnapshot + 2);
+        assertThat(applied.events()).contains(new RolledBack("snap-1", sequence, atSnapshot + 2, "second", "admin-1"));
+
+        // Replay from the snapshot reproduces it: the epoch comes from the command, not from memory.
+        Engine replayed = Engine.restore(snapshot);
+        replayed.replay(
+                applied.sequence(),
+                applied.timestamp(),
+                new RollBack(
+                        "snap-1", sequence, "second", "admin-1", first.status().epoch()));
+        assertThat(replayed.stateHash()).isEqualTo(second.stateHash());
+
+        // A row written before highestEpoch existed keeps its old meaning: the snapshot's epoch plus one.
+        Engine legacy = Engine.restore(snapshot);
+        legacy.apply(new RollBack("snap-1", sequence, "old row", "admin-1", null), floor.now);
+        assertThat(legacy.status().epoch()).isEqualTo(atSnapshot + 1);
     }
 }
