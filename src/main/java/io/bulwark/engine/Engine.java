@@ -78,6 +78,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The only code that changes exchange state. {@link #apply} is deterministic: the same commands with
@@ -559,6 +560,13 @@ public final class Engine implements EngineView {
     @Override
     public List<MaintenanceWindow> maintenanceWindows() {
         return windows.all();
+    }
+
+    @Override
+    public Map<String, String> refundedBy(List<String> itemKeys) {
+        Map<String, String> found = new TreeMap<>();
+        itemKeys.forEach(key -> paidIncidents.refundedBy(key).ifPresent(incident -> found.put(key, incident)));
+        return Map.copyOf(found);
     }
 
     @Override

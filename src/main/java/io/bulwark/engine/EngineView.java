@@ -117,6 +117,12 @@ public interface EngineView {
     /** Every maintenance window ever scheduled, oldest first. */
     List<MaintenanceWindow> maintenanceWindows();
 
+    /**
+     * Of the given refund items ({@code PaidIncidents.itemKey}), those a paid incident refunded, each with
+     * that incident's id (SPEC section 9, once per item).
+     */
+    Map<String, String> refundedBy(List<String> itemKeys);
+
     /** One account's position in one market as the engine holds it (size signed), for read-model checks. */
     record HeldPosition(
             String accountId, String market, BigDecimal size, BigDecimal costBasis, BigDecimal realizedPnl) {}

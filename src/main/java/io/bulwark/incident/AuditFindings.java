@@ -24,7 +24,14 @@ record AuditFindings(
         /** No reference price for that market at that time: not refunded, and the report says why. */
         UNDETERMINED,
         /** Funding paid on a bad index: more than it would have been at the reference index. */
-        OVERPAID
+        OVERPAID,
+        /** A paid incident ({@code refundedBy}) already refunded this loss: refund 0 (SPEC section 9, v2). */
+        ALREADY_REFUNDED
+    }
+
+    /** What an already refunded item says instead of this audit's own verdict, which it keeps in words. */
+    private static String refundedDetail(String incidentId, Verdict own) {
+        return "already refunded by incident " + incidentId + " (this audit alone would find it " + own + ")";
     }
 
     /**
@@ -52,7 +59,36 @@ record AuditFindings(
             boolean deleveraged,
             Verdict verdict,
             String detail,
-            BigDecimal refund) {}
+            BigDecimal refund,
+            String refundedBy) {
+
+        /** The same liquidation found refunded by another incident: evidence kept, nothing more to pay. */
+        LiquidationFinding refundedBy(String incidentId, BigDecimal zero) {
+            return new LiquidationFinding(
+                    sequence,
+                    time,
+                    accountId,
+                    market,
+                    size,
+                    price,
+                    markPrice,
+                    indexPrice,
+                    referencePrice,
+                    referenceSource,
+                    equityAtMark,
+                    requirementAtMark,
+                    equityAtReference,
+                    requirementAtReference,
+                    fee,
+                    badDebt,
+                    priceLoss,
+                    deleveraged,
+                    Verdict.ALREADY_REFUNDED,
+                    refundedDetail(incidentId, verdict),
+                    zero,
+                    incidentId);
+        }
+    }
 
     /** One {@code FundingPaid} event (amount > 0 paid) with the amount at a rate from the reference index. */
     record FundingFinding(
@@ -70,7 +106,30 @@ record AuditFindings(
             BigDecimal referenceAmount,
             Verdict verdict,
             String detail,
-            BigDecimal refund) {}
+            BigDecimal refund,
+            String refundedBy) {
+
+        /** The same payment found refunded by another incident: evidence kept, nothing more to pay. */
+        FundingFinding refundedBy(String incidentId, BigDecimal zero) {
+            return new FundingFinding(
+                    sequence,
+                    time,
+                    accountId,
+                    market,
+                    positionSize,
+                    rate,
+                    amount,
+                    indexPrice,
+                    referencePrice,
+                    referenceSource,
+                    referenceRate,
+                    referenceAmount,
+                    Verdict.ALREADY_REFUNDED,
+                    refundedDetail(incidentId, verdict),
+                    zero,
+                    incidentId);
+        }
+    }
 
     /** The refund proposed for one account: its bogus liquidations plus its funding overpaid. */
     record AccountRefund(
@@ -80,6 +139,10 @@ record AuditFindings(
             BigDecimal fundingRefund,
             BigDecimal refund) {}
 
+    /**
+     * The totals; refunds exclude items already refunded by another incident, which {@code alreadyRefunded}
+     * counts (absent in reports made before v2).
+     */
     record Totals(
             int liquidations,
             int bogusLiquidations,
@@ -88,5 +151,6 @@ record AuditFindings(
             int accounts,
             BigDecimal liquidationRefund,
             BigDecimal fundingRefund,
-            BigDecimal refund) {}
+            BigDecimal refund,
+            Integer alreadyRefunded) {}
 }

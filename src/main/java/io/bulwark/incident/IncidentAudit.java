@@ -1,12 +1,14 @@
 package io.bulwark.incident;
 
 import io.bulwark.engine.Decimals;
+import io.bulwark.engine.command.PayRefunds;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.FundingPaid;
 import io.bulwark.engine.event.FundingSettled;
 import io.bulwark.engine.event.Liquidated;
 import io.bulwark.engine.event.OraclePriceAccepted;
 import io.bulwark.engine.market.MarketSpec;
+import io.bulwark.engine.refund.PaidIncidents;
 import io.bulwark.incident.AuditFindings.AccountRefund;
 import io.bulwark.incident.AuditFindings.FundingFinding;
 import io.bulwark.incident.AuditFindings.LiquidationFinding;
@@ -155,7 +157,8 @@ final class IncidentAudit {
                     l.deleveraged(),
                     verdict,
                     detail,
-                    refund));
+                    refund,
+                    null));
         }
     }
 
@@ -181,7 +184,8 @@ final class IncidentAudit {
                     null,
                     Verdict.UNDETERMINED,
                     why,
-                    ZERO));
+                    ZERO,
+                    null));
             return;
         }
         BigDecimal r = ref.get().price();
@@ -215,10 +219,41 @@ final class IncidentAudit {
                 amount,
                 verdict,
                 detail,
-                overpaid));
+                overpaid,
+                null));
+    }
+
+    /** The identity of every item examined, as the engine remembers refunded ones. */
+    List<String> itemKeys() {
+        List<String> keys = new ArrayList<>();
+        liquidations.forEach(l -> keys.add(key(l)));
+        funding.forEach(f -> keys.add(key(f)));
+        return keys;
+    }
+
+    static String key(LiquidationFinding l) {
+        return PaidIncidents.itemKey(PayRefunds.Kind.LIQUIDATION, l.sequence(), l.accountId(), l.market());
+    }
+
+    static String key(FundingFinding f) {
+        return PaidIncidents.itemKey(PayRefunds.Kind.FUNDING, f.sequence(), f.accountId(), f.market());
     }
 
     AuditFindings findings() {
+        return findings(Map.of());
+    }
+
+    /**
+     * The findings, each item that a paid incident already refunded ({@code refundedBy}: item key to incident)
+     * marked ALREADY_REFUNDED with a refund of 0 and left out of the refunds and totals (SPEC section 9, v2).
+     */
+    AuditFindings findings(Map<String, String> refundedBy) {
+        liquidations.replaceAll(l -> Optional.ofNullable(refundedBy.get(key(l)))
+                .map(incident -> l.refundedBy(incident, ZERO))
+                .orElse(l));
+        funding.replaceAll(f -> Optional.ofNullable(refundedBy.get(key(f)))
+                .map(incident -> f.refundedBy(incident, ZERO))
+                .orElse(f));
         Map<String, BigDecimal[]> perAccount = new TreeMap<>(ACCOUNT_ORDER);
         Map<String, Integer> bogusCount = new TreeMap<>(ACCOUNT_ORDER);
         for (LiquidationFinding l : liquidations) {
@@ -259,7 +294,13 @@ final class IncidentAudit {
                 accounts.size(),
                 liquidationRefund,
                 fundingRefund,
-                liquidationRefund.add(fundingRefund));
+                liquidationRefund.add(fundingRefund),
+                (int) (liquidations.stream()
+                                .filter(l -> l.verdict() == Verdict.ALREADY_REFUNDED)
+                                .count()
+                        + funding.stream()
+                                .filter(f -> f.verdict() == Verdict.ALREADY_REFUNDED)
+                                .count()));
         return new AuditFindings(List.copyOf(liquidations), List.copyOf(funding), accounts, totals);
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
 final class IncidentCsv {
     static final String HEADER = "incidentId,kind,sequence,time,accountId,market,size,price,markPrice,indexPrice,"
             + "referencePrice,referenceSource,equityAtMark,requirementAtMark,equityAtReference,requirementAtReference,"
-            + "fee,badDebt,priceLoss,rate,amount,referenceRate,referenceAmount,verdict,refund,detail";
+            + "fee,badDebt,priceLoss,rate,amount,referenceRate,referenceAmount,verdict,refund,detail,refundedBy";
 
     private IncidentCsv() {}
 
@@ -50,7 +50,8 @@ final class IncidentCsv {
                             "",
                             l.verdict().name(),
                             text(l.refund()),
-                            l.detail()));
+                            l.detail(),
+                            nullable(l.refundedBy())));
         }
         for (FundingFinding f : report.fundingPayments()) {
             row(
@@ -81,7 +82,8 @@ final class IncidentCsv {
                             text(f.referenceAmount()),
                             f.verdict().name(),
                             text(f.refund()),
-                            f.detail()));
+                            f.detail(),
+                            nullable(f.refundedBy())));
         }
         return out.toString();
     }

@@ -2,6 +2,7 @@ package io.bulwark.journal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Replays the journal on the side, without touching the running engine: the state as of a sequence,
@@ -15,8 +16,12 @@ public class JournalAudit {
         this.connections = connections;
     }
 
-    /** What the replay found: {@code stateHash} of the rebuilt state, and whether every row verified. */
-    public record Replay(long sequence, String stateHash, boolean verified, String detail) {}
+    /**
+     * What the replay found: {@code stateHash} of the rebuilt state, whether every row verified, and the altered
+     * rows that journaled rollbacks had reverted.
+     */
+    public record Replay(
+            long sequence, String stateHash, boolean verified, String detail, List<TamperEvidence> evidence) {}
 
     public Replay replayThrough(long sequence) {
         try (Connection c = connections.open("audit")) {
@@ -25,9 +30,10 @@ public class JournalAudit {
                     sequence,
                     state.engine().stateHash(),
                     state.recovery().verified(),
-                    state.recovery().detail());
+                    state.recovery().detail(),
+                    state.evidence());
         } catch (SQLException e) {
-            return new Replay(sequence, "", false, "journal unreadable: " + e.getMessage());
+            return new Replay(sequence, "", false, "journal unreadable: " + e.getMessage(), List.of());
         }
     }
 }

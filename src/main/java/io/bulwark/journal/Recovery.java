@@ -3,6 +3,7 @@ package io.bulwark.journal;
 import io.bulwark.engine.Engine;
 import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.Command;
+import io.bulwark.engine.command.RollBack;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.SnapshotTaken;
 import io.bulwark.engine.snapshot.CanonicalWriter;
@@ -53,6 +54,7 @@ final class Recovery {
         Engine engine = start.engine();
         String chain = rowHashBefore(c, start.sequence());
         long replayed = 0;
+        List<TamperEvidence> evidence;
         long lastSequence = start.sequence();
         try (PreparedStatement ps = c.prepareStatement("SELECT sequence, ts, command, events, actor, row_hash, reverted"
                 + " FROM journal WHERE sequence > ? AND sequence <= ? ORDER BY sequence")) {
@@ -64,20 +66,23 @@ final class Recovery {
                 while (rs.next()) {
                     long sequence = rs.getLong(1);
                     String stored = rs.getString(6);
-                    Optional<Decoded> decoded = decode(sequence, rs.getString(3), rs.getString(4), problems);
-                    if (decoded.isPresent()) {
-                        boolean reverted = rs.getBoolean(7);
-                        replayer.check(new Replayer.Item(
-                                sequence, rs.getLong(2), decoded.get(), rs.getString(5), chain, stored, reverted));
-                        if (!reverted) {
-                            replayed++;
-                        }
+                    boolean reverted = rs.getBoolean(7);
+                    replayer.check(new Replayer.Item(
+                            sequence,
+                            rs.getLong(2),
+                            decode(rs.getString(3), rs.getString(4)),
+                            rs.getString(5),
+                            chain,
+                            stored,
+                            reverted));
+                    if (!reverted) {
+                        replayed++;
                     }
                     // Each row is checked against the stored hash before it, so one edited row is reported once.
                     chain = stored;
                     lastSequence = sequence;
                 }
-                replayer.finish();
+                evidence = replayer.finish();
             }
         }
         c.commit();
@@ -87,6 +92,12 @@ final class Recovery {
                 ? "replayed " + replayed + " commands after snapshot at " + start.sequence() + "; state hash "
                         + engine.stateHash()
                 : String.join("; ", problems);
+        if (verified && !evidence.isEmpty()) {
+            detail += "; evidence kept: "
+                    + String.join(
+                            "; ", evidence.stream().map(TamperEvidence::detail).toList());
+            log.warn("Reverted journal rows were altered after they were written: {}", evidence);
+        }
         if (verified) {
             log.info("Recovery verified in {} ms: {}", millis, detail);
         } else {
@@ -96,20 +107,30 @@ final class Recovery {
                 engine,
                 lastSequence,
                 chain,
-                new NodeStatus.Recovery(verified, start.sequence(), replayed, millis, detail));
+                new NodeStatus.Recovery(verified, start.sequence(), replayed, millis, detail),
+                evidence);
     }
 
     private record Row(Command command, String commandJson, List<Event> events, String eventsJson) {}
 
-    private record Decoded(Command command, List<Event> events) {}
+    /** A row's command and events, or why they cannot be read ({@code command} null). */
+    private record Decoded(Command command, List<Event> events, String unreadable) {}
+
+    private Decoded decode(String commandJson, String eventsJson) {
+        try {
+            return new Decoded(codec.readCommand(commandJson), codec.readEvents(eventsJson), null);
+        } catch (RuntimeException e) {
+            return new Decoded(null, null, e.getMessage());
+        }
+    }
 
     private Optional<Decoded> decode(long sequence, String commandJson, String eventsJson, List<String> problems) {
-        try {
-            return Optional.of(new Decoded(codec.readCommand(commandJson), codec.readEvents(eventsJson)));
-        } catch (RuntimeException e) {
-            note(problems, "journal row " + sequence + " is unreadable: " + e.getMessage());
+        Decoded decoded = decode(commandJson, eventsJson);
+        if (decoded.command() == null) {
+            note(problems, "journal row " + sequence + " is unreadable: " + decoded.unreadable());
             return Optional.empty();
         }
+        return Optional.of(decoded);
     }
 
     /** Parses a row and re-serializes it to the canonical text the hash chain was computed over. */
@@ -148,6 +169,7 @@ final class Recovery {
 
         private final Engine engine;
         private final List<String> problems;
+        private final RevertedRows revertedRows = new RevertedRows();
         private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(4096);
         private final Thread thread;
         private volatile RuntimeException failure;
@@ -170,16 +192,50 @@ final class Recovery {
             }
         }
 
+        /**
+         * A standing row must hold its place in the hash chain and replay to its recorded events. A reverted
+         * row is not replayed; if it was altered, that is evidence once a journaled rollback is found to have
+         * reverted it, and a problem otherwise (SPEC section 9, v2: rollback repairs tampering).
+         */
         private void checkAndApply(Item item) {
-            Row row = canonical(item.row());
-            if (!chainHolds(item.previousHash(), item.sequence(), item.ts(), row, item.actor(), item.storedHash())) {
-                note(
-                        problems,
-                        "journal row " + item.sequence()
-                                + " does not match its hash chain (edited after it was written)");
+            long sequence = item.sequence();
+            if (item.row().command() == null) {
+                String problem = "journal row " + sequence + " is unreadable: "
+                        + item.row().unreadable();
+                mark(item, problem, null);
+                return;
             }
+            Row row = canonical(item.row());
+            String recomputed = rowHash.next(
+                    item.previousHash(), sequence, item.ts(), row.commandJson(), row.eventsJson(), item.actor());
+            boolean holds = recomputed.equals(item.storedHash());
+            if (holds && row.command() instanceof RollBack r) {
+                revertedRows.rolledBack(sequence, r.snapshotSequence(), p -> note(problems, p));
+            }
+            mark(
+                    item,
+                    holds
+                            ? null
+                            : "journal row " + sequence + " does not match its hash chain (edited after it was"
+                                    + " written): stored hash " + item.storedHash() + ", recomputed " + recomputed,
+                    recomputed);
             if (!item.reverted()) {
-                applyAndCompare(engine, item.sequence(), item.ts(), row, problems);
+                applyAndCompare(engine, sequence, item.ts(), row, problems);
+            }
+        }
+
+        /** Records the row as standing or reverted, with what is wrong with it ({@code problem}, or null). */
+        private void mark(Item item, String problem, String recomputed) {
+            if (item.reverted()) {
+                if (problem != null) {
+                    revertedRows.altered(item.sequence(), problem, item.storedHash(), recomputed);
+                }
+                revertedRows.reverted(item.sequence());
+            } else {
+                if (problem != null) {
+                    note(problems, problem);
+                }
+                revertedRows.standing(item.sequence());
             }
         }
 
@@ -187,13 +243,18 @@ final class Recovery {
             put(item);
         }
 
-        /** Waits until every row handed over is applied; rethrows what the engine threw. */
-        void finish() {
+        /**
+         * Waits until every row handed over is applied; rethrows what the engine threw. Returns the altered rows
+         * that journaled rollbacks reverted.
+         */
+        List<TamperEvidence> finish() {
             put(END);
             join();
             if (failure != null) {
                 throw failure;
             }
+            revertedRows.finish(p -> note(problems, p));
+            return revertedRows.evidence();
         }
 
         private void put(Item item) {

@@ -83,13 +83,21 @@ public class IntegrityService {
                 sameHash,
                 sameHash
                         ? "replay of the journal through " + live.sequence() + " reproduces state hash "
-                                + live.stateHash()
+                                + live.stateHash() + evidenceNote(replay)
                         : "live " + live.stateHash() + ", replayed " + replay.stateHash() + ": " + replay.detail()));
         checks.add(funding.check(live.sequence(), live.markets()));
         checks.add(readModels.balances(live.sequence(), live.balances()));
         checks.add(readModels.positions(live.sequence(), live.positions()));
         checks.forEach(c -> gauge(c.name()).set(c.ok() ? 1 : 0));
-        return new IntegrityReport(checks.stream().allMatch(IntegrityReport.Check::ok), live.sequence(), checks);
+        return new IntegrityReport(
+                checks.stream().allMatch(IntegrityReport.Check::ok), live.sequence(), checks, replay.evidence());
+    }
+
+    private static String evidenceNote(JournalAudit.Replay replay) {
+        return replay.evidence().isEmpty()
+                ? ""
+                : "; " + replay.evidence().size()
+                        + " reverted journal rows were altered after they were written, kept as evidence";
     }
 
     private AtomicInteger gauge(String check) {

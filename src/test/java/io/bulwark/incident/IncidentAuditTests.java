@@ -131,4 +131,28 @@ class IncidentAuditTests {
         assertThat(bogus.priceLoss()).isEqualByComparingTo("10.2");
         assertThat(bogus.refund()).isEqualByComparingTo("10.5");
     }
+
+    @Test
+    void aFundingPaymentAnotherIncidentRefundedIsListedAlreadyRefundedAndLeftOutOfTheTotals() {
+        honestAndEvilAt100ThenEvilAt90();
+        audit.row(
+                4,
+                T + 3,
+                List.of(
+                        new FundingSettled(M, d("0.004"), d("95"), d("0"), d("0.38"), T + 3),
+                        new FundingPaid("7", M, d("2"), d("0.004"), d("0.760000"))));
+        assertThat(audit.itemKeys()).containsExactly("FUNDING/4/7/" + M);
+
+        AuditFindings findings = audit.findings(Map.of("FUNDING/4/7/" + M, "12"));
+
+        FundingFinding long7 = findings.fundingPayments().getFirst();
+        assertThat(long7.verdict()).isEqualTo(Verdict.ALREADY_REFUNDED);
+        assertThat(long7.refundedBy()).isEqualTo("12");
+        assertThat(long7.detail()).contains("incident 12").contains("OVERPAID");
+        assertThat(long7.referenceAmount()).as("the evidence stays").isEqualByComparingTo("-1");
+        assertThat(long7.refund()).isEqualByComparingTo("0");
+        assertThat(findings.accounts()).isEmpty();
+        assertThat(findings.totals().refund()).isEqualByComparingTo("0");
+        assertThat(findings.totals().alreadyRefunded()).isEqualTo(1);
+    }
 }

@@ -56,4 +56,18 @@ class JournalCodecTests {
                 "");
         assertThat(codec.readCommand(codec.writeCommand(place))).isEqualTo(place);
     }
+
+    @Test
+    void aRefundJournaledBeforeItemsExistedReadsWithoutItemsAndKeepsItsTextAndHash() {
+        String command = "{\"@type\":\"PayRefunds\",\"incidentId\":\"7\",\"refunds\":[{\"accountId\":\"3\","
+                + "\"amount\":\"867.5\"}],\"actor\":\"admin:1\"}";
+        String events =
+                "[{\"@type\":\"RefundPaid\",\"incidentId\":\"7\",\"accountId\":\"3\"," + "\"amount\":\"867.500000\"}]";
+
+        var decoded = (io.bulwark.engine.command.PayRefunds) codec.readCommand(command);
+
+        assertThat(decoded.refunds().getFirst().items()).isNull();
+        assertThat(codec.writeCommand(decoded)).isEqualTo(command);
+        assertThat(codec.writeEvents(codec.readEvents(events))).isEqualTo(events);
+    }
 }

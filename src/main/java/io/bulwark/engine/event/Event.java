@@ -28,6 +28,7 @@ public sealed interface Event
                 FundingResumed,
                 RolledBack,
                 RefundPaid,
+                RefundItemSkipped,
                 IncidentRefunded,
                 MaintenanceScheduled,
                 MaintenanceCancelled,
