@@ -69,6 +69,7 @@ import io.bulwark.engine.snapshot.CanonicalWriter;
 import io.bulwark.engine.snapshot.CorruptSnapshotException;
 import io.bulwark.engine.state.ExchangeStatus;
 import io.bulwark.engine.state.IntegrityCheck;
+import io.bulwark.engine.state.RuleSet;
 import io.bulwark.engine.state.TradingState;
 import io.bulwark.engine.state.TransitionDesk;
 import io.bulwark.engine.trading.LiveOrders;
@@ -117,6 +118,7 @@ public final class Engine implements EngineView {
     private final MaintenanceWindows windows;
     private final MaintenanceDesk maintenance;
     private byte[] snapshotBytes = new byte[0];
+    private final RuleSet rules;
 
     public Engine() {
         this(
@@ -130,7 +132,8 @@ public final class Engine implements EngineView {
                 new LiveOrders(),
                 new CircuitBreaker(),
                 new PaidIncidents(),
-                new MaintenanceWindows());
+                new MaintenanceWindows(),
+                new RuleSet(RuleSet.CURRENT));
     }
 
     private Engine(
@@ -144,7 +147,9 @@ public final class Engine implements EngineView {
             LiveOrders liveOrders,
             CircuitBreaker breaker,
             PaidIncidents paidIncidents,
-            MaintenanceWindows windows) {
+            MaintenanceWindows windows,
+            RuleSet rules) {
+        this.rules = rules;
         this.lastSequence = lastSequence;
         this.clock = clock;
         this.markets = markets;
@@ -155,9 +160,9 @@ public final class Engine implements EngineView {
         this.liveOrders = liveOrders;
         this.margin = new MarginCalculator(ledger, markets, portfolios);
         this.breaker = breaker;
-        this.desk = new OrderDesk(markets, portfolios, liveOrders, status, margin, ledger, breaker);
+        this.desk = new OrderDesk(markets, portfolios, liveOrders, status, margin, ledger, breaker, rules);
         this.funding = new FundingDesk(portfolios, ledger);
-        this.accountDesk = new AccountDesk(accounts, ledger, portfolios, status, margin, desk.exposure());
+        this.accountDesk = new AccountDesk(accounts, ledger, portfolios, status, margin, desk.exposure(), rules);
         this.marketDesk = new MarketDesk(markets, portfolios, status);
         this.transitions = new TransitionDesk(status, markets, portfolios, ledger, desk);
         this.liquidations = new LiquidationDesk(markets, portfolios, ledger, margin, status, breaker, desk);
@@ -351,6 +356,7 @@ public final class Engine implements EngineView {
     }
 
     private Optional<Outcome> startEngine(StartEngine c, List<Event> events) {
+        rules.use(c.rules());
         transitions.configure(c.minPostOnlySeconds());
         breaker.configure(c.breakerMaxAccounts(), c.breakerMaxOpenInterestBps(), c.breakerMinNotional());
         if (c.fundingSampleSeconds() > 0) {
@@ -380,6 +386,7 @@ public final class Engine implements EngineView {
         breaker.writeTo(out);
         paidIncidents.writeTo(out);
         windows.writeTo(out);
+        out.writeInt(rules.version());
         return out.toByteArray();
     }
 
@@ -405,6 +412,8 @@ public final class Engine implements EngineView {
                 in, markets.all().stream().map(m -> m.spec().market()).toList());
         PaidIncidents paidIncidents = version == 1 ? new PaidIncidents() : PaidIncidents.readFrom(in);
         MaintenanceWindows windows = version == 1 ? new MaintenanceWindows() : MaintenanceWindows.readFrom(in);
+        // Snapshots before format 3 were written by builds that applied the version-1 rules.
+        RuleSet rules = new RuleSet(version >= 3 ? in.readInt() : 1);
         Engine engine = new Engine(
                 lastSequence,
                 clock,
@@ -416,7 +425,8 @@ public final class Engine implements EngineView {
                 liveOrders,
                 breaker,
                 paidIncidents,
-                windows);
+                windows,
+                rules);
         engine.fundingSampleMillis = fundingSampleMillis;
         engine.transitions.restoreMinPostOnlyMillis(minPostOnlyMillis);
         in.expectEnd();

@@ -29,6 +29,7 @@ import io.bulwark.engine.position.Portfolios;
 import io.bulwark.engine.risk.MarginCalculator;
 import io.bulwark.engine.risk.OrderExposure;
 import io.bulwark.engine.state.ExchangeStatus;
+import io.bulwark.engine.state.RuleSet;
 import io.bulwark.engine.state.TradingState;
 import java.math.BigDecimal;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class AccountDesk {
     private final ExchangeStatus status;
     private final MarginCalculator margin;
     private final OrderExposure exposure;
+    private final RuleSet rules;
 
     public AccountDesk(
             Accounts accounts,
@@ -57,8 +59,10 @@ public final class AccountDesk {
             Portfolios portfolios,
             ExchangeStatus status,
             MarginCalculator margin,
-            OrderExposure exposure) {
+            OrderExposure exposure,
+            RuleSet rules) {
         this.exposure = exposure;
+        this.rules = rules;
         this.accounts = accounts;
         this.ledger = ledger;
         this.portfolios = portfolios;
@@ -164,8 +168,9 @@ public final class AccountDesk {
         }
         BigDecimal free = margin.assess(c.accountId()).freeCollateral();
         // Nor may it uncover the worst case the account's standing orders were accepted against.
-        BigDecimal withdrawable =
-                free.min(exposure.headroom(c.accountId())).subtract(margin.unhealthyGains(c.accountId(), now));
+        BigDecimal withdrawable = rules.v2()
+                ? free.min(exposure.headroom(c.accountId())).subtract(margin.unhealthyGains(c.accountId(), now))
+                : free; // journals of older builds replay under their rules (RuleSet)
         if (amount.compareTo(withdrawable) > 0) {
             return reject(
                     INSUFFICIENT_MARGIN,

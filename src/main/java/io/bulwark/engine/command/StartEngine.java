@@ -9,7 +9,8 @@ import java.math.BigDecimal;
  * time in POST_ONLY before OPEN (BULWARK_MAINTENANCE_MIN_POST_ONLY_SECONDS), so replay behaves exactly
  * as the live engine did. Zero keeps the current value; so does a null {@code breakerMinNotional} (the
  * USD size below which a liquidation does not count toward the breaker's open-interest share), absent
- * in rows written before it existed.
+ * in rows written before it existed. {@code rules} names the version of the trading rules the term
+ * applies (see RuleSet): null in rows of older builds, which replay under version 1.
  */
 public record StartEngine(
         String instance,
@@ -17,8 +18,27 @@ public record StartEngine(
         int breakerMaxAccounts,
         int breakerMaxOpenInterestBps,
         long minPostOnlySeconds,
-        BigDecimal breakerMinNotional)
+        BigDecimal breakerMinNotional,
+        Integer rules)
         implements Command {
+
+    /** A term of this build: the current rules (see RuleSet; null in rows of older builds). */
+    public StartEngine(
+            String instance,
+            long fundingSampleSeconds,
+            int breakerMaxAccounts,
+            int breakerMaxOpenInterestBps,
+            long minPostOnlySeconds,
+            BigDecimal breakerMinNotional) {
+        this(
+                instance,
+                fundingSampleSeconds,
+                breakerMaxAccounts,
+                breakerMaxOpenInterestBps,
+                minPostOnlySeconds,
+                breakerMinNotional,
+                io.bulwark.engine.state.RuleSet.CURRENT);
+    }
 
     /** Keeps the breaker's notional floor as it is. */
     public StartEngine(

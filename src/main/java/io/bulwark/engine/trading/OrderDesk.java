@@ -36,6 +36,7 @@ import io.bulwark.engine.position.Portfolios;
 import io.bulwark.engine.position.Position;
 import io.bulwark.engine.risk.MarginCalculator;
 import io.bulwark.engine.state.ExchangeStatus;
+import io.bulwark.engine.state.RuleSet;
 import io.bulwark.engine.state.TradingState;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public final class OrderDesk {
     private final Matcher matcher;
     private final CircuitBreaker breaker;
     private final WorstCase worstCase;
+    private final RuleSet rules;
 
     public OrderDesk(
             Markets markets,
@@ -65,7 +67,9 @@ public final class OrderDesk {
             ExchangeStatus status,
             MarginCalculator margin,
             io.bulwark.engine.ledger.Ledger ledger,
-            CircuitBreaker breaker) {
+            CircuitBreaker breaker,
+            RuleSet rules) {
+        this.rules = rules;
         this.breaker = breaker;
         this.markets = markets;
         this.portfolios = portfolios;
@@ -173,7 +177,7 @@ public final class OrderDesk {
         if (state == TradingState.CLOSED) {
             return reject(MARKET_CLOSED, c.market() + " is CLOSED: only cancels are accepted");
         }
-        if (!market.priceEverHealthy() && needsPrice(c, market, state)) {
+        if (rules.v2() && !market.priceEverHealthy() && needsPrice(c, market, state)) {
             return reject(
                     PRICE_UNAVAILABLE,
                     c.market() + " has never had a healthy price: orders that need one wait for "
@@ -237,12 +241,14 @@ public final class OrderDesk {
         if (c.reduceOnly()) {
             // It opens nothing, but filled first it lets the account's other orders on this side
             // open more: the worst case still holds it.
-            return worstCase.admit(c.accountId(), WorstCase.placing(c, market));
+            return admitWorstCase(c, market);
         }
         BigDecimal price = c.type() == OrderType.MARKET
                 ? market.price(bandEdgeTicks(market, c.side()))
                 : c.price() != null ? c.price() : c.triggerPrice();
-        long closing = closingSteps(portfolio, c.market(), c.side(), position, steps);
+        long closing = rules.v2()
+                ? closingSteps(portfolio, c.market(), c.side(), position, steps)
+                : Long.signum(position) == -c.side().sign() ? Math.min(steps, Math.abs(position)) : 0;
         if (closing < steps) {
             // Only the part that closes what the account's other orders on this side do not
             // already close is exempt (SPEC section 3 v2); the rest opens and needs initial margin.
@@ -257,7 +263,12 @@ public final class OrderDesk {
                                 + free.stripTrailingZeros().toPlainString());
             }
         }
-        return worstCase.admit(c.accountId(), WorstCase.placing(c, market));
+        return admitWorstCase(c, market);
+    }
+
+    /** SPEC section 3 v2; journals of older builds replay without it (RuleSet). */
+    private Optional<Outcome> admitWorstCase(PlaceOrder c, Market market) {
+        return rules.v2() ? worstCase.admit(c.accountId(), WorstCase.placing(c, market)) : Optional.empty();
     }
 
     /**
@@ -435,8 +446,9 @@ public final class OrderDesk {
                     "the amended order needs " + extra.stripTrailingZeros().toPlainString()
                             + " more initial margin than is free");
         }
-        Optional<Outcome> refused =
-                worstCase.admit(order.accountId, WorstCase.amending(order, newPrice, newSteps, market));
+        Optional<Outcome> refused = rules.v2()
+                ? worstCase.admit(order.accountId, WorstCase.amending(order, newPrice, newSteps, market))
+                : Optional.empty();
         if (refused.isPresent()) {
             return refused;
         }

@@ -2,10 +2,12 @@ package io.bulwark.engine.trading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.engine.Engine;
 import io.bulwark.engine.Outcome;
 import io.bulwark.engine.Rejection.Code;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.AmendOrder;
+import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.command.Withdraw;
 import io.bulwark.engine.event.Liquidated;
 import io.bulwark.engine.ledger.Ledger;
@@ -123,6 +125,18 @@ class ClosingMarginTests {
         assertNobodyLiquidatedAndVaultUntouched();
         assertThat(floor.view().risk(erin.accountId).orElseThrow().freeCollateral())
                 .isNotNegative();
+    }
+
+    @Test
+    void aJournalOfAnOlderBuildReplaysUnderTheRulesItWasWrittenWith() {
+        floor.apply(new StartEngine("old-build", 0, 0, 0, 0, null, null));
+        for (int i = 0; i < 20; i++) {
+            dave.sells("1").at("65100").placed(); // version 1 took every "closing" order
+        }
+        Engine restored = Engine.restore(floor.engine.serialize());
+        assertThat(restored.stateHash()).isEqualTo(floor.engine.stateHash());
+        floor.apply(new StartEngine("this-build", 0, 0, 0, 0, null));
+        assertThat(dave.sells("1").at("65100").rejected()).isEqualTo(Code.INSUFFICIENT_MARGIN);
     }
 
     private void assertNobodyLiquidatedAndVaultUntouched() {

@@ -1,0 +1,35 @@
+package io.bulwark.engine.state;
+
+/**
+ * Which version of the trading rules the engine applies. Version 2 (SPEC v2) added the worst-case
+ * margin of an account's own orders, no trading on a price that was never healthy, and no
+ * withdrawing of gains at unhealthy prices. A journal written by an older build replays under the
+ * rules it was written with, so its commands give the events they gave then: every writer term
+ * starts with a journaled StartEngine naming its rules, and rows before the first one that names
+ * version 2 (an older build's) replay under version 1. A new engine, and every term of this build,
+ * applies {@link #CURRENT}. Engine state: kept in snapshots (format 3; older formats were written
+ * by older builds, so they restore version 1).
+ */
+public final class RuleSet {
+    public static final int CURRENT = 2;
+
+    private int version;
+
+    public RuleSet(int version) {
+        this.version = version;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    /** SPEC v2's rules against adversaries apply. */
+    public boolean v2() {
+        return version >= 2;
+    }
+
+    /** A StartEngine row: {@code null} in rows of builds before rule versions, which applied version 1. */
+    public void use(Integer version) {
+        this.version = version == null ? 1 : version;
+    }
+}
