@@ -1,8 +1,11 @@
 package io.bulwark.system;
 
+import io.bulwark.engine.oracle.PriceHealth;
+import io.bulwark.engine.oracle.SourcePrice;
 import io.bulwark.engine.state.TradingState;
 import io.bulwark.journal.NodeStatus;
 import io.bulwark.maintenance.MaintenanceWindowResponse;
+import io.bulwark.oracle.LastReanchor;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,11 +32,20 @@ record StatusResponse(
         Recovery recovery) {
 
     /**
-     * One market's effective state, whether its oracle price is healthy, and whether its funding is
-     * halted because a new index failed the write-time guard ({@code fundingHaltReason} says why).
+     * One market's effective state, whether its oracle price is healthy ({@code priceHealth} says why not,
+     * {@code sourcePrices} are the fresh prices of its active oracle sources, {@code lastReanchor} the last
+     * time its index was set outside the jump limits, null if never), and whether its funding is halted
+     * because a new index failed the write-time guard ({@code fundingHaltReason} says why).
      */
     record MarketStatus(
-            String market, TradingState state, boolean priceHealthy, boolean fundingHalted, String fundingHaltReason) {}
+            String market,
+            TradingState state,
+            boolean priceHealthy,
+            PriceHealth priceHealth,
+            List<SourcePrice> sourcePrices,
+            LastReanchor lastReanchor,
+            boolean fundingHalted,
+            String fundingHaltReason) {}
 
     record Recovery(boolean verified, String detail) {}
 }

@@ -32,4 +32,6 @@ public sealed interface Event
                 MaintenanceScheduled,
                 MaintenanceCancelled,
                 MaintenanceStarted,
-                MaintenanceCompleted {}
+                MaintenanceCompleted,
+                OracleSourceStateChanged,
+                OracleReanchored {}
