@@ -15,8 +15,6 @@ import java.util.ArrayDeque;
  * longer than configured, never shorter: the limit is kept, a little more strictly.
  */
 final class IndexWindow {
-    private static final BigDecimal BPS = BigDecimal.valueOf(10_000);
-
     /** The index's range during one second of engine time ({@code second} = epoch ms / 1000). */
     private record Span(long second, BigDecimal low, BigDecimal high) {
         Span with(BigDecimal value) {
@@ -38,11 +36,8 @@ final class IndexWindow {
             low = low.min(s.low());
             high = high.max(s.high());
         }
-        BigDecimal jump = BigDecimal.valueOf(maxJumpBps);
-        // candidate ≤ low × (1 + j) and candidate ≥ high × (1 − j), compared exactly (scaled by 10,000).
-        BigDecimal scaled = candidate.multiply(BPS);
-        return scaled.compareTo(low.multiply(BPS.add(jump))) <= 0
-                && scaled.compareTo(high.multiply(BPS.subtract(jump))) >= 0;
+        // Within the limit of the lowest and of the highest value is within it of every value between.
+        return !PriceChecks.apart(low, candidate, maxJumpBps) && !PriceChecks.apart(high, candidate, maxJumpBps);
     }
 
     /** The index moved from {@code before} (null: it had none) to {@code after} at {@code now}. */
