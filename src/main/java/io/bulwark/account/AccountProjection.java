@@ -23,8 +23,9 @@ class AccountProjection implements Projection {
     static final String INSERT_ACCOUNT =
             "INSERT INTO accounts (account_id, name, created_sequence, created_at) VALUES (?, ?, ?, ?)";
     static final String UPSERT_KEY = """
-            INSERT INTO api_keys AS k (key_id, role, account_id, key_hash, revoked, created_sequence, updated_sequence)
-            SELECT ?::text, ?::text, ?::text, ?::text, ?::boolean, ?::bigint, ?::bigint
+            INSERT INTO api_keys AS k (key_id, role, account_id, key_hash, revoked, created_sequence, updated_sequence,
+                    source)
+            SELECT ?::text, ?::text, ?::text, ?::text, ?::boolean, ?::bigint, ?::bigint, ?::text
             ON CONFLICT (key_id) DO UPDATE SET
                 revoked = k.revoked OR EXCLUDED.revoked,
                 updated_sequence = EXCLUDED.updated_sequence
@@ -42,9 +43,18 @@ class AccountProjection implements Projection {
             switch (event) {
                 case AccountCreated a -> batch.add(INSERT_ACCOUNT, a.accountId(), a.name(), seq, time(entry));
                 case ApiKeyIssued k ->
-                    batch.add(UPSERT_KEY, k.keyId(), k.role().name(), k.accountId(), k.keyHash(), false, seq, seq);
+                    batch.add(
+                            UPSERT_KEY,
+                            k.keyId(),
+                            k.role().name(),
+                            k.accountId(),
+                            k.keyHash(),
+                            false,
+                            seq,
+                            seq,
+                            k.source());
                 case ApiKeyRevoked r ->
-                    batch.add(UPSERT_KEY, r.keyId(), "", "", "revoked:" + r.keyId(), true, seq, seq);
+                    batch.add(UPSERT_KEY, r.keyId(), "", "", "revoked:" + r.keyId(), true, seq, seq, null);
                 default -> {}
             }
         }

@@ -27,7 +27,7 @@ class AdminKeyController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     IssuedKeyResponse issue(@AuthenticationPrincipal Caller caller, @Valid @RequestBody IssueKeyRequest request) {
-        return keys.issue(request.role(), caller.actor());
+        return keys.issue(request.role(), request.source(), caller.actor());
     }
 
     @DeleteMapping("/{keyId}")

@@ -24,15 +24,23 @@ class KeyService {
         this.directory = directory;
     }
 
-    IssuedKeyResponse issue(Role role, String actor) {
+    /** {@code source}: the oracle source an ORACLE key is bound to; required for ORACLE, refused for others. */
+    IssuedKeyResponse issue(Role role, String source, String actor) {
         if (role == Role.TRADER) {
             throw ApiException.badRequest(
                     "role: TRADER keys are issued with their account (POST /api/v1/admin/accounts)");
         }
+        if (role == Role.ORACLE && source == null) {
+            throw ApiException.badRequest(
+                    "source: an ORACLE key is bound to the one oracle source it may post prices for");
+        }
+        if (role != Role.ORACLE && source != null) {
+            throw ApiException.badRequest("source: only ORACLE keys are bound to a source");
+        }
         ApiKeySecret key = ApiKeySecret.generate();
-        Outcome.Applied applied = engine.apply(new IssueApiKey(key.keyId(), role, key.keyHash()), actor);
+        Outcome.Applied applied = engine.apply(new IssueApiKey(key.keyId(), role, key.keyHash(), source), actor);
         directory.apply(applied.events());
-        return new IssuedKeyResponse(key.keyId(), role, key.secret());
+        return new IssuedKeyResponse(key.keyId(), role, source, key.secret());
     }
 
     void revoke(String keyId, String actor) {

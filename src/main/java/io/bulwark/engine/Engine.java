@@ -2,7 +2,6 @@ package io.bulwark.engine;
 
 import static io.bulwark.engine.Outcome.reject;
 import static io.bulwark.engine.Rejection.Code.UNKNOWN_MARKET;
-import static io.bulwark.engine.Rejection.Code.VALIDATION_FAILED;
 
 import io.bulwark.engine.account.Account;
 import io.bulwark.engine.account.AccountDesk;
@@ -22,11 +21,13 @@ import io.bulwark.engine.command.IssueApiKey;
 import io.bulwark.engine.command.PayRefunds;
 import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.command.PostOraclePrices;
+import io.bulwark.engine.command.ReanchorOracle;
 import io.bulwark.engine.command.ResumeFunding;
 import io.bulwark.engine.command.ResumeLiquidations;
 import io.bulwark.engine.command.RevokeApiKey;
 import io.bulwark.engine.command.RollBack;
 import io.bulwark.engine.command.ScheduleMaintenance;
+import io.bulwark.engine.command.SetOracleSourceState;
 import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.command.Tick;
@@ -39,7 +40,7 @@ import io.bulwark.engine.event.FundingResumed;
 import io.bulwark.engine.event.LiquidationsResumed;
 import io.bulwark.engine.event.MaintenanceStarted;
 import io.bulwark.engine.event.OraclePriceAccepted;
-import io.bulwark.engine.event.OraclePriceRejected;
+import io.bulwark.engine.event.OracleReanchored;
 import io.bulwark.engine.event.OrderBookChanged.PriceSize;
 import io.bulwark.engine.event.SnapshotTaken;
 import io.bulwark.engine.event.Traded;
@@ -53,7 +54,9 @@ import io.bulwark.engine.maintenance.MaintenanceWindows;
 import io.bulwark.engine.market.Market;
 import io.bulwark.engine.market.MarketDesk;
 import io.bulwark.engine.market.Markets;
-import io.bulwark.engine.oracle.PriceRejection;
+import io.bulwark.engine.oracle.OracleDesk;
+import io.bulwark.engine.oracle.OracleFeed;
+import io.bulwark.engine.oracle.OracleSources;
 import io.bulwark.engine.order.Order;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.engine.order.Side;
@@ -79,7 +82,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The only code that changes exchange state. {@link #apply} is deterministic: the same commands with
@@ -117,6 +123,7 @@ public final class Engine implements EngineView {
     private final RefundDesk refunds;
     private final MaintenanceWindows windows;
     private final MaintenanceDesk maintenance;
+    private final OracleDesk oracle;
     private byte[] snapshotBytes = new byte[0];
     private final RuleSet rules;
 
@@ -170,6 +177,7 @@ public final class Engine implements EngineView {
         this.refunds = new RefundDesk(accounts, ledger, paidIncidents);
         this.windows = windows;
         this.maintenance = new MaintenanceDesk(windows, status, transitions);
+        this.oracle = new OracleDesk(markets, accounts);
     }
 
     /**
@@ -194,7 +202,9 @@ public final class Engine implements EngineView {
             case CancelOrder c -> desk.cancel(c, lastSequence + 1, now, events);
             case CancelOrders c -> desk.cancelAll(c, lastSequence + 1, now, events);
             case AmendOrder c -> desk.amend(c.canonical(), lastSequence + 1, now, events);
-            case PostOraclePrices c -> postPrices(c, now, events);
+            case PostOraclePrices c -> prices(moved -> oracle.post(c, now, events, moved), now, events);
+            case SetOracleSourceState c -> prices(moved -> oracle.setSourceState(c, now, events, moved), now, events);
+            case ReanchorOracle c -> prices(moved -> oracle.reanchor(c, now, events, moved), now, events);
             case StartEngine c -> startEngine(c, events);
             case ResumeLiquidations c -> resumeLiquidations(c, events);
             case ResumeFunding c -> resumeFunding(c, events);
@@ -244,38 +254,16 @@ public final class Engine implements EngineView {
         return snapshotBytes.clone();
     }
 
-    private Optional<Outcome> postPrices(PostOraclePrices c, long now, List<Event> events) {
-        if (c.quotes().isEmpty()) {
-            return reject(VALIDATION_FAILED, "no prices");
+    /** Oracle commands: then the triggers of every market whose index moved. */
+    private Optional<Outcome> prices(
+            Function<SortedSet<String>, Optional<Outcome>> command, long now, List<Event> events) {
+        SortedSet<String> moved = new TreeSet<>();
+        Optional<Outcome> refusal = command.apply(moved);
+        if (refusal.isEmpty()) {
+            moved.forEach(
+                    market -> desk.onPriceChange(markets.get(market).orElseThrow(), lastSequence + 1, now, events));
         }
-        java.util.TreeSet<String> moved = new java.util.TreeSet<>();
-        for (PostOraclePrices.Quote q : c.quotes()) {
-            Optional<Market> market = markets.get(q.market());
-            if (market.isEmpty()) {
-                events.add(new OraclePriceRejected(
-                        q.market(), q.source(), q.price(), q.timestamp(), PriceRejection.UNKNOWN_MARKET));
-                continue;
-            }
-            Market m = market.get();
-            Optional<PriceRejection> refusal = m.oracle().offer(q.source(), q.price(), q.timestamp(), now, m.spec());
-            if (refusal.isPresent()) {
-                events.add(new OraclePriceRejected(q.market(), q.source(), q.price(), q.timestamp(), refusal.get()));
-            } else {
-                moved.add(q.market());
-                events.add(new OraclePriceAccepted(
-                        q.market(),
-                        q.source(),
-                        new BigDecimal(q.price()),
-                        q.timestamp(),
-                        m.indexPrice(),
-                        m.markPrice(),
-                        m.priceHealthy(now)));
-            }
-        }
-        for (String market : moved) {
-            desk.onPriceChange(markets.get(market).orElseThrow(), lastSequence + 1, now, events);
-        }
-        return Optional.empty();
+        return refusal;
     }
 
     /**
@@ -296,10 +284,13 @@ public final class Engine implements EngineView {
         return Optional.empty();
     }
 
-    /** A fill, a new price or a funding payment can push an account below maintenance. */
+    /** A fill, a new or re-anchored price or a funding payment can push an account below maintenance. */
     private static boolean movesRisk(List<Event> events) {
         for (Event e : events) {
-            if (e instanceof Traded || e instanceof OraclePriceAccepted || e instanceof FundingPaid) {
+            if (e instanceof Traded
+                    || e instanceof OraclePriceAccepted
+                    || e instanceof OracleReanchored
+                    || e instanceof FundingPaid) {
                 return true;
             }
         }
@@ -496,7 +487,34 @@ public final class Engine implements EngineView {
                         m.funding().lastRate(),
                         m.funding().cumulativeIndex(),
                         m.funding().intervalEnd(),
-                        m.funding().haltReason()));
+                        m.funding().haltReason()),
+                new OracleView(
+                        m.oracle().health(clock, m.spec()),
+                        m.oracle().freshPrices(clock, m.spec()),
+                        m.oracle().agreeingUpdates(),
+                        m.oracle().lastReanchor()));
+    }
+
+    @Override
+    public OracleSourcesView oracleSources() {
+        OracleSources registry = markets.oracleSources();
+        List<OracleSourceView> rows = new ArrayList<>();
+        for (Market m : markets.all()) {
+            for (OracleFeed.SourceView s : m.oracle().sources()) {
+                Optional<OracleFeed.Quote> accepted = Optional.ofNullable(s.accepted());
+                rows.add(new OracleSourceView(
+                        s.source(),
+                        m.spec().market(),
+                        registry.state(s.source()),
+                        accepted,
+                        Optional.ofNullable(s.offered()),
+                        s.pending(),
+                        s.rejections(),
+                        accepted.filter(q -> q.timestamp() >= clock - m.spec().maxPriceAgeSeconds() * 1000)
+                                .isPresent()));
+            }
+        }
+        return new OracleSourcesView(rows, List.copyOf(registry.all()));
     }
 
     @Override

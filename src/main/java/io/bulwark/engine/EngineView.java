@@ -5,6 +5,11 @@ import io.bulwark.engine.account.ApiKey;
 import io.bulwark.engine.event.OrderBookChanged.PriceSize;
 import io.bulwark.engine.maintenance.MaintenanceWindow;
 import io.bulwark.engine.market.MarketSpec;
+import io.bulwark.engine.oracle.OracleFeed;
+import io.bulwark.engine.oracle.OracleSources;
+import io.bulwark.engine.oracle.PriceHealth;
+import io.bulwark.engine.oracle.SourcePrice;
+import io.bulwark.engine.oracle.SourceState;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.engine.risk.AccountRisk;
 import io.bulwark.engine.risk.PositionView;
@@ -37,7 +42,38 @@ public interface EngineView {
             BigDecimal lastTradePrice,
             BigDecimal openInterest,
             boolean priceHealthy,
-            Funding funding) {}
+            Funding funding,
+            OracleView oracle) {}
+
+    /**
+     * A market's oracle (SPEC section 6): why its price is or is not healthy, the fresh price of each active
+     * source that counts toward the index, how many updates in a row all its sources have agreed on a
+     * price beyond the jump limit (a re-anchor at {@link OracleFeed#REANCHOR_AFTER}), and the last time the
+     * index was set outside the limits.
+     */
+    record OracleView(
+            PriceHealth health,
+            List<SourcePrice> sourcePrices,
+            int reanchorVotes,
+            Optional<OracleFeed.Reanchor> lastReanchor) {}
+
+    /**
+     * One source as one market knows it: its state, latest accepted and latest offered price (empty when
+     * none), whether that offer was refused as a jump, its refused updates in the market, and whether its
+     * accepted price is fresh (counts toward the index).
+     */
+    record OracleSourceView(
+            String source,
+            String market,
+            SourceState state,
+            Optional<OracleFeed.Quote> accepted,
+            Optional<OracleFeed.Quote> offered,
+            boolean offeredRefused,
+            long rejections,
+            boolean fresh) {}
+
+    /** Every source of every market, market by market, and the sources an operator quarantined. */
+    record OracleSourcesView(List<OracleSourceView> sources, List<OracleSources.Quarantine> quarantined) {}
 
     /**
      * A market's funding: the last interval's rate, the cumulative index, when the current interval
@@ -113,6 +149,8 @@ public interface EngineView {
 
     /** What the engine's own integrity checks find wrong with its state (empty when all pass). */
     List<String> integrityProblems();
+
+    OracleSourcesView oracleSources();
 
     /** Every maintenance window ever scheduled, oldest first. */
     List<MaintenanceWindow> maintenanceWindows();

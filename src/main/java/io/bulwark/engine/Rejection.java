@@ -26,7 +26,9 @@ public record Rejection(Code code, String message) {
         POST_ONLY_WOULD_CROSS,
         REDUCE_ONLY_WOULD_INCREASE,
         VAULT_INSUFFICIENT,
-        UNKNOWN_WINDOW
+        UNKNOWN_WINDOW,
+        /** No active oracle source has a fresh price to re-anchor a market to. */
+        NO_FRESH_SOURCE
     }
 
     public static Rejection of(Code code, String message) {

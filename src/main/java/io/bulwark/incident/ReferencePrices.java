@@ -45,7 +45,7 @@ final class ReferencePrices {
         }
         honestFeeds
                 .computeIfAbsent(update.market(), m -> new OracleFeed())
-                .offer(update.source(), update.price().toPlainString(), update.timestamp(), now, spec);
+                .offer(update.source(), update.price().toPlainString(), update.timestamp(), now, spec, Set.of());
     }
 
     /** The reference price for {@code market} at {@code now}, or why there is none. */

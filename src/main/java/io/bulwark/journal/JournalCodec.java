@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.event.Event;
+import io.bulwark.engine.market.MarketSpec;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +31,44 @@ public final class JournalCodec {
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@type")
     private interface TypedByName {}
 
+    /**
+     * The v2 market parameters are left out while they hold the value a row without them means, so a
+     * market row written before they existed re-encodes to its exact text (the hash chain) and reads back
+     * equal (MarketSpec turns their absence into that value).
+     */
+    private abstract static class MarketSpecV2Defaults {
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultPriceJumpWindow.class)
+        abstract Long priceJumpWindowSeconds();
+
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultSourceDivergence.class)
+        abstract Integer maxSourceDivergenceBps();
+    }
+
+    /** Jackson's value filter: equal to it means "leave the property out". */
+    private static final class DefaultPriceJumpWindow {
+        @Override
+        public boolean equals(Object value) {
+            return value instanceof Long l && l == MarketSpec.DEFAULT_PRICE_JUMP_WINDOW_SECONDS;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(MarketSpec.DEFAULT_PRICE_JUMP_WINDOW_SECONDS);
+        }
+    }
+
+    private static final class DefaultSourceDivergence {
+        @Override
+        public boolean equals(Object value) {
+            return value instanceof Integer i && i == MarketSpec.DEFAULT_MAX_SOURCE_DIVERGENCE_BPS;
+        }
+
+        @Override
+        public int hashCode() {
+            return MarketSpec.DEFAULT_MAX_SOURCE_DIVERGENCE_BPS;
+        }
+    }
+
     private final JsonMapper mapper;
     // Built once: every journal row is encoded on the commit path and decoded again in recovery.
     private final ObjectWriter commandWriter;
@@ -41,6 +80,7 @@ public final class JournalCodec {
         JsonMapper.Builder builder = JsonMapper.builder()
                 .addMixIn(Command.class, TypedByName.class)
                 .addMixIn(Event.class, TypedByName.class)
+                .addMixIn(MarketSpec.class, MarketSpecV2Defaults.class)
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

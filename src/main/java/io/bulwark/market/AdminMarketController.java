@@ -17,15 +17,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/markets")
 class AdminMarketController {
     private final MarketCatalog markets;
+    private final MarketsProperties.Defaults defaults;
 
-    AdminMarketController(MarketCatalog markets) {
+    AdminMarketController(MarketCatalog markets, MarketsProperties properties) {
         this.markets = markets;
+        this.defaults = properties.defaults();
     }
 
     @PostMapping
     ResponseEntity<MarketResponse> create(
             @AuthenticationPrincipal Caller caller, @Valid @RequestBody MarketRequest request) {
-        MarketResponse created = markets.create(request.toSpec(), caller.actor());
+        MarketResponse created = markets.create(request.toSpec(defaults), caller.actor());
         return ResponseEntity.created(URI.create("/api/v1/markets/" + created.market()))
                 .body(created);
     }

@@ -21,7 +21,9 @@ record MarketPatchRequest(
         Integer priceBandBps,
         Integer postOnlyBandBps,
         Integer maxPriceJumpBps,
-        Long maxPriceAgeSeconds) {
+        Long maxPriceAgeSeconds,
+        Long priceJumpWindowSeconds,
+        Integer maxSourceDivergenceBps) {
 
     boolean isEmpty() {
         return toPatch().equals(MarketPatch.NONE);
@@ -42,6 +44,8 @@ record MarketPatchRequest(
                 priceBandBps,
                 postOnlyBandBps,
                 maxPriceJumpBps,
-                maxPriceAgeSeconds);
+                maxPriceAgeSeconds,
+                priceJumpWindowSeconds,
+                maxSourceDivergenceBps);
     }
 }

@@ -26,20 +26,23 @@ class MarketProjection implements Projection {
     static final String UPSERT = """
             WITH p (market, tick_size, step_size, min_size, initial_margin_fraction, maintenance_margin_fraction,
                     maker_fee, taker_fee, liquidation_fee, funding_interval_seconds, max_funding_rate,
-                    price_band_bps, post_only_band_bps, max_price_jump_bps, max_price_age_seconds, state, seq)
+                    price_band_bps, post_only_band_bps, max_price_jump_bps, max_price_age_seconds,
+                    price_jump_window_seconds, max_source_divergence_bps, state, seq)
             AS (VALUES (?::text, ?::numeric, ?::numeric, ?::numeric, ?::numeric, ?::numeric, ?::numeric,
-                    ?::numeric, ?::numeric, ?::bigint, ?::numeric, ?::int, ?::int, ?::int, ?::bigint, ?::text,
-                    ?::bigint))
+                    ?::numeric, ?::numeric, ?::bigint, ?::numeric, ?::int, ?::int, ?::int, ?::bigint, ?::bigint,
+                    ?::int, ?::text, ?::bigint))
             INSERT INTO markets AS m (market, tick_size, step_size, min_size, initial_margin_fraction,
                     maintenance_margin_fraction, maker_fee, taker_fee, liquidation_fee, funding_interval_seconds,
                     max_funding_rate, price_band_bps, post_only_band_bps, max_price_jump_bps,
-                    max_price_age_seconds, state, updated_sequence)
+                    max_price_age_seconds, price_jump_window_seconds, max_source_divergence_bps, state,
+                    updated_sequence)
             SELECT market, COALESCE(tick_size, 0), COALESCE(step_size, 0), COALESCE(min_size, 0),
                     COALESCE(initial_margin_fraction, 0), COALESCE(maintenance_margin_fraction, 0),
                     COALESCE(maker_fee, 0), COALESCE(taker_fee, 0), COALESCE(liquidation_fee, 0),
                     COALESCE(funding_interval_seconds, 0), COALESCE(max_funding_rate, 0),
                     COALESCE(price_band_bps, 0), COALESCE(post_only_band_bps, 0), COALESCE(max_price_jump_bps, 0),
-                    COALESCE(max_price_age_seconds, 0), COALESCE(state, 'OPEN'), seq
+                    COALESCE(max_price_age_seconds, 0), COALESCE(price_jump_window_seconds, 0),
+                    COALESCE(max_source_divergence_bps, 0), COALESCE(state, 'OPEN'), seq
             FROM p
             ON CONFLICT (market) DO UPDATE SET
                 tick_size = COALESCE((SELECT tick_size FROM p), m.tick_size),
@@ -58,6 +61,10 @@ class MarketProjection implements Projection {
                 post_only_band_bps = COALESCE((SELECT post_only_band_bps FROM p), m.post_only_band_bps),
                 max_price_jump_bps = COALESCE((SELECT max_price_jump_bps FROM p), m.max_price_jump_bps),
                 max_price_age_seconds = COALESCE((SELECT max_price_age_seconds FROM p), m.max_price_age_seconds),
+                price_jump_window_seconds =
+                    COALESCE((SELECT price_jump_window_seconds FROM p), m.price_jump_window_seconds),
+                max_source_divergence_bps =
+                    COALESCE((SELECT max_source_divergence_bps FROM p), m.max_source_divergence_bps),
                 state = COALESCE((SELECT state FROM p), m.state),
                 updated_sequence = EXCLUDED.updated_sequence
             """;
@@ -97,16 +104,18 @@ class MarketProjection implements Projection {
             s.postOnlyBandBps(),
             s.maxPriceJumpBps(),
             s.maxPriceAgeSeconds(),
+            s.priceJumpWindowSeconds(),
+            s.maxSourceDivergenceBps(),
             state == null ? null : state.name(),
             sequence
         };
     }
 
     private static Object[] stateOnly(String market, TradingState state, long sequence) {
-        Object[] row = new Object[17];
+        Object[] row = new Object[19];
         row[0] = market;
-        row[15] = state.name();
-        row[16] = sequence;
+        row[17] = state.name();
+        row[18] = sequence;
         return row;
     }
 }

@@ -4,7 +4,11 @@ import io.bulwark.engine.market.MarketSpec;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 
-/** {@code POST /api/v1/admin/markets}: every field of a market is required; the rules are {@link MarketSpec}'s. */
+/**
+ * {@code POST /api/v1/admin/markets}: every field of a market is required but the v2 oracle limits
+ * ({@code priceJumpWindowSeconds}, {@code maxSourceDivergenceBps}), which default to {@code
+ * bulwark.markets.defaults.*}; the rules are {@link MarketSpec}'s.
+ */
 record MarketRequest(
         @NotNull String market,
         @NotNull BigDecimal tickSize,
@@ -20,9 +24,11 @@ record MarketRequest(
         @NotNull Integer priceBandBps,
         @NotNull Integer postOnlyBandBps,
         @NotNull Integer maxPriceJumpBps,
-        @NotNull Long maxPriceAgeSeconds) {
+        @NotNull Long maxPriceAgeSeconds,
+        Long priceJumpWindowSeconds,
+        Integer maxSourceDivergenceBps) {
 
-    MarketSpec toSpec() {
+    MarketSpec toSpec(MarketsProperties.Defaults defaults) {
         return new MarketSpec(
                 market,
                 tickSize,
@@ -38,6 +44,8 @@ record MarketRequest(
                 priceBandBps,
                 postOnlyBandBps,
                 maxPriceJumpBps,
-                maxPriceAgeSeconds);
+                maxPriceAgeSeconds,
+                priceJumpWindowSeconds != null ? priceJumpWindowSeconds : defaults.priceJumpWindowSeconds(),
+                maxSourceDivergenceBps != null ? maxSourceDivergenceBps : defaults.maxSourceDivergenceBps());
     }
 }

@@ -2,14 +2,19 @@ package io.bulwark.market;
 
 import io.bulwark.engine.EngineView.MarketView;
 import io.bulwark.engine.market.MarketSpec;
+import io.bulwark.engine.oracle.PriceHealth;
+import io.bulwark.engine.oracle.SourcePrice;
 import io.bulwark.engine.state.TradingState;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * A market as clients see it (SPEC section 10). {@code state} is the effective state (the stricter of
  * the exchange's and the market's own, which is {@code marketState}). Prices, funding and open interest
  * come from the oracle: {@code indexPrice} and {@code markPrice} are null until the market's first
  * accepted price; {@code fundingRate} is the rate of the last funding interval (0 before the first).
+ * {@code priceHealth} says why the price is not healthy ({@code HEALTHY} when it is) and {@code
+ * sourcePrices} are the fresh prices of the active oracle sources the index is the median of.
  */
 record MarketResponse(
         String market,
@@ -27,13 +32,17 @@ record MarketResponse(
         int postOnlyBandBps,
         int maxPriceJumpBps,
         long maxPriceAgeSeconds,
+        long priceJumpWindowSeconds,
+        int maxSourceDivergenceBps,
         TradingState state,
         TradingState marketState,
         BigDecimal indexPrice,
         BigDecimal markPrice,
         BigDecimal fundingRate,
         BigDecimal openInterest,
-        boolean priceHealthy) {
+        boolean priceHealthy,
+        PriceHealth priceHealth,
+        List<SourcePrice> sourcePrices) {
 
     static MarketResponse of(MarketView view) {
         MarketSpec s = view.spec();
@@ -53,12 +62,16 @@ record MarketResponse(
                 s.postOnlyBandBps(),
                 s.maxPriceJumpBps(),
                 s.maxPriceAgeSeconds(),
+                s.priceJumpWindowSeconds(),
+                s.maxSourceDivergenceBps(),
                 view.effectiveState(),
                 view.state(),
                 view.indexPrice(),
                 view.markPrice(),
                 view.funding().rate(),
                 view.openInterest(),
-                view.priceHealthy());
+                view.priceHealthy(),
+                view.oracle().health(),
+                view.oracle().sourcePrices());
     }
 }

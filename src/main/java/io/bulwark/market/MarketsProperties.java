@@ -44,7 +44,9 @@ public record MarketsProperties(
             @DefaultValue("500") int priceBandBps,
             @DefaultValue("100") int postOnlyBandBps,
             @DefaultValue("1000") int maxPriceJumpBps,
-            @DefaultValue("30") long maxPriceAgeSeconds) {}
+            @DefaultValue("30") long maxPriceAgeSeconds,
+            @DefaultValue("60") long priceJumpWindowSeconds,
+            @DefaultValue("200") int maxSourceDivergenceBps) {}
 
     /**
      * One market to seed. {@code minSize} defaults to {@code stepSize}; every other unset value comes
@@ -65,7 +67,9 @@ public record MarketsProperties(
             Integer priceBandBps,
             Integer postOnlyBandBps,
             Integer maxPriceJumpBps,
-            Long maxPriceAgeSeconds) {
+            Long maxPriceAgeSeconds,
+            Long priceJumpWindowSeconds,
+            Integer maxSourceDivergenceBps) {
 
         static Seed of(String market, String tick, String step, String imf, String mmf) {
             return new Seed(
@@ -75,6 +79,8 @@ public record MarketsProperties(
                     null,
                     new BigDecimal(imf),
                     new BigDecimal(mmf),
+                    null,
+                    null,
                     null,
                     null,
                     null,
@@ -111,7 +117,9 @@ public record MarketsProperties(
                     or(priceBandBps, d.priceBandBps()),
                     or(postOnlyBandBps, d.postOnlyBandBps()),
                     or(maxPriceJumpBps, d.maxPriceJumpBps()),
-                    or(maxPriceAgeSeconds, d.maxPriceAgeSeconds()));
+                    or(maxPriceAgeSeconds, d.maxPriceAgeSeconds()),
+                    or(priceJumpWindowSeconds, d.priceJumpWindowSeconds()),
+                    or(maxSourceDivergenceBps, d.maxSourceDivergenceBps()));
         }
 
         private static <T> T or(T value, T fallback) {

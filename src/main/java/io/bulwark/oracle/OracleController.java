@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,7 +20,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Oracle role: price updates, each judged by the engine (SPEC section 6). */
+/**
+ * Oracle role: price updates, each judged by the engine (SPEC section 6), which also refuses every item
+ * for a source other than the one the caller's key is bound to ({@code SOURCE_NOT_ALLOWED}). An ORACLE
+ * key issued before keys were bound to sources speaks for no source: it is refused whole, 403
+ * SOURCE_NOT_ALLOWED, before anything is journaled.
+ */
 @RestController
 @RequestMapping("/api/v1/oracle/prices")
 class OracleController {
@@ -32,13 +38,20 @@ class OracleController {
 
     @PostMapping
     OraclePricesResponse post(@AuthenticationPrincipal Caller caller, @Valid @RequestBody OraclePricesRequest request) {
+        if (caller.source().isEmpty()) {
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    "SOURCE_NOT_ALLOWED",
+                    "this ORACLE key is bound to no source (it was issued before keys were bound to sources):"
+                            + " issue a new one with POST /api/v1/admin/keys {\"role\":\"ORACLE\",\"source\":...}");
+        }
         List<PostOraclePrices.Quote> quotes = new ArrayList<>();
         for (int i = 0; i < request.prices().size(); i++) {
             OraclePricesRequest.Item item = request.prices().get(i);
             quotes.add(new PostOraclePrices.Quote(
                     item.market(), item.source(), priceText(item.price(), i), timestamp(item.timestamp(), i)));
         }
-        var applied = engine.apply(new PostOraclePrices(quotes), caller.actor());
+        var applied = engine.apply(new PostOraclePrices(quotes, caller.keyId()), caller.actor());
         List<OraclePricesResponse.Result> results = new ArrayList<>();
         for (Event e : applied.events()) {
             switch (e) {

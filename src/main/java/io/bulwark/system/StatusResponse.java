@@ -1,8 +1,11 @@
 package io.bulwark.system;
 
+import io.bulwark.engine.oracle.PriceHealth;
+import io.bulwark.engine.oracle.SourcePrice;
 import io.bulwark.engine.state.TradingState;
 import io.bulwark.journal.NodeStatus;
 import io.bulwark.maintenance.MaintenanceWindowResponse;
+import io.bulwark.oracle.LastReanchor;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,7 +32,9 @@ record StatusResponse(
         Recovery recovery) {
 
     /**
-     * One market's effective state, whether its oracle price is healthy, whether its funding is halted
+     * One market's effective state, whether its oracle price is healthy ({@code priceHealth} says why not,
+     * {@code sourcePrices} are the fresh prices of its active oracle sources, {@code lastReanchor} the last
+     * time its index was set outside the jump limits, null if never), whether its funding is halted
      * because a new index failed the write-time guard ({@code fundingHaltReason} says why), and whether the
      * circuit breaker paused liquidations and triggers in it ({@code liquidationsPausedReason} says why).
      */
@@ -37,6 +42,9 @@ record StatusResponse(
             String market,
             TradingState state,
             boolean priceHealthy,
+            PriceHealth priceHealth,
+            List<SourcePrice> sourcePrices,
+            LastReanchor lastReanchor,
             boolean fundingHalted,
             String fundingHaltReason,
             boolean liquidationsPaused,

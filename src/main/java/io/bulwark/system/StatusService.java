@@ -7,6 +7,7 @@ import io.bulwark.journal.EngineUnavailableException;
 import io.bulwark.journal.NodeStatus;
 import io.bulwark.journal.NotWriterException;
 import io.bulwark.maintenance.MaintenanceWindowResponse;
+import io.bulwark.oracle.LastReanchor;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -59,6 +60,9 @@ class StatusService {
                         m.spec().market(),
                         m.effectiveState(),
                         m.priceHealthy(),
+                        m.oracle().health(),
+                        m.oracle().sourcePrices(),
+                        LastReanchor.of(m.oracle().lastReanchor()),
                         !m.funding().haltReason().isEmpty(),
                         m.funding().haltReason().isEmpty() ? null : m.funding().haltReason(),
                         engine.liquidationsPausedMarkets().containsKey(m.spec().market()),

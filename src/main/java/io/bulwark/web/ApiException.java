@@ -44,7 +44,8 @@ public class ApiException extends RuntimeException {
                     DUPLICATE_CLIENT_ORDER_ID,
                     MARKET_CLOSED,
                     PRICE_UNAVAILABLE,
-                    VAULT_INSUFFICIENT -> HttpStatus.CONFLICT;
+                    VAULT_INSUFFICIENT,
+                    NO_FRESH_SOURCE -> HttpStatus.CONFLICT;
             case INSUFFICIENT_MARGIN,
                     PRICE_OUTSIDE_BAND,
                     POST_ONLY_REQUIRED,

@@ -18,11 +18,13 @@ class AdminKeyTests extends HttpApiTestBase {
     JdbcTemplate jdbc;
 
     @ParameterizedTest
-    @ValueSource(strings = {"ADMIN", "ORACLE"})
-    void issuesAdminAndOracleKeys(String role) {
-        ApiClient.Response issued = api.post("/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"" + role + "\"}")
-                .assertStatus(201);
-        assertThat(issued.text("role")).isEqualTo(role);
+    @ValueSource(strings = {"{\"role\":\"ADMIN\"}", "{\"role\":\"ORACLE\",\"source\":\"feed-1\"}"})
+    void issuesAdminAndOracleKeys(String body) {
+        ApiClient.Response issued =
+                api.post("/api/v1/admin/keys", ADMIN_KEY, body).assertStatus(201);
+        String role = issued.text("role");
+        assertThat(body).contains(role);
+        assertThat(issued.text("source")).isEqualTo(role.equals("ORACLE") ? "feed-1" : null);
         assertThat(issued.text("apiKey")).matches("bwk_[A-Za-z0-9_-]{43}");
         assertThat(issued.text("keyId")).matches("key_[0-9a-f]{16}");
         int expected = role.equals("ADMIN") ? 200 : 403;
@@ -39,7 +41,12 @@ class AdminKeyTests extends HttpApiTestBase {
                 "{\"role\":1}",
                 "{}",
                 "{\"role\":null}",
-                "{\"role\":\"ADMIN\",\"accountId\":\"1\"}"
+                "{\"role\":\"ADMIN\",\"accountId\":\"1\"}",
+                "{\"role\":\"ORACLE\"}",
+                "{\"role\":\"ORACLE\",\"source\":null}",
+                "{\"role\":\"ORACLE\",\"source\":\"\"}",
+                "{\"role\":\"ORACLE\",\"source\":\"two words\"}",
+                "{\"role\":\"ADMIN\",\"source\":\"feed-1\"}"
             })
     void refusesOtherRoles(String body) {
         api.post("/api/v1/admin/keys", ADMIN_KEY, body).assertProblem(400, "VALIDATION_FAILED");
@@ -77,7 +84,18 @@ class AdminKeyTests extends HttpApiTestBase {
         assertThat(list.json().valueStream()).anySatisfy(k -> {
             assertThat(k.path("role").asString()).isEqualTo("ADMIN");
             assertThat(k.path("accountId").isNull()).isTrue();
+            assertThat(k.path("source").isNull()).isTrue();
         });
+        String oracleKeyId = api.post("/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"ORACLE\",\"source\":\"listed\"}")
+                .assertStatus(201)
+                .text("keyId");
+        assertThat(api.get("/api/v1/admin/keys", ADMIN_KEY).json().valueStream())
+                .filteredOn(k -> k.path("keyId").asString().equals(oracleKeyId))
+                .singleElement()
+                .satisfies(k -> assertThat(k.path("source").asString()).isEqualTo("listed"));
+        assertThat(jdbc.queryForObject("SELECT source FROM api_keys WHERE key_id = ?", String.class, oracleKeyId))
+                .as("the read model keeps the binding")
+                .isEqualTo("listed");
         assertThat(list.body()).doesNotContain(trader.apiKey(), ADMIN_KEY, "keyHash", "bwk_");
     }
 

@@ -64,7 +64,8 @@ final class BenchExchange implements AutoCloseable {
 
     /** An ORACLE key posts {@link #MARK} three times (a healthy price), then once a second. */
     private void startOracle() throws InterruptedException {
-        String oracleKey = http.require(201, "POST", "/api/v1/admin/keys", adminKey, "{\"role\":\"ORACLE\"}")
+        String oracleKey = http.require(
+                        201, "POST", "/api/v1/admin/keys", adminKey, "{\"role\":\"ORACLE\",\"source\":\"bench-feed\"}")
                 .text("apiKey");
         for (int i = 0; i < 3; i++) {
             postPrice(oracleKey);

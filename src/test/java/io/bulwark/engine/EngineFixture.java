@@ -37,7 +37,9 @@ final class EngineFixture {
                 500,
                 100,
                 1000,
-                30);
+                30,
+                60L,
+                200);
     }
 
     Outcome apply(Command command) {

@@ -115,11 +115,26 @@ class EngineTests {
                         .message())
                 .isEqualTo("maintenanceMarginFraction must be below initialMarginFraction");
         MarketPatch badTick = new MarketPatch(
-                BigDecimal.ZERO, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                BigDecimal.ZERO,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         assertThat(exchange.rejected(new UpdateMarket("BTC-USD-PERP", badTick)).message())
                 .isEqualTo("tickSize must be greater than 0");
-        MarketPatch wider =
-                new MarketPatch(null, null, null, null, null, null, null, null, null, null, 800, null, null, null);
+        MarketPatch wider = new MarketPatch(
+                null, null, null, null, null, null, null, null, null, null, 800, null, null, null, null, null);
         exchange.applied(new UpdateMarket("BTC-USD-PERP", wider));
         assertThat(exchange.engine.market("BTC-USD-PERP").orElseThrow().spec().priceBandBps())
                 .isEqualTo(800);

@@ -44,7 +44,7 @@ class CrashFaultTests {
             ApiClient api = service.api();
             try {
                 awaitVerifiedWriter(service, "first start");
-                String oracleKey = api.post("/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"ORACLE\"}")
+                String oracleKey = api.post("/api/v1/admin/keys", ADMIN_KEY, OracleFeed.KEY_REQUEST)
                         .assertStatus(201)
                         .text("apiKey");
                 List<OrderLoad.Trader> traders = traders(api);

@@ -5,10 +5,14 @@ import java.time.Duration;
 
 /**
  * A price source posting a steady price for one market through {@code POST /api/v1/oracle/prices} with an
- * ORACLE key, so orders keep a healthy mark across restarts. Failures (the service is down) are ignored:
- * the next post tries again.
+ * ORACLE key bound to its source ({@link #KEY_REQUEST}), so orders keep a healthy mark across restarts.
+ * Failures (the service is down) are ignored: the next post tries again.
  */
 final class OracleFeed implements AutoCloseable {
+    static final String SOURCE = "fault-feed";
+    /** The body of {@code POST /api/v1/admin/keys} that issues the key this feed posts with. */
+    static final String KEY_REQUEST = "{\"role\":\"ORACLE\",\"source\":\"" + SOURCE + "\"}";
+
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -16,7 +20,7 @@ final class OracleFeed implements AutoCloseable {
         thread = Thread.ofPlatform().daemon().name("fault-oracle").start(() -> {
             while (running) {
                 String body = """
-                        {"prices":[{"market":"%s","price":"%s","source":"fault-feed","timestamp":%d}]}""".formatted(market, price, System.currentTimeMillis());
+                        {"prices":[{"market":"%s","price":"%s","source":"%s","timestamp":%d}]}""".formatted(market, price, SOURCE, System.currentTimeMillis());
                 try {
                     api.post("/api/v1/oracle/prices", oracleKey, body);
                 } catch (RuntimeException e) {

@@ -30,7 +30,7 @@ class RestFuzzFaultTests extends HttpApiTestBase {
     void noBadRequestGetsA5xxOrALeakedErrorOrBreaksAnInvariant() {
         String market = "FZ" + (System.nanoTime() % 100_000) + "-USD-PERP";
         Trader trader = newFundedTrader("100000");
-        String oracleKey = api.post("/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"ORACLE\"}")
+        String oracleKey = api.post("/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"ORACLE\",\"source\":\"fuzz\"}")
                 .assertStatus(201)
                 .text("apiKey");
         String spec = """
@@ -120,7 +120,7 @@ class RestFuzzFaultTests extends HttpApiTestBase {
                         ADMIN_KEY,
                         JsonFuzz.bodies("{\"state\":\"OPEN\",\"reason\":\"fuzz\",\"force\":false}")),
                 post("/api/v1/oracle/prices", oracleKey, prices(market)),
-                post("/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"ORACLE\"}"),
+                post("/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"ORACLE\",\"source\":\"fuzz-key\"}"),
                 post("/api/v1/admin/snapshots", ADMIN_KEY, "{\"reason\":\"fuzz\"}"),
                 new Target("GET", "/api/v1/markets/{id}/trades?limit={id}", null, null),
                 new Target("GET", "/api/v1/markets/{id}/orderbook?depth={id}", null, null),

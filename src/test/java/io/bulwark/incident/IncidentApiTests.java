@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Incident audit and refunds over HTTP and WebSocket (SPEC section 9): a compromised oracle source walks the
- * index down within the jump limit and liquidates two accounts that an honest feed would have left alone,
- * while a third is liquidated by a real move. Expected amounts are worked out here from the scenario's
- * numbers, not read back from the audit.
+ * Incident audit and refunds over HTTP and WebSocket (SPEC section 9): two compromised oracle sources out of
+ * three, each posting with its own key, walk the index (their median) down within the jump limit and close
+ * enough to the honest source that the sources still count as agreeing, and liquidate two accounts that the
+ * honest feed would have left alone, while a third is liquidated by a real move. Expected amounts are worked
+ * out here from the scenario's numbers, not read back from the audit.
  */
 class IncidentApiTests extends RiskApiTestBase {
 
@@ -24,7 +25,8 @@ class IncidentApiTests extends RiskApiTestBase {
         long now = System.currentTimeMillis();
         allAccepted(postPrices(
                 quote(market, "honest", "\"65000\"", now),
-                quote(market, "evil", "\"65000\"", now),
+                quote(market, "evil-1", "\"65000\"", now),
+                quote(market, "evil-2", "\"65000\"", now),
                 quote(market, "honest", "\"65000\"", now)));
         Trader whaleLong = newFundedTrader("1000000");
         Trader whaleShort = newFundedTrader("1000000");
@@ -43,26 +45,40 @@ class IncidentApiTests extends RiskApiTestBase {
         long crashTime = System.currentTimeMillis();
 
         allAccepted(postPrices(
-                quote(market, "honest", "\"64200\"", crashTime), quote(market, "evil", "\"64200\"", crashTime)));
+                quote(market, "honest", "\"64200\"", crashTime),
+                quote(market, "evil-1", "\"64200\"", crashTime),
+                quote(market, "evil-2", "\"64200\"", crashTime)));
         assertThat(liquidations(frank)).hasSize(1);
         assertThat(liquidations(dave)).isEmpty();
-        allAccepted(postPrices(quote(market, "evil", "\"63600\"", System.currentTimeMillis())));
+        evilAt(market, "63900"); // 47 bps below the honest 64200: the sources agree
         assertThat(liquidations(dave)).hasSize(1);
         assertThat(liquidations(erin)).isEmpty();
-        allAccepted(postPrices(quote(market, "evil", "\"62400\"", System.currentTimeMillis())));
+        evilAt(market, "63300"); // 142 bps below: still within maxSourceDivergenceBps (200)
+        assertThat(api.get("/api/v1/markets/" + market, null)
+                        .get("priceHealthy")
+                        .asBoolean())
+                .isTrue();
         assertThat(liquidations(erin)).hasSize(1);
         return new IncidentScenario(market, frank, dave, erin, from, lastSequence(), crashTime);
     }
 
+    /** Both compromised sources post {@code price}, each with its own key: the median (theirs) is the index. */
+    private void evilAt(String market, String price) {
+        long now = System.currentTimeMillis();
+        allAccepted(postPrices(
+                quote(market, "evil-1", "\"" + price + "\"", now), quote(market, "evil-2", "\"" + price + "\"", now)));
+    }
+
     @Test
-    void excludingTheCompromisedSourceFlagsExactlyTheBogusLiquidationsAndRefundsThemOnce() {
+    void excludingTheCompromisedSourcesFlagsExactlyTheBogusLiquidationsAndRefundsThemOnce() {
         IncidentScenario s = compromisedFeedScenario();
         SocketClient daveSocket = SocketClient.connect(port);
         daveSocket.ask("{\"op\":\"auth\",\"apiKey\":\"" + s.dave().apiKey() + "\"}", "authenticated");
         daveSocket.ask("{\"op\":\"subscribe\",\"channel\":\"account\"}", "subscribed");
 
-        JsonNode report =
-                audit(s, "\"excludeSources\":[\"evil\"]").assertStatus(201).json();
+        JsonNode report = audit(s, "\"excludeSources\":[\"evil-1\",\"evil-2\"]")
+                .assertStatus(201)
+                .json();
 
         assertThat(report.path("status").asString()).isEqualTo("PROPOSED");
         assertThat(report.path("paidSequence").isNull()).isTrue();

@@ -40,7 +40,9 @@ class IncidentAuditTests {
             500,
             100,
             1000,
-            30);
+            30,
+            60L,
+            200);
 
     private final IncidentAudit audit = new IncidentAudit(
             3, new ReferencePrices(Set.of("evil"), new TreeMap<>(), Map.of(M, SPEC)), Map.of(M, SPEC));

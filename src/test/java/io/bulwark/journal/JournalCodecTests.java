@@ -7,6 +7,7 @@ import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.command.StartEngine;
+import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.engine.order.OrderType;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,5 +70,59 @@ class JournalCodecTests {
         assertThat(decoded.refunds().getFirst().items()).isNull();
         assertThat(codec.writeCommand(decoded)).isEqualTo(command);
         assertThat(codec.writeEvents(codec.readEvents(events))).isEqualTo(events);
+    }
+
+    /**
+     * Rows written before keys were bound to sources and before the v2 market parameters: they read with
+     * the old meaning and re-encode to their exact text (the row-hash chain is computed over it).
+     */
+    @Test
+    void rowsWrittenBeforeTheOracleFieldsReadTheSameAndKeepTheirText() {
+        String market = "{\"@type\":\"CreateMarket\",\"spec\":{\"market\":\"BTC-USD-PERP\",\"tickSize\":\"0.1\","
+                + "\"stepSize\":\"0.001\",\"minSize\":\"0.001\",\"initialMarginFraction\":\"0.02\","
+                + "\"maintenanceMarginFraction\":\"0.01\",\"makerFee\":\"0.0002\",\"takerFee\":\"0.0005\","
+                + "\"liquidationFee\":\"0.01\",\"fundingIntervalSeconds\":3600,\"maxFundingRate\":\"0.005\","
+                + "\"priceBandBps\":500,\"postOnlyBandBps\":100,\"maxPriceJumpBps\":1000,\"maxPriceAgeSeconds\":30}}";
+        String key = "{\"@type\":\"IssueApiKey\",\"keyId\":\"key_1\",\"role\":\"ORACLE\",\"keyHash\":\"h\"}";
+        String prices = "{\"@type\":\"PostOraclePrices\",\"quotes\":[{\"market\":\"BTC-USD-PERP\",\"source\":\"a\","
+                + "\"price\":\"65000\",\"timestamp\":1}]}";
+        String issued = "[{\"@type\":\"ApiKeyIssued\",\"keyId\":\"key_1\",\"role\":\"ORACLE\",\"accountId\":\"\","
+                + "\"keyHash\":\"h\"}]";
+        for (String row : List.of(market, key, prices)) {
+            assertThat(codec.writeCommand(codec.readCommand(row))).isEqualTo(row);
+        }
+        assertThat(codec.writeEvents(codec.readEvents(issued))).isEqualTo(issued);
+
+        var spec = ((io.bulwark.engine.command.CreateMarket) codec.readCommand(market)).spec();
+        assertThat(spec.priceJumpWindowSeconds()).isEqualTo(MarketSpec.DEFAULT_PRICE_JUMP_WINDOW_SECONDS);
+        assertThat(spec.maxSourceDivergenceBps()).isEqualTo(MarketSpec.DEFAULT_MAX_SOURCE_DIVERGENCE_BPS);
+        assertThat(((io.bulwark.engine.command.IssueApiKey) codec.readCommand(key)).source())
+                .isNull();
+        assertThat(((PostOraclePrices) codec.readCommand(prices)).keyId()).isNull();
+
+        MarketSpec other = new MarketSpec(
+                spec.market(),
+                spec.tickSize(),
+                spec.stepSize(),
+                spec.minSize(),
+                spec.initialMarginFraction(),
+                spec.maintenanceMarginFraction(),
+                spec.makerFee(),
+                spec.takerFee(),
+                spec.liquidationFee(),
+                spec.fundingIntervalSeconds(),
+                spec.maxFundingRate(),
+                spec.priceBandBps(),
+                spec.postOnlyBandBps(),
+                spec.maxPriceJumpBps(),
+                spec.maxPriceAgeSeconds(),
+                600L,
+                50);
+        var create = new io.bulwark.engine.command.CreateMarket(other);
+        assertThat(codec.writeCommand(create))
+                .contains("\"priceJumpWindowSeconds\":600", "\"maxSourceDivergenceBps\":50");
+        assertThat(codec.readCommand(codec.writeCommand(create))).isEqualTo(create);
+        var bound = new PostOraclePrices(List.of(new PostOraclePrices.Quote("BTC-USD-PERP", "a", "1", 1)), "key_1");
+        assertThat(codec.readCommand(codec.writeCommand(bound))).isEqualTo(bound);
     }
 }

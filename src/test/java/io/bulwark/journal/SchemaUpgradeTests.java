@@ -12,6 +12,8 @@ import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.Withdraw;
 import io.bulwark.engine.event.AccountCreated;
+import io.bulwark.engine.event.ApiKeyIssued;
+import io.bulwark.engine.event.MarketCreated;
 import io.bulwark.engine.state.TradingState;
 import io.bulwark.testsupport.AppInstances;
 import io.bulwark.testsupport.TestPostgres;
@@ -22,8 +24,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,17 +71,74 @@ class SchemaUpgradeTests {
         instances.update(sql);
     }
 
-    /** The read-model writers of the V1 schema (markets, accounts, keys, ledger, state changes). */
+    /**
+     * The read-model writers of the V1 schema (markets, accounts, keys, ledger, state changes). The ledger and
+     * state changes are today's (their tables have not changed since); markets, accounts and keys are written
+     * as the V4-era build wrote them, since today's writers fill columns later migrations added.
+     */
     private static List<Projection> v1Projections() {
         // Package-private Spring components, made here as the V1-era build would have had them.
-        return List.of(
-                        "io.bulwark.market.MarketProjection",
-                        "io.bulwark.account.AccountProjection",
-                        "io.bulwark.account.LedgerProjection",
-                        "io.bulwark.system.TradingStateProjection")
-                .stream()
-                .map(SchemaUpgradeTests::instantiate)
-                .toList();
+        List<Projection> today =
+                List.of("io.bulwark.account.LedgerProjection", "io.bulwark.system.TradingStateProjection").stream()
+                        .map(SchemaUpgradeTests::instantiate)
+                        .toList();
+        return Stream.concat(today.stream(), Stream.of(new V4MarketsAndKeys())).toList();
+    }
+
+    /** The V4 layout of {@code markets}, {@code accounts} and {@code api_keys}, written once per row. */
+    private static final class V4MarketsAndKeys implements Projection {
+        @Override
+        public void project(Committed entry, SqlBatch batch) {
+            OffsetDateTime time = OffsetDateTime.ofInstant(Instant.ofEpochMilli(entry.timestamp()), ZoneOffset.UTC);
+            for (var event : entry.events()) {
+                switch (event) {
+                    case MarketCreated c -> {
+                        var m = c.spec();
+                        batch.add(
+                                "INSERT INTO markets (market, tick_size, step_size, min_size, initial_margin_fraction,"
+                                        + " maintenance_margin_fraction, maker_fee, taker_fee, liquidation_fee,"
+                                        + " funding_interval_seconds, max_funding_rate, price_band_bps, post_only_band_bps,"
+                                        + " max_price_jump_bps, max_price_age_seconds, state, updated_sequence)"
+                                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                m.market(),
+                                m.tickSize(),
+                                m.stepSize(),
+                                m.minSize(),
+                                m.initialMarginFraction(),
+                                m.maintenanceMarginFraction(),
+                                m.makerFee(),
+                                m.takerFee(),
+                                m.liquidationFee(),
+                                m.fundingIntervalSeconds(),
+                                m.maxFundingRate(),
+                                m.priceBandBps(),
+                                m.postOnlyBandBps(),
+                                m.maxPriceJumpBps(),
+                                m.maxPriceAgeSeconds(),
+                                c.state().name(),
+                                entry.sequence());
+                    }
+                    case AccountCreated a ->
+                        batch.add(
+                                "INSERT INTO accounts (account_id, name, created_sequence, created_at) VALUES (?, ?, ?, ?)",
+                                a.accountId(),
+                                a.name(),
+                                entry.sequence(),
+                                time);
+                    case ApiKeyIssued k ->
+                        batch.add(
+                                "INSERT INTO api_keys (key_id, role, account_id, key_hash, revoked, created_sequence,"
+                                        + " updated_sequence) VALUES (?, ?, ?, ?, false, ?, ?)",
+                                k.keyId(),
+                                k.role().name(),
+                                k.accountId(),
+                                k.keyHash(),
+                                entry.sequence(),
+                                entry.sequence());
+                    default -> {}
+                }
+            }
+        }
     }
 
     private static Projection instantiate(String className) {
@@ -171,6 +234,14 @@ class SchemaUpgradeTests {
                 assertThat(upgraded.get(account)).as(account).isEqualByComparingTo(balance));
         assertThat(api.get("/api/v1/admin/integrity", ADMIN_KEY).get("ok").asBoolean())
                 .isTrue();
+        assertThat(query("SELECT price_jump_window_seconds FROM markets WHERE market = '" + TradingFloor.BTC + "'"))
+                .as("V7 gave the existing market the defaults, as the engine did")
+                .isEqualTo(60L);
+        assertThat(query("SELECT max_source_divergence_bps FROM markets WHERE market = '" + TradingFloor.BTC + "'"))
+                .isEqualTo(200L);
+        assertThat(query("SELECT count(*) FROM api_keys WHERE source IS NOT NULL"))
+                .as("keys issued before V7 are bound to no source")
+                .isZero();
     }
 
     /** A whole instance, writer until stopped gracefully: its journal is complete when this returns. */

@@ -3,6 +3,7 @@ package io.bulwark.liquidation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.testsupport.AppInstances;
+import io.bulwark.testsupport.OracleKeys;
 import io.bulwark.web.ApiClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,9 +74,7 @@ class LiquidationRestartTests {
                          "fundingIntervalSeconds":3600,"maxFundingRate":"0.005","priceBandBps":500,
                          "postOnlyBandBps":100,"maxPriceJumpBps":1000,"maxPriceAgeSeconds":30}
                         """.formatted(MARKET)).assertStatus(201);
-        String oracle = first.post("/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"ORACLE\"}")
-                .assertStatus(201)
-                .text("apiKey");
+        String oracle = OracleKeys.issue(first, ADMIN_KEY, "feed");
         String alice = trader(first, "alice", "100000");
         String dave = trader(first, "dave", "1400");
         for (int i = 0; i < 3; i++) {

@@ -3,6 +3,7 @@ package io.bulwark.liquidation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.order.TradingApiTestBase;
+import io.bulwark.testsupport.OracleKeys;
 import io.bulwark.web.ApiClient;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +20,7 @@ public abstract class RiskApiTestBase extends TradingApiTestBase {
     /** dave: long 1 at 65000 (balance 1367.5, maintenance 1 % of notional); alice: short 1; the whales: ±200. */
     public record Floor(String market, Trader alice, Trader dave) {}
 
-    private String oracleKey;
+    private OracleKeys oracleKeys;
 
     @AfterEach
     void resumeLiquidationsIfATestTrippedTheBreaker() {
@@ -33,13 +34,12 @@ public abstract class RiskApiTestBase extends TradingApiTestBase {
         return api.send(api.request(path, key).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
     }
 
-    protected String oracleKey() {
-        if (oracleKey == null) {
-            oracleKey = api.post("/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"ORACLE\"}")
-                    .assertStatus(201)
-                    .text("apiKey");
+    /** The ORACLE keys of this test's sources, one per source. */
+    protected OracleKeys oracleKeys() {
+        if (oracleKeys == null) {
+            oracleKeys = new OracleKeys(() -> api, ADMIN_KEY);
         }
-        return oracleKey;
+        return oracleKeys;
     }
 
     /** A BTC-like market (tick 0.1, IMF 0.02, MMF 0.01, liquidation fee 0.01) with the given price age limit. */
@@ -62,21 +62,24 @@ public abstract class RiskApiTestBase extends TradingApiTestBase {
                 + timestamp + "}";
     }
 
-    /** Posts oracle items and returns the per-item results. */
+    /** Posts oracle items, each source's with its own key, and returns the per-item results in order. */
     protected List<JsonNode> postPrices(String... quotes) {
-        ApiClient.Response response = api.post(
-                        "/api/v1/oracle/prices", oracleKey(), "{\"prices\":[" + String.join(",", quotes) + "]}")
-                .assertStatus(200);
-        return response.get("results").valueStream().toList();
+        return oracleKeys().post(quotes);
     }
 
     /** Three sources agree on {@code price}: every update accepted, the market healthy. */
     protected void healthyAt(String market, String price) {
+        healthyAt(market, price, "a", "b", "c");
+    }
+
+    /** Each source posts {@code price} once, in turn: every update accepted, the market healthy. */
+    protected void healthyAt(String market, String price, String... sources) {
         long now = System.currentTimeMillis();
-        assertThat(postPrices(
-                        quote(market, "a", "\"" + price + "\"", now),
-                        quote(market, "b", "\"" + price + "\"", now),
-                        quote(market, "c", "\"" + price + "\"", now)))
+        String[] quotes = new String[sources.length];
+        for (int i = 0; i < sources.length; i++) {
+            quotes[i] = quote(market, sources[i], "\"" + price + "\"", now);
+        }
+        assertThat(postPrices(quotes))
                 .allSatisfy(r -> assertThat(r.get("accepted").asBoolean()).isTrue());
         assertThat(api.get("/api/v1/markets/" + market, null)
                         .get("priceHealthy")
@@ -89,7 +92,12 @@ public abstract class RiskApiTestBase extends TradingApiTestBase {
      * so that dave's position is 0.5 % of open interest (a liquidation of it does not trip the breaker).
      */
     protected Floor leveragedFloor(String market) {
-        healthyAt(market, "65000");
+        return leveragedFloor(market, "a", "b", "c");
+    }
+
+    /** {@link #leveragedFloor(String)} with the market fed by {@code sources} (each posts 65000 once, in turn). */
+    protected Floor leveragedFloor(String market, String... sources) {
+        healthyAt(market, "65000", sources);
         Trader whaleLong = newFundedTrader("1000000");
         Trader whaleShort = newFundedTrader("1000000");
         trade(whaleShort, whaleLong, market, "200", "65000");

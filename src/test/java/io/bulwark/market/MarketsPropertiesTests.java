@@ -50,7 +50,9 @@ class MarketsPropertiesTests {
                 500,
                 100,
                 1000,
-                30);
+                30,
+                60L,
+                200);
     }
 
     @Test

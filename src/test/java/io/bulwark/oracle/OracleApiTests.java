@@ -2,6 +2,7 @@ package io.bulwark.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.testsupport.OracleKeys;
 import io.bulwark.web.HttpApiTestBase;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,14 +13,12 @@ import tools.jackson.databind.JsonNode;
 class OracleApiTests extends HttpApiTestBase {
     private static final java.util.concurrent.atomic.AtomicInteger MARKETS =
             new java.util.concurrent.atomic.AtomicInteger();
-    private String oracleKey;
+    private OracleKeys oracleKeys;
     private String market;
 
     @BeforeEach
     void oracleAndMarket() {
-        oracleKey = api.post("/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"ORACLE\"}")
-                .assertStatus(201)
-                .text("apiKey");
+        oracleKeys = new OracleKeys(() -> api, ADMIN_KEY);
         market = "ORC" + MARKETS.incrementAndGet() + "-USD-PERP";
         api.post("/api/v1/admin/markets", ADMIN_KEY, """
                         {"market":"%s","tickSize":"0.001","stepSize":"0.1","minSize":"0.1",
@@ -34,10 +33,9 @@ class OracleApiTests extends HttpApiTestBase {
                 + timestamp + "}";
     }
 
+    /** Each source's items posted with that source's key. */
     private List<JsonNode> post(String... quotes) {
-        var response = api.post("/api/v1/oracle/prices", oracleKey, "{\"prices\":[" + String.join(",", quotes) + "]}");
-        response.assertStatus(200);
-        return response.get("results").valueStream().toList();
+        return oracleKeys.post(quotes);
     }
 
     @Test
@@ -100,6 +98,7 @@ class OracleApiTests extends HttpApiTestBase {
         String body = "{\"prices\":[" + quote(market, "a", "\"150\"", System.currentTimeMillis()) + "]}";
         api.post("/api/v1/oracle/prices", ADMIN_KEY, body).assertProblem(403, "FORBIDDEN");
         api.post("/api/v1/oracle/prices", null, body).assertProblem(401, "UNAUTHENTICATED");
+        String oracleKey = oracleKeys.key("a");
         api.post("/api/v1/oracle/prices", oracleKey, "{\"prices\":[]}").assertProblem(400, "VALIDATION_FAILED");
         api.post(
                         "/api/v1/oracle/prices",

@@ -2,6 +2,7 @@ package io.bulwark.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.testsupport.OracleKeys;
 import io.bulwark.web.ApiClient;
 import java.math.BigDecimal;
 import java.util.List;
@@ -15,11 +16,12 @@ final class DrillExchange {
     static final String MARKET = "JAN-USD-PERP";
 
     private final String adminKey;
+    private final OracleKeys oracleKeys;
     private ApiClient api;
-    private String oracleKey;
 
     DrillExchange(String adminKey, int port) {
         this.adminKey = adminKey;
+        this.oracleKeys = new OracleKeys(() -> api, adminKey);
         connect(port);
     }
 
@@ -50,25 +52,20 @@ final class DrillExchange {
                          "fundingIntervalSeconds":3600,"maxFundingRate":"0.005","priceBandBps":500,
                          "postOnlyBandBps":100,"maxPriceJumpBps":1000,"maxPriceAgeSeconds":300}
                         """.formatted(MARKET)).assertStatus(201);
-        oracleKey = api.post("/api/v1/admin/keys", adminKey, "{\"role\":\"ORACLE\"}")
-                .assertStatus(201)
-                .text("apiKey");
     }
 
-    /** Posts one oracle update per {@code source, price} pair, in order, and asserts each was accepted. */
+    /**
+     * Posts one oracle update per {@code source, price} pair, in order, each source with its own ORACLE key
+     * (keys are bound to sources), and asserts each was accepted.
+     */
     void prices(String... sourceAndPrice) {
-        StringBuilder items = new StringBuilder();
+        String[] items = new String[sourceAndPrice.length / 2];
         long now = System.currentTimeMillis();
         for (int i = 0; i < sourceAndPrice.length; i += 2) {
-            items.append(i == 0 ? "" : ",")
-                    .append("{\"market\":\"%s\",\"source\":\"%s\",\"price\":\"%s\",\"timestamp\":%d}"
-                            .formatted(MARKET, sourceAndPrice[i], sourceAndPrice[i + 1], now));
+            items[i / 2] = "{\"market\":\"%s\",\"source\":\"%s\",\"price\":\"%s\",\"timestamp\":%d}"
+                    .formatted(MARKET, sourceAndPrice[i], sourceAndPrice[i + 1], now);
         }
-        List<JsonNode> results = api.post("/api/v1/oracle/prices", oracleKey, "{\"prices\":[" + items + "]}")
-                .assertStatus(200)
-                .get("results")
-                .valueStream()
-                .toList();
+        List<JsonNode> results = oracleKeys.post(items);
         assertThat(results)
                 .allSatisfy(r -> assertThat(r.path("accepted").asBoolean())
                         .as("oracle update %s", r)

@@ -13,11 +13,15 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Steps 5 and 6 of the January drill: the incident audit of the range since reopening, with the evil source
- * excluded, and the refunds it proposes paid exactly once. Expected amounts come from {@link ExpectedAudit}.
+ * Steps 5 and 6 of the January drill: the incident audit of the range since reopening against the operator's
+ * reference prices (other venues stayed at 64200 after the real move: every feed repeated the compromised
+ * upstream, so no source can be excluded), and the refunds it proposes paid exactly once. Expected amounts
+ * come from {@link ExpectedAudit}.
  */
 final class DrillIncidentSteps {
-    private static final String REASON = "January drill: evil feed";
+    private static final String REASON = "January drill: compromised upstream";
+    /** Where other venues traded from the real move on. */
+    static final String REFERENCE_PRICE = "64200";
 
     private final DrillExchange x;
     private final int port;
@@ -32,12 +36,17 @@ final class DrillIncidentSteps {
         this.expected = expected;
     }
 
-    /** Audits [from, last]: exactly the bogus liquidations found, with their evidence; the CSV row by row. */
-    JsonNode audit(long from) {
+    /**
+     * Audits [from, last] against the reference price from {@code referenceTime} (epoch ms, before the real
+     * move): exactly the bogus liquidations found, with their evidence; the CSV row by row.
+     */
+    JsonNode audit(long from, long referenceTime) {
         long to = x.sequence();
         JsonNode report = x.api()
                 .post("/api/v1/admin/incidents", x.adminKey(), """
-                        {"fromSequence":%d,"toSequence":%d,"reason":"%s","excludeSources":["evil"]}""".formatted(from, to, REASON))
+                        {"fromSequence":%d,"toSequence":%d,"reason":"%s",
+                         "referencePrices":[{"market":"%s","timestamp":%d,"price":"%s"}]}""".formatted(
+                                from, to, REASON, DrillExchange.MARKET, referenceTime, REFERENCE_PRICE))
                 .assertStatus(201)
                 .json();
         assertThat(report.path("status").asString()).isEqualTo("PROPOSED");

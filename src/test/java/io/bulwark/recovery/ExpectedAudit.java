@@ -88,7 +88,7 @@ record ExpectedAudit(
         assertThat(item.path("accountId").asString()).isEqualTo(trader.accountId());
         assertThat(item.path("sequence").asLong())
                 .isEqualTo(liquidation.path("sequence").asLong());
-        assertThat(item.path("referenceSource").asString()).isEqualTo("INDEX_WITHOUT_EXCLUDED");
+        assertThat(item.path("referenceSource").asString()).isEqualTo("OPERATOR");
         assertDecimal(item, "size", size);
         assertDecimal(item, "price", price());
         assertDecimal(item, "markPrice", mark);

@@ -20,9 +20,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The January drill (issue 5), end to end through HTTP and WebSocket on an exchange of its own: a maintenance
- * window with an upgrade restart, a compromised oracle source that walks the index down and liquidates
- * leveraged longs, the exchange closed again, the incident audited and refunded, the state rolled back to
- * the pre-maintenance snapshot, and trading reopened through POST_ONLY. Prints how long each phase took.
+ * window with an upgrade restart, a compromised upstream that both oracle feeds repeat (so they agree, and the
+ * walk stays inside the jump limits) walking the index down and liquidating leveraged longs, the exchange
+ * closed again, the incident audited against the operator's reference prices and refunded, the state rolled
+ * back to the pre-maintenance snapshot, and trading reopened through POST_ONLY. Prints how long each phase
+ * took. (A lone bad feed no longer liquidates anyone: keys are bound to sources and feeds that disagree make
+ * the price unhealthy, see OracleAttackTests; excluding a compromised source is in IncidentApiTests.)
  */
 class JanuaryDrillTests {
     private static final String ADMIN = "bwk_january_drill_admin_key_000000000000000000000";
@@ -47,6 +50,7 @@ class JanuaryDrillTests {
     private JsonNode preMaintenance;
     private BigDecimal vaultAtSnapshot;
     private long incidentFrom;
+    private long incidentStart;
     private JsonNode report;
     private final Map<Trader, JsonNode> liquidations = new LinkedHashMap<>();
     private final Map<Trader, ExpectedAudit> expected = new LinkedHashMap<>();
@@ -68,7 +72,7 @@ class JanuaryDrillTests {
             phase("3 incident", this::incident);
             phase("4 closed again", this::closeAgain);
             DrillIncidentSteps incident = new DrillIncidentSteps(x, port(), liquidations, expected);
-            phase("5 audit", () -> report = incident.audit(incidentFrom));
+            phase("5 audit", () -> report = incident.audit(incidentFrom, incidentStart));
             phase("6 refunds", () -> incident.refund(report));
             phase("7 rollback", this::rollBack);
             phase("8 reopen", this::reopen);
@@ -90,7 +94,7 @@ class JanuaryDrillTests {
         }
     }
 
-    /** Honest and evil agree at 65000; longs of 1 at 65000 with little margin; two resting triggers, a bid. */
+    /** Both feeds agree at 65000; longs of 1 at 65000 with little margin; two resting triggers, a bid. */
     private void start() {
         app = instances.start("before-upgrade", SETTINGS);
         AppInstances.awaitWriter(app);
@@ -99,7 +103,7 @@ class JanuaryDrillTests {
 
     private void setUp() {
         x.createMarket();
-        x.prices("honest", "65000", "evil", "65000", "honest", "65000");
+        x.prices("feed-a", "65000", "feed-b", "65000", "feed-a", "65000");
         assertThat(x.market().path("priceHealthy").asBoolean()).isTrue();
         x.deposit("LIQUIDATOR_VAULT", "10000", "insurance-fund");
         whaleLong = x.trader("whale-long", "1000000");
@@ -176,7 +180,7 @@ class JanuaryDrillTests {
 
     private void reopenAfterUpgrade() {
         // Prices are not trusted across a restart: three fresh updates before the market may reopen.
-        x.prices("honest", "65000", "evil", "65000", "honest", "65000", "honest", "65000");
+        x.prices("feed-a", "65000", "feed-b", "65000", "feed-a", "65000", "feed-a", "65000");
         JsonNode postOnly =
                 x.changeState("POST_ONLY", "upgrade done").assertStatus(200).json();
         openAfterMinimumTime(postOnly);
@@ -196,27 +200,33 @@ class JanuaryDrillTests {
     }
 
     /**
-     * A real move (both sources to 64200) liquidates frank; then the evil source alone walks down, each step
-     * within the jump limit, and the index (median of two: their mean) takes dave at 63900 and erin at 63300.
+     * A real move (both feeds to 64200) liquidates frank; then a compromised upstream walks the price down and
+     * both feeds repeat it, so they agree and every step stays within the jump limit and the windowed one
+     * (2.6 % in all): the index follows and takes dave at 63900 and erin at 63300.
      */
     private void incident() {
-        x.prices("honest", "64200", "evil", "64200");
+        incidentStart = System.currentTimeMillis();
+        x.prices("feed-a", "64200", "feed-b", "64200");
         assertThat(x.liquidations(frank)).hasSize(1);
         assertThat(x.liquidations(dave)).isEmpty();
-        x.prices("evil", "63600");
+        x.prices("feed-a", "63900", "feed-b", "63900");
         assertThat(x.liquidations(dave)).hasSize(1);
         assertThat(x.liquidations(erin)).isEmpty();
-        x.prices("evil", "63000");
+        x.prices("feed-a", "63600", "feed-b", "63600");
         assertThat(x.liquidations(erin))
                 .as("erin still above maintenance at 63600")
                 .isEmpty();
-        x.prices("evil", "62400");
+        x.prices("feed-a", "63300", "feed-b", "63300");
         assertDecimal(x.market(), "indexPrice", new BigDecimal("63300"));
+        assertThat(x.market().path("priceHealthy").asBoolean())
+                .as("feeds that agree are trusted")
+                .isTrue();
         assertThat(x.status().path("liquidationsPaused").asBoolean()).isFalse();
         Map<Trader, String> marks = Map.of(frank, "64200", dave, "63900", erin, "63300");
         for (Trader t : List.of(frank, dave, erin)) {
             liquidations.put(t, x.liquidations(t).getFirst());
-            ExpectedAudit e = ExpectedAudit.of(t, DEPOSITS.get(t.name()), entryFills.get(t), marks.get(t), "64200");
+            ExpectedAudit e = ExpectedAudit.of(
+                    t, DEPOSITS.get(t.name()), entryFills.get(t), marks.get(t), DrillIncidentSteps.REFERENCE_PRICE);
             e.assertRecord(liquidations.get(t));
             expected.put(t, e);
             assertThat(x.api().get("/api/v1/positions", t.key()).json().size()).isZero();
@@ -305,7 +315,7 @@ class JanuaryDrillTests {
 
     /** CLOSED → POST_ONLY (only post-only quotes near the index, nothing trades) → OPEN: trading again. */
     private void reopen() {
-        x.prices("honest", "65000", "evil", "65000", "honest", "65000");
+        x.prices("feed-a", "65000", "feed-b", "65000", "feed-a", "65000");
         x.assertIntegrity();
         JsonNode postOnly = x.changeState("POST_ONLY", "rolled back; quoting")
                 .assertStatus(200)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.journal.JournalAudit;
 import io.bulwark.testsupport.AppInstances;
+import io.bulwark.testsupport.OracleKeys;
 import io.bulwark.web.ApiClient;
 import io.bulwark.web.socket.SocketClient;
 import java.math.BigDecimal;
@@ -43,9 +44,7 @@ class RollbackTests {
         AppInstances.awaitWriter(app);
         ApiClient api = new ApiClient(AppInstances.port(app));
         createMarket(api);
-        String oracle = api.post("/api/v1/admin/keys", ADMIN, "{\"role\":\"ORACLE\"}")
-                .assertStatus(201)
-                .text("apiKey");
+        String oracle = OracleKeys.issue(api, ADMIN, "feed");
         healthyPrice(api, oracle);
         Trader alice = trader(api, "alice", "100000");
         Trader bob = trader(api, "bob", "100000");

@@ -21,10 +21,9 @@ public record Exchange(ApiClient api, String adminKey, String market) {
                         """.formatted(market)).assertStatus(201);
     }
 
+    /** An ORACLE key bound to the source {@code feed}, which {@link #price} posts for. */
     public String oracleKey() {
-        return api.post("/api/v1/admin/keys", adminKey, "{\"role\":\"ORACLE\"}")
-                .assertStatus(201)
-                .text("apiKey");
+        return OracleKeys.issue(api, adminKey, "feed");
     }
 
     /** A funded trader's API key. */

@@ -177,7 +177,7 @@ class OpenApiContractTests extends TradingApiTestBase {
     @Test
     void adminKeysMatchTheContract() {
         valid("GET", "/api/v1/admin/keys", ADMIN_KEY, null).assertStatus(200);
-        var oracle = valid("POST", "/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"ORACLE\"}")
+        var oracle = valid("POST", "/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"ORACLE\",\"source\":\"contract-a\"}")
                 .assertStatus(201);
         String keyId = oracle.text("keyId");
         long now = System.currentTimeMillis();
@@ -464,6 +464,53 @@ class OpenApiContractTests extends TradingApiTestBase {
                 .assertProblem(404, "INCIDENT_NOT_FOUND");
         answer("POST", "/api/v1/admin/incidents", ADMIN_KEY, range + "\"excludeSources\":[]}")
                 .assertProblem(400, "VALIDATION_FAILED");
+    }
+
+    /** Oracle keys bound to sources, the sources' view, a quarantine and a re-anchor by hand, the new market fields. */
+    @Test
+    void oracleAdministrationMatchesTheContract() {
+        String market = listMarket();
+        String key = valid("POST", "/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"ORACLE\",\"source\":\"ct-feed-a\"}")
+                .assertStatus(201)
+                .text("apiKey");
+        answer("POST", "/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"ORACLE\"}")
+                .assertProblem(400, "VALIDATION_FAILED");
+        long now = System.currentTimeMillis();
+        String item = "{\"market\":\"%s\",\"source\":\"%s\",\"price\":\"65000\",\"timestamp\":%d}";
+        valid(
+                        "POST",
+                        "/api/v1/oracle/prices",
+                        key,
+                        "{\"prices\":[" + item.formatted(market, "ct-feed-a", now) + ","
+                                + item.formatted(market, "ct-feed-a", now) + ","
+                                + item.formatted(market, "ct-feed-b", now)
+                                + "]}")
+                .assertStatus(200);
+        valid("GET", "/api/v1/admin/oracle/sources", ADMIN_KEY, null).assertStatus(200);
+        String source = "/api/v1/admin/oracle/sources/ct-feed-b";
+        valid("PUT", source, ADMIN_KEY, "{\"state\":\"QUARANTINED\",\"reason\":\"contract\"}")
+                .assertStatus(200);
+        answer("PUT", source, ADMIN_KEY, "{\"state\":\"QUARANTINED\",\"reason\":\"contract\"}")
+                .assertProblem(409, "INVALID_TRANSITION");
+        valid("PUT", source, ADMIN_KEY, "{\"state\":\"ACTIVE\",\"reason\":\"contract\"}")
+                .assertStatus(200);
+        answer("PUT", source, ADMIN_KEY, "{\"state\":\"PAUSED\",\"reason\":\"contract\"}")
+                .assertProblem(400, "VALIDATION_FAILED");
+        String reanchor = "/api/v1/admin/markets/%s/oracle/reanchor";
+        valid("POST", reanchor.formatted(market), ADMIN_KEY, "{\"reason\":\"contract\"}")
+                .assertStatus(200);
+        answer("POST", reanchor.formatted(listMarket()), ADMIN_KEY, "{\"reason\":\"contract\"}")
+                .assertProblem(409, "NO_FRESH_SOURCE");
+        answer("POST", reanchor.formatted("NOPE-USD-PERP"), ADMIN_KEY, "{\"reason\":\"contract\"}")
+                .assertProblem(404, "UNKNOWN_MARKET");
+        valid(
+                        "PATCH",
+                        "/api/v1/admin/markets/" + market,
+                        ADMIN_KEY,
+                        "{\"priceJumpWindowSeconds\":120,\"maxSourceDivergenceBps\":300}")
+                .assertStatus(200);
+        valid("GET", "/api/v1/system/status", null, null).assertStatus(200);
+        valid("GET", "/api/v1/markets/" + market, null, null).assertStatus(200);
     }
 
     @AfterAll

@@ -67,7 +67,8 @@ class SecurityTests extends HttpApiTestBase {
 
     @Test
     void adminAndOracleKeysHaveNoTraderAccount() {
-        ApiClient.Response oracle = api.post("/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"ORACLE\"}");
+        ApiClient.Response oracle =
+                api.post("/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"ORACLE\",\"source\":\"feed\"}");
         oracle.assertStatus(201);
         api.get("/api/v1/account", oracle.text("apiKey")).assertProblem(403, "FORBIDDEN");
         api.get("/api/v1/admin/keys", oracle.text("apiKey")).assertProblem(403, "FORBIDDEN");

@@ -78,9 +78,9 @@ public final class AccountDesk {
         Account account = accounts.open(c.name(), now);
         ledger.open(account.accountId());
         portfolios.open(account.accountId());
-        accounts.putKey(new ApiKey(c.keyId(), Role.TRADER, account.accountId(), c.keyHash(), false));
+        accounts.putKey(new ApiKey(c.keyId(), Role.TRADER, account.accountId(), c.keyHash(), false, ""));
         events.add(new AccountCreated(account.accountId(), account.name()));
-        events.add(new ApiKeyIssued(c.keyId(), Role.TRADER, account.accountId(), c.keyHash()));
+        events.add(new ApiKeyIssued(c.keyId(), Role.TRADER, account.accountId(), c.keyHash(), null));
         return Optional.empty();
     }
 
@@ -88,12 +88,16 @@ public final class AccountDesk {
         if (c.role() == Role.TRADER) {
             return reject(VALIDATION_FAILED, "trader keys are issued with their account");
         }
+        if (c.source() != null && c.role() != Role.ORACLE) {
+            return reject(VALIDATION_FAILED, "only ORACLE keys are bound to a source");
+        }
         Optional<Outcome> keyProblem = checkNewKey(c.keyId(), c.keyHash());
         if (keyProblem.isPresent()) {
             return keyProblem;
         }
-        accounts.putKey(new ApiKey(c.keyId(), c.role(), "", c.keyHash(), false));
-        events.add(new ApiKeyIssued(c.keyId(), c.role(), "", c.keyHash()));
+        String source = c.source() == null ? "" : c.source();
+        accounts.putKey(new ApiKey(c.keyId(), c.role(), "", c.keyHash(), false, source));
+        events.add(new ApiKeyIssued(c.keyId(), c.role(), "", c.keyHash(), c.source()));
         return Optional.empty();
     }
 
@@ -110,7 +114,7 @@ public final class AccountDesk {
             return reject(UNKNOWN_KEY, "no active key " + c.keyId());
         }
         ApiKey k = key.get();
-        accounts.putKey(new ApiKey(k.keyId(), k.role(), k.accountId(), k.keyHash(), true));
+        accounts.putKey(new ApiKey(k.keyId(), k.role(), k.accountId(), k.keyHash(), true, k.source()));
         events.add(new ApiKeyRevoked(k.keyId()));
         return Optional.empty();
     }

@@ -79,7 +79,8 @@ public final class Accounts {
                         .writeEnum(k.role())
                         .writeString(k.accountId())
                         .writeString(k.keyHash())
-                        .writeBoolean(k.revoked()));
+                        .writeBoolean(k.revoked())
+                        .writeString(k.source()));
         out.writeInt(deposits.size());
         deposits.values()
                 .forEach(d -> out.writeString(d.reference())
@@ -98,7 +99,12 @@ public final class Accounts {
         }
         for (int i = 0, n = in.readInt(); i < n; i++) {
             a.putKey(new ApiKey(
-                    in.readString(), in.readEnum(Role.class), in.readString(), in.readString(), in.readBoolean()));
+                    in.readString(),
+                    in.readEnum(Role.class),
+                    in.readString(),
+                    in.readString(),
+                    in.readBoolean(),
+                    in.formatVersion() >= 3 ? in.readString() : ""));
         }
         for (int i = 0, n = in.readInt(); i < n; i++) {
             a.recordDeposit(new DepositRecord(

@@ -26,4 +26,6 @@ public sealed interface Command
                 RollBack,
                 PayRefunds,
                 ScheduleMaintenance,
-                CancelMaintenance {}
+                CancelMaintenance,
+                SetOracleSourceState,
+                ReanchorOracle {}

@@ -33,4 +33,6 @@ public sealed interface Event
                 MaintenanceScheduled,
                 MaintenanceCancelled,
                 MaintenanceStarted,
-                MaintenanceCompleted {}
+                MaintenanceCompleted,
+                OracleSourceStateChanged,
+                OracleReanchored {}

@@ -20,11 +20,13 @@ public record MarketPatch(
         Integer priceBandBps,
         Integer postOnlyBandBps,
         Integer maxPriceJumpBps,
-        Long maxPriceAgeSeconds) {
+        Long maxPriceAgeSeconds,
+        Long priceJumpWindowSeconds,
+        Integer maxSourceDivergenceBps) {
 
     /** The patch that changes nothing. */
-    public static final MarketPatch NONE =
-            new MarketPatch(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    public static final MarketPatch NONE = new MarketPatch(
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public MarketSpec applyTo(MarketSpec s) {
         return new MarketSpec(
@@ -42,7 +44,9 @@ public record MarketPatch(
                 or(priceBandBps, s.priceBandBps()),
                 or(postOnlyBandBps, s.postOnlyBandBps()),
                 or(maxPriceJumpBps, s.maxPriceJumpBps()),
-                or(maxPriceAgeSeconds, s.maxPriceAgeSeconds()));
+                or(maxPriceAgeSeconds, s.maxPriceAgeSeconds()),
+                or(priceJumpWindowSeconds, s.priceJumpWindowSeconds()),
+                or(maxSourceDivergenceBps, s.maxSourceDivergenceBps()));
     }
 
     private static <T> T or(T value, T fallback) {

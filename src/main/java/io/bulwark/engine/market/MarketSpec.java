@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
 /**
  * The parameters of one USD-quoted perpetual market (SPEC section 3). Fractions and fees are plain
  * decimals (0.02 = 2 %); bands are basis points.
+ *
+ * <p>{@code priceJumpWindowSeconds} and {@code maxSourceDivergenceBps} (v2) are boxed only so that a
+ * journal row or request without them reads as null: null means {@link #DEFAULT_PRICE_JUMP_WINDOW_SECONDS}
+ * and {@link #DEFAULT_MAX_SOURCE_DIVERGENCE_BPS}, and a constructed spec never holds null.
  */
 public record MarketSpec(
         String market,
@@ -25,10 +29,27 @@ public record MarketSpec(
         int priceBandBps,
         int postOnlyBandBps,
         int maxPriceJumpBps,
-        long maxPriceAgeSeconds) {
+        long maxPriceAgeSeconds,
+        Long priceJumpWindowSeconds,
+        Integer maxSourceDivergenceBps) {
+
+    /**
+     * What a market created before v2 has, and what a journal row that omits the value means: never
+     * change these (the journal codec leaves them out when equal, so old rows keep their exact text).
+     */
+    public static final long DEFAULT_PRICE_JUMP_WINDOW_SECONDS = 60;
+
+    public static final int DEFAULT_MAX_SOURCE_DIVERGENCE_BPS = 200;
 
     public static final Pattern NAME = Pattern.compile("[A-Z0-9]{1,16}-USD-PERP");
     private static final int MAX_DECIMALS = 12;
+
+    public MarketSpec {
+        priceJumpWindowSeconds =
+                priceJumpWindowSeconds == null ? DEFAULT_PRICE_JUMP_WINDOW_SECONDS : priceJumpWindowSeconds;
+        maxSourceDivergenceBps =
+                maxSourceDivergenceBps == null ? DEFAULT_MAX_SOURCE_DIVERGENCE_BPS : maxSourceDivergenceBps;
+    }
 
     /** One rule a spec breaks: the field and what is wrong with it. */
     public record Violation(String field, String message) {}
@@ -73,6 +94,8 @@ public record MarketSpec(
         range(out, "postOnlyBandBps", postOnlyBandBps, 1, 10_000);
         range(out, "maxPriceJumpBps", maxPriceJumpBps, 1, 10_000);
         range(out, "maxPriceAgeSeconds", maxPriceAgeSeconds, 1, 3_600);
+        range(out, "priceJumpWindowSeconds", priceJumpWindowSeconds, 1, 3_600);
+        range(out, "maxSourceDivergenceBps", maxSourceDivergenceBps, 1, 10_000);
         for (var entry : List.of(
                 new Object[] {"tickSize", tickSize},
                 new Object[] {"stepSize", stepSize},

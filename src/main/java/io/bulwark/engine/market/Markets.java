@@ -2,6 +2,7 @@ package io.bulwark.engine.market;
 
 import io.bulwark.engine.funding.FundingState;
 import io.bulwark.engine.oracle.OracleFeed;
+import io.bulwark.engine.oracle.OracleSources;
 import io.bulwark.engine.snapshot.CanonicalReader;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import io.bulwark.engine.state.TradingState;
@@ -10,9 +11,14 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** All markets, in name order. */
+/** All markets, in name order, and the oracle sources an operator quarantined (for all of them). */
 public final class Markets {
     private final TreeMap<String, Market> markets = new TreeMap<>();
+    private final OracleSources oracleSources = new OracleSources();
+
+    public OracleSources oracleSources() {
+        return oracleSources;
+    }
 
     public Optional<Market> get(String market) {
         return Optional.ofNullable(markets.get(market));
@@ -55,6 +61,8 @@ public final class Markets {
                     .writeInt(s.postOnlyBandBps())
                     .writeInt(s.maxPriceJumpBps())
                     .writeLong(s.maxPriceAgeSeconds())
+                    .writeLong(s.priceJumpWindowSeconds())
+                    .writeInt(s.maxSourceDivergenceBps())
                     .writeEnum(m.state())
                     .writeLong(m.stateSince())
                     .writeOptionalDecimal(m.lastTradePrice())
@@ -63,6 +71,7 @@ public final class Markets {
             m.funding().writeTo(out);
             out.writeBoolean(m.priceEverHealthy());
         }
+        oracleSources.writeTo(out);
     }
 
     public static Markets readFrom(CanonicalReader in) {
@@ -83,7 +92,10 @@ public final class Markets {
                     in.readInt(),
                     in.readInt(),
                     in.readInt(),
-                    in.readLong());
+                    in.readLong(),
+                    // Format 3 added them; a market from an older snapshot gets the defaults.
+                    in.formatVersion() >= 3 ? in.readLong() : null,
+                    in.formatVersion() >= 3 ? in.readInt() : null);
             TradingState state = in.readEnum(TradingState.class);
             long stateSince = in.readLong();
             BigDecimal lastTrade = in.readOptionalDecimal();
@@ -101,6 +113,9 @@ public final class Markets {
                     in.formatVersion() >= 3
                             ? in.readBoolean()
                             : oracle.consecutiveAccepted() >= OracleFeed.HEALTHY_AFTER);
+        }
+        if (in.formatVersion() >= 3) {
+            markets.oracleSources.readFrom(in);
         }
         return markets;
     }

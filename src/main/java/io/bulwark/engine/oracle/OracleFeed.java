@@ -1,164 +1,381 @@
 package io.bulwark.engine.oracle;
 
-import io.bulwark.engine.Decimals;
 import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.engine.snapshot.CanonicalReader;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * One market's oracle state: each source's latest accepted price, the index (median of the fresh
- * ones) and the price health. Healthy means a fresh index and at least {@link #HEALTHY_AFTER}
- * consecutive accepted updates since the last anomaly and since the engine last started: a price
- * carried over a restart is never trusted until fresh ones confirm it.
+ * One market's oracle state (SPEC section 6): each source's latest accepted and offered price, the index
+ * (median of the fresh accepted ones) and the price health.
+ *
+ * <p>An update is refused as a jump when it is further than maxPriceJumpBps from the index, or when the
+ * index it would give is further than that from where the index stood at the start of any window of
+ * priceJumpWindowSeconds ({@link IndexWindow}). A refused jump is a vote: when every fresh active source,
+ * two or more, has a refused jump as its latest price and they agree within maxPriceJumpBps of each
+ * other for {@link #REANCHOR_AFTER} updates in a row, the index re-anchors to their median. A lone
+ * source never re-anchors a market by itself: that would let one key move the index anywhere.
+ *
+ * <p>Healthy means a fresh index, fresh sources that agree within maxSourceDivergenceBps, and at least
+ * {@link #HEALTHY_AFTER} consecutive accepted updates since the last anomaly and since the engine last
+ * started: a price carried over a restart is never trusted until fresh ones confirm it.
  */
 public final class OracleFeed {
     public static final int HEALTHY_AFTER = 3;
+    public static final int REANCHOR_AFTER = 3;
     /** Clock skew tolerated for a source's timestamp ahead of engine time. */
     public static final long FUTURE_TOLERANCE_MILLIS = 2_000;
 
-    private static final BigDecimal BPS = BigDecimal.valueOf(10_000);
-
-    /** A source's latest accepted price. */
+    /** A source's price at {@code timestamp} (the source's own time, epoch ms). */
     public record Quote(BigDecimal price, long timestamp) {}
 
-    private final TreeMap<String, Quote> sources = new TreeMap<>();
+    /** What became of one offered update; {@code reanchored}: it was accepted by re-anchoring the index. */
+    public record Verdict(Optional<PriceRejection> refusal, boolean reanchored) {
+        static final Verdict ACCEPTED = new Verdict(Optional.empty(), false);
+        static final Verdict REANCHORED = new Verdict(Optional.empty(), true);
+
+        static Verdict refused(PriceRejection reason) {
+            return new Verdict(Optional.of(reason), false);
+        }
+    }
+
+    /** The last time the index was set outside the jump limits. */
+    public record Reanchor(long time, BigDecimal fromPrice, BigDecimal toPrice, ReanchorCause cause) {}
+
+    /** One source as this market knows it; {@code pending}: its offered price was refused as a jump. */
+    public record SourceView(String source, Quote accepted, Quote offered, boolean pending, long rejections) {}
+
+    private final TreeMap<String, SourceQuotes> sources = new TreeMap<>();
     private BigDecimal index;
     private long consecutiveAccepted;
-    private long quarantined;
+    private long jumpsRefused;
     private long rejected;
+    private int agreeingUpdates;
+    private IndexWindow window = new IndexWindow();
+    private Reanchor lastReanchor;
 
     public BigDecimal index() {
         return index;
-    }
-
-    public long quarantined() {
-        return quarantined;
     }
 
     public long rejected() {
         return rejected;
     }
 
+    /** Consecutive refused jumps on which every fresh active source agreed (a re-anchor at 3). */
+    /** Accepted updates in a row since the last anomaly or start (healthy from {@link #HEALTHY_AFTER}). */
     public long consecutiveAccepted() {
         return consecutiveAccepted;
     }
 
+    public int agreeingUpdates() {
+        return agreeingUpdates;
+    }
+
+    public Optional<Reanchor> lastReanchor() {
+        return Optional.ofNullable(lastReanchor);
+    }
+
     /**
-     * Checks and applies one update at engine time {@code now}. Returns the reason it was refused,
-     * or empty when it was accepted (and the index recomputed).
+     * Checks and applies one update from {@code source} at engine time {@code now}; {@code quarantined}
+     * are the sources an operator quarantined. A refused update never moves the index.
      */
-    public Optional<PriceRejection> offer(String source, String priceText, long timestamp, long now, MarketSpec spec) {
-        Optional<PriceRejection> refusal = check(priceText, timestamp, now, spec);
-        if (refusal.isPresent()) {
-            consecutiveAccepted = 0;
-            rejected++;
-            if (refusal.get() == PriceRejection.PRICE_JUMP) {
-                quarantined++;
+    public Verdict offer(
+            String source, String priceText, long timestamp, long now, MarketSpec spec, Set<String> quarantined) {
+        SourceQuotes quotes = sources.computeIfAbsent(source, k -> new SourceQuotes());
+        Optional<PriceRejection> invalid = PriceChecks.invalid(priceText, timestamp, now, spec);
+        if (quarantined.contains(source)) {
+            if (invalid.isEmpty()) {
+                quotes.offered = new Quote(new BigDecimal(priceText), timestamp); // shown to operators only
             }
-            return refusal;
+            return refuse(quotes, PriceRejection.SOURCE_QUARANTINED, false);
         }
-        if (!sources.isEmpty() && newestTimestamp() < now - spec.maxPriceAgeSeconds() * 1000) {
+        if (invalid.isPresent()) {
+            return refuse(quotes, invalid.get(), true);
+        }
+        Quote quote = new Quote(new BigDecimal(priceText), timestamp);
+        quotes.offered = quote;
+        if (index != null && jumps(source, quote, now, spec)) {
+            quotes.pending = true;
+            agreeingUpdates = sourcesAgreeOnAJump(now, spec, quarantined) ? agreeingUpdates + 1 : 0;
+            if (agreeingUpdates >= REANCHOR_AFTER) {
+                reanchor(now, spec, quarantined, ReanchorCause.AGREEMENT);
+                consecutiveAccepted = HEALTHY_AFTER; // the agreeing updates confirmed it
+                return Verdict.REANCHORED;
+            }
+            jumpsRefused++;
+            return refuse(quotes, PriceRejection.PRICE_JUMP, true);
+        }
+        if (freshAccepted(now, spec, null, null).isEmpty()) {
             // Every source had gone silent: a feed coming back is an anomaly, confirmed afresh.
             consecutiveAccepted = 0;
         }
-        sources.put(source, new Quote(new BigDecimal(priceText), timestamp));
+        quotes.accepted = quote;
+        quotes.pending = false;
+        agreeingUpdates = 0;
         consecutiveAccepted++;
-        index = median(now, spec).orElse(index);
-        return Optional.empty();
+        BigDecimal before = index;
+        index = PriceChecks.median(freshAccepted(now, spec, null, null)).orElse(index);
+        if (before == null || before.compareTo(index) != 0) {
+            window.moved(before, index, now, spec.priceJumpWindowSeconds());
+        }
+        return Verdict.ACCEPTED;
     }
 
-    private Optional<PriceRejection> check(String text, long timestamp, long now, MarketSpec spec) {
-        BigDecimal price;
-        try {
-            price = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            return Optional.of(PriceRejection.NOT_A_DECIMAL); // also NaN, Infinity, empty
+    private Verdict refuse(SourceQuotes quotes, PriceRejection reason, boolean anomaly) {
+        quotes.rejections++;
+        rejected++;
+        if (anomaly) {
+            consecutiveAccepted = 0;
         }
-        if (price.signum() <= 0) {
-            return Optional.of(PriceRejection.NOT_POSITIVE);
-        }
-        if (price.precision() - price.scale() > 18) {
-            return Optional.of(PriceRejection.OUT_OF_RANGE);
-        }
-        if (!Decimals.isMultipleOf(price, spec.tickSize())) {
-            return Optional.of(PriceRejection.OFF_TICK);
-        }
-        if (timestamp < now - spec.maxPriceAgeSeconds() * 1000) {
-            return Optional.of(PriceRejection.STALE);
-        }
-        if (timestamp > now + FUTURE_TOLERANCE_MILLIS) {
-            return Optional.of(PriceRejection.FUTURE);
-        }
-        if (index != null) {
-            BigDecimal allowed =
-                    index.multiply(BigDecimal.valueOf(spec.maxPriceJumpBps())).divide(BPS);
-            if (price.subtract(index).abs().compareTo(allowed) > 0) {
-                return Optional.of(PriceRejection.PRICE_JUMP);
-            }
-        }
-        return Optional.empty();
+        return Verdict.refused(reason);
     }
 
-    /** The median of the fresh sources' latest prices (mean of the middle two when even). */
-    private Optional<BigDecimal> median(long now, MarketSpec spec) {
-        List<BigDecimal> fresh = new ArrayList<>();
-        sources.values().forEach(q -> {
-            if (q.timestamp() >= now - spec.maxPriceAgeSeconds() * 1000) {
-                fresh.add(q.price());
+    /** Too far from the index, or it would move the index too far within the window. */
+    private boolean jumps(String source, Quote quote, long now, MarketSpec spec) {
+        if (PriceChecks.apart(index, quote.price(), spec.maxPriceJumpBps())) {
+            return true;
+        }
+        BigDecimal candidate =
+                PriceChecks.median(freshAccepted(now, spec, source, quote)).orElseThrow();
+        return candidate.compareTo(index) != 0
+                && !window.allows(candidate, index, now, spec.priceJumpWindowSeconds(), spec.maxPriceJumpBps());
+    }
+
+    /** Every fresh active source (two or more) has a refused jump as its latest price, and they agree. */
+    private boolean sourcesAgreeOnAJump(long now, MarketSpec spec, Set<String> quarantined) {
+        List<BigDecimal> votes = new ArrayList<>();
+        for (SourceQuotes q : freshOffers(now, spec, quarantined).values()) {
+            if (!q.pending) {
+                return false;
             }
-        });
-        if (fresh.isEmpty()) {
+            votes.add(q.offered.price());
+        }
+        return votes.size() >= 2 && !PriceChecks.spreadExceeds(votes, spec.maxPriceJumpBps());
+    }
+
+    /**
+     * An operator's re-anchor: to the median of the fresh active sources' latest prices, accepted or not.
+     * Unconfirmed until {@link #HEALTHY_AFTER} accepted updates follow. Empty (and nothing changes) when
+     * no active source has a fresh price.
+     */
+    public Optional<BigDecimal> reanchorByOperator(long now, MarketSpec spec, Set<String> quarantined) {
+        if (freshOffers(now, spec, quarantined).isEmpty()) {
             return Optional.empty();
         }
-        fresh.sort(BigDecimal::compareTo);
-        int mid = fresh.size() / 2;
-        // Halving a sum of two decimals is exact: one more decimal digit at most.
-        return Optional.of(
-                fresh.size() % 2 == 1
-                        ? fresh.get(mid)
-                        : fresh.get(mid - 1).add(fresh.get(mid)).divide(BigDecimal.TWO));
+        reanchor(now, spec, quarantined, ReanchorCause.ADMIN);
+        consecutiveAccepted = 0;
+        return Optional.of(index);
     }
 
-    /** Whether the index is fresh at {@code now} and confirmed by enough consecutive updates. */
+    /** Every fresh active source's latest price becomes its accepted one, and their median the index. */
+    private void reanchor(long now, MarketSpec spec, Set<String> quarantined, ReanchorCause cause) {
+        freshOffers(now, spec, quarantined).values().forEach(q -> {
+            q.accepted = q.offered;
+            q.pending = false;
+        });
+        setOutsideLimits(
+                PriceChecks.median(freshAccepted(now, spec, null, null)).orElseThrow(), now, spec, cause);
+    }
+
+    private void setOutsideLimits(BigDecimal price, long now, MarketSpec spec, ReanchorCause cause) {
+        lastReanchor = new Reanchor(now, index, price, cause);
+        index = price;
+        agreeingUpdates = 0;
+        window.restart();
+        window.moved(null, price, now, spec.priceJumpWindowSeconds());
+    }
+
+    /**
+     * A source was quarantined: its prices stop counting at once and the index is recomputed from the
+     * other fresh ones (kept when there are none). Returns whether the index changed.
+     */
+    public boolean quarantine(String source, long now, MarketSpec spec) {
+        SourceQuotes quotes = sources.get(source);
+        if (quotes == null) {
+            return false;
+        }
+        boolean counted = quotes.accepted != null && fresh(quotes.accepted, now, spec);
+        quotes.accepted = null;
+        quotes.pending = false;
+        if (!counted) {
+            return false;
+        }
+        consecutiveAccepted = 0;
+        agreeingUpdates = 0;
+        BigDecimal recomputed =
+                PriceChecks.median(freshAccepted(now, spec, null, null)).orElse(index);
+        if (recomputed.compareTo(index) == 0) {
+            return false;
+        }
+        setOutsideLimits(recomputed, now, spec, ReanchorCause.QUARANTINE);
+        return true;
+    }
+
+    /** A source made ACTIVE again starts afresh: nothing it said before counts or votes. */
+    public void activate(String source) {
+        SourceQuotes quotes = sources.get(source);
+        if (quotes != null) {
+            quotes.accepted = null;
+            quotes.offered = null;
+            quotes.pending = false;
+        }
+    }
+
+    public PriceHealth health(long now, MarketSpec spec) {
+        if (index == null) {
+            return PriceHealth.NO_PRICE;
+        }
+        List<BigDecimal> fresh = freshAccepted(now, spec, null, null);
+        if (fresh.isEmpty()) {
+            return PriceHealth.STALE;
+        }
+        if (PriceChecks.spreadExceeds(fresh, spec.maxSourceDivergenceBps())) {
+            return PriceHealth.SOURCES_DIVERGE;
+        }
+        return consecutiveAccepted >= HEALTHY_AFTER ? PriceHealth.HEALTHY : PriceHealth.UNCONFIRMED;
+    }
+
+    /** Whether the index is fresh at {@code now}, agreed on by its sources and confirmed by enough updates. */
     public boolean healthy(long now, MarketSpec spec) {
-        return index != null
-                && consecutiveAccepted >= HEALTHY_AFTER
-                && newestTimestamp() >= now - spec.maxPriceAgeSeconds() * 1000;
+        return health(now, spec) == PriceHealth.HEALTHY;
     }
 
-    private long newestTimestamp() {
-        return sources.values().stream().mapToLong(Quote::timestamp).max().orElse(Long.MIN_VALUE);
+    /** The fresh accepted price of each source that counts toward the index, by source name. */
+    public List<SourcePrice> freshPrices(long now, MarketSpec spec) {
+        List<SourcePrice> out = new ArrayList<>();
+        sources.forEach((name, q) -> {
+            if (q.accepted != null && fresh(q.accepted, now, spec)) {
+                out.add(new SourcePrice(name, q.accepted.price()));
+            }
+        });
+        return out;
     }
 
-    /** A start or recovery: nothing carried over is trusted until fresh updates confirm it. */
+    public List<SourceView> sources() {
+        List<SourceView> out = new ArrayList<>();
+        sources.forEach((name, q) -> out.add(new SourceView(name, q.accepted, q.offered, q.pending, q.rejections)));
+        return out;
+    }
+
+    /** The fresh accepted prices, with {@code source}'s replaced by {@code quote} when given. */
+    private List<BigDecimal> freshAccepted(long now, MarketSpec spec, String source, Quote quote) {
+        List<BigDecimal> fresh = new ArrayList<>();
+        sources.forEach((name, q) -> {
+            Quote accepted = name.equals(source) ? quote : q.accepted;
+            if (accepted != null && fresh(accepted, now, spec)) {
+                fresh.add(accepted.price());
+            }
+        });
+        return fresh;
+    }
+
+    /** The active sources whose latest offered price is fresh. */
+    private Map<String, SourceQuotes> freshOffers(long now, MarketSpec spec, Set<String> quarantined) {
+        TreeMap<String, SourceQuotes> out = new TreeMap<>();
+        sources.forEach((name, q) -> {
+            if (!quarantined.contains(name) && q.offered != null && fresh(q.offered, now, spec)) {
+                out.put(name, q);
+            }
+        });
+        return out;
+    }
+
+    private static boolean fresh(Quote quote, long now, MarketSpec spec) {
+        return quote.timestamp() >= now - spec.maxPriceAgeSeconds() * 1000;
+    }
+
+    /**
+     * A start or recovery: nothing carried over is trusted until fresh updates confirm it, and votes for a
+     * re-anchor cast before it do not count either.
+     */
     public void distrust() {
         consecutiveAccepted = 0;
+        agreeingUpdates = 0;
     }
 
     public void writeTo(CanonicalWriter out) {
         out.writeOptionalDecimal(index)
                 .writeLong(consecutiveAccepted)
-                .writeLong(quarantined)
+                .writeLong(jumpsRefused)
                 .writeLong(rejected);
         out.writeInt(sources.size());
-        sources.forEach(
-                (source, q) -> out.writeString(source).writeDecimal(q.price()).writeLong(q.timestamp()));
+        sources.forEach((source, q) -> {
+            out.writeString(source);
+            writeQuote(out, q.accepted);
+            writeQuote(out, q.offered);
+            out.writeBoolean(q.pending).writeLong(q.rejections);
+        });
+        out.writeInt(agreeingUpdates);
+        window.writeTo(out);
+        out.writeBoolean(lastReanchor != null);
+        if (lastReanchor != null) {
+            out.writeLong(lastReanchor.time())
+                    .writeOptionalDecimal(lastReanchor.fromPrice())
+                    .writeDecimal(lastReanchor.toPrice())
+                    .writeEnum(lastReanchor.cause());
+        }
     }
 
+    /** Format 3 added the offered prices, votes, window and last re-anchor; format 1-2 had one quote each. */
     public static OracleFeed readFrom(CanonicalReader in) {
         OracleFeed feed = new OracleFeed();
         feed.index = in.readOptionalDecimal();
         feed.consecutiveAccepted = in.readLong();
-        feed.quarantined = in.readLong();
+        feed.jumpsRefused = in.readLong();
         feed.rejected = in.readLong();
+        boolean v3 = in.formatVersion() >= 3;
         for (int i = 0, n = in.readInt(); i < n; i++) {
-            feed.sources.put(in.readString(), new Quote(in.readDecimal(), in.readLong()));
+            SourceQuotes q = new SourceQuotes();
+            String source = in.readString();
+            if (v3) {
+                q.accepted = readQuote(in);
+                q.offered = readQuote(in);
+                q.pending = in.readBoolean();
+                q.rejections = in.readLong();
+            } else {
+                q.accepted = new Quote(in.readDecimal(), in.readLong());
+                q.offered = q.accepted;
+            }
+            feed.sources.put(source, q);
+        }
+        if (v3) {
+            feed.agreeingUpdates = in.readInt();
+            feed.window = IndexWindow.readFrom(in);
+            if (in.readBoolean()) {
+                feed.lastReanchor = new Reanchor(
+                        in.readLong(), in.readOptionalDecimal(), in.readDecimal(), in.readEnum(ReanchorCause.class));
+            }
         }
         return feed;
+    }
+
+    private static void writeQuote(CanonicalWriter out, Quote quote) {
+        out.writeBoolean(quote != null);
+        if (quote != null) {
+            out.writeDecimal(quote.price()).writeLong(quote.timestamp());
+        }
+    }
+
+    private static Quote readQuote(CanonicalReader in) {
+        return in.readBoolean() ? new Quote(in.readDecimal(), in.readLong()) : null;
+    }
+
+    /** One source's prices in this market; mutable, owned by the feed. */
+    private static final class SourceQuotes {
+        /** Counts toward the index while fresh; null when it never had one or it was forgotten. */
+        Quote accepted;
+        /** The latest valid price it gave, accepted or not. */
+        Quote offered;
+        /** {@link #offered} was refused as a jump: a vote for re-anchoring there. */
+        boolean pending;
+
+        long rejections;
     }
 }

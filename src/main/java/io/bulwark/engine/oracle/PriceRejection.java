@@ -10,6 +10,13 @@ public enum PriceRejection {
     OUT_OF_RANGE,
     STALE,
     FUTURE,
-    /** Further than maxPriceJumpBps from the index: quarantined and counted, never applied. */
-    PRICE_JUMP
+    /**
+     * Further than maxPriceJumpBps from the index, or would move the index further than that within
+     * priceJumpWindowSeconds: quarantined and counted, never applied (until the sources agree on it).
+     */
+    PRICE_JUMP,
+    /** The key that posted it is bound to another source (or to none): never reaches a market. */
+    SOURCE_NOT_ALLOWED,
+    /** An operator quarantined the source: its prices do not count until it is made ACTIVE again. */
+    SOURCE_QUARANTINED
 }

@@ -60,7 +60,7 @@ class BearerKeyFilter extends OncePerRequestFilter {
     }
 
     private static UsernamePasswordAuthenticationToken token(ApiKey key) {
-        Caller caller = new Caller(key.keyId(), key.role(), key.accountId());
+        Caller caller = new Caller(key.keyId(), key.role(), key.accountId(), key.source());
         return UsernamePasswordAuthenticationToken.authenticated(
                 caller,
                 null,

@@ -55,7 +55,14 @@ public class KeyDirectory implements JournalListener {
     public synchronized void apply(List<? extends Event> events) {
         for (Event event : events) {
             switch (event) {
-                case ApiKeyIssued i -> add(new ApiKey(i.keyId(), i.role(), i.accountId(), i.keyHash(), false));
+                case ApiKeyIssued i ->
+                    add(new ApiKey(
+                            i.keyId(),
+                            i.role(),
+                            i.accountId(),
+                            i.keyHash(),
+                            false,
+                            i.source() == null ? "" : i.source()));
                 case ApiKeyRevoked r -> revoked.add(r.keyId());
                 default -> {}
             }

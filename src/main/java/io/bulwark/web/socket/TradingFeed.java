@@ -9,6 +9,7 @@ import io.bulwark.engine.event.Liquidated;
 import io.bulwark.engine.event.LiquidationsPaused;
 import io.bulwark.engine.event.LiquidationsResumed;
 import io.bulwark.engine.event.OraclePriceAccepted;
+import io.bulwark.engine.event.OracleReanchored;
 import io.bulwark.engine.event.OrderBookChanged;
 import io.bulwark.engine.event.OrderPlaced;
 import io.bulwark.engine.event.OrderUpdated;
@@ -100,22 +101,21 @@ final class TradingFeed implements JournalListener {
     @Override
     public void onCommitted(List<Committed> batch) {
         for (Committed c : batch) {
-            Map<String, OraclePriceAccepted> latestPrice = new LinkedHashMap<>();
+            Map<String, PriceMessage> latestPrice = new LinkedHashMap<>();
             for (Event event : c.events()) {
-                if (event instanceof OraclePriceAccepted p) {
-                    latestPrice.put(p.market(), p);
-                } else {
-                    publish(c, event);
+                switch (event) {
+                    case OraclePriceAccepted p ->
+                        latestPrice.put(
+                                p.market(),
+                                new PriceMessage(text(p.indexPrice()), text(p.markPrice()), p.priceHealthy()));
+                    case OracleReanchored r ->
+                        latestPrice.put(
+                                r.market(), new PriceMessage(text(r.toPrice()), text(r.markPrice()), r.priceHealthy()));
+                    default -> publish(c, event);
                 }
             }
-            latestPrice
-                    .values()
-                    .forEach(p -> markets.prices()
-                            .publish(
-                                    p.market(),
-                                    c.sequence(),
-                                    c.timestamp(),
-                                    new PriceMessage(text(p.indexPrice()), text(p.markPrice()), p.priceHealthy())));
+            latestPrice.forEach(
+                    (market, price) -> markets.prices().publish(market, c.sequence(), c.timestamp(), price));
         }
     }
 

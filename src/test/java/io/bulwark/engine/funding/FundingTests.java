@@ -74,7 +74,9 @@ class FundingTests {
         floor.apply(new StartEngine("test", 10, 0, 0, 0));
         floor.apply(new UpdateMarket(
                 "BTC-USD-PERP",
-                new MarketPatch(null, null, null, null, null, null, null, null, 60L, null, null, null, null, null)));
+                new MarketPatch(
+                        null, null, null, null, null, null, null, null, 60L, null, null, null, null, null, null,
+                        null)));
         floor.prices("65000");
         var alice = floor.trader("alice", "100000");
         var bob = floor.trader("bob", "100000");
@@ -119,7 +121,9 @@ class FundingTests {
         floor.apply(new StartEngine("test", 10, 0, 0, 0));
         floor.apply(new UpdateMarket(
                 "BTC-USD-PERP",
-                new MarketPatch(null, null, null, null, null, null, null, null, 60L, null, null, null, null, null)));
+                new MarketPatch(
+                        null, null, null, null, null, null, null, null, 60L, null, null, null, null, null, null,
+                        null)));
         floor.prices("65000");
         var alice = floor.trader("alice", "100000");
         var bob = floor.trader("bob", "100000");

@@ -88,6 +88,8 @@ class LiquidationTests {
                         null,
                         null,
                         null,
+                        null,
+                        null,
                         null)));
         var erin = floor.trader("erin", "2000");
         alice.sells("1").at("65000").placed();

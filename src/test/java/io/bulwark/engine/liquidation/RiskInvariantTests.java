@@ -61,7 +61,9 @@ class RiskInvariantTests {
         apply.accept(new CreateMarket(TradingFloor.btc()));
         apply.accept(new UpdateMarket(
                 BTC,
-                new MarketPatch(null, null, null, null, null, null, null, null, 60L, null, null, null, null, null)));
+                new MarketPatch(
+                        null, null, null, null, null, null, null, null, 60L, null, null, null, null, null, null,
+                        null)));
         apply.accept(new Deposit(Ledger.LIQUIDATOR_VAULT, new BigDecimal("3000"), "vault"));
         for (int t = 1; t <= TRADERS; t++) {
             apply.accept(new CreateAccount("t" + t, "k" + t, "h" + t));

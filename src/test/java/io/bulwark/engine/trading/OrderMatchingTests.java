@@ -238,6 +238,8 @@ class OrderMatchingTests {
                         null,
                         null,
                         null,
+                        null,
+                        null,
                         null)));
         alice.sells("0.001").at("65000.3").placed();
         bob.buys("0.001").at("65000.3").placed();

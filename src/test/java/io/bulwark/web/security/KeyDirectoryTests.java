@@ -23,7 +23,7 @@ class KeyDirectoryTests {
     private final KeyDirectory directory = new KeyDirectory();
 
     private static ApiKeyIssued issued(String id, Role role, String account) {
-        return new ApiKeyIssued(id, role, account, ApiKeySecret.hash(id + "-secret"));
+        return new ApiKeyIssued(id, role, account, ApiKeySecret.hash(id + "-secret"), null);
     }
 
     private static Committed committed(long sequence, Event... events) {
@@ -34,7 +34,7 @@ class KeyDirectoryTests {
     void findsAnIssuedKeyByItsHash() {
         directory.onCommitted(List.of(committed(1, issued("key_a", Role.TRADER, "1"))));
         assertThat(directory.findByHash(ApiKeySecret.hash("key_a-secret")))
-                .contains(new ApiKey("key_a", Role.TRADER, "1", ApiKeySecret.hash("key_a-secret"), false));
+                .contains(new ApiKey("key_a", Role.TRADER, "1", ApiKeySecret.hash("key_a-secret"), false, ""));
         assertThat(directory.findByHash(ApiKeySecret.hash("other"))).isEmpty();
     }
 
@@ -59,8 +59,8 @@ class KeyDirectoryTests {
     void reloadsEverythingFromTheEngineAfterRecovery() {
         directory.apply(List.of(issued("key_stale", Role.ADMIN, "")));
         List<ApiKey> engineKeys = List.of(
-                new ApiKey("key_live", Role.ORACLE, "", ApiKeySecret.hash("key_live-secret"), false),
-                new ApiKey("key_gone", Role.ADMIN, "", ApiKeySecret.hash("key_gone-secret"), true));
+                new ApiKey("key_live", Role.ORACLE, "", ApiKeySecret.hash("key_live-secret"), false, "feed"),
+                new ApiKey("key_gone", Role.ADMIN, "", ApiKeySecret.hash("key_gone-secret"), true, ""));
         directory.onRecovered(gatewayWith(engineKeys));
         assertThat(directory.findByHash(ApiKeySecret.hash("key_live-secret"))).isPresent();
         assertThat(directory.findByHash(ApiKeySecret.hash("key_gone-secret"))).isEmpty();
