@@ -57,6 +57,7 @@ public final class OracleFeed {
     private long jumpsRefused;
     private long rejected;
     private int agreeingUpdates;
+    private boolean v2Rules = true;
     private IndexWindow window = new IndexWindow();
     private Reanchor lastReanchor;
 
@@ -102,6 +103,9 @@ public final class OracleFeed {
         Quote quote = new Quote(new BigDecimal(priceText), timestamp);
         quotes.offered = quote;
         if (index != null && jumps(source, quote, now, spec)) {
+            if (!v2Rules) {
+                return refuse(quotes, PriceRejection.PRICE_JUMP, true);
+            }
             quotes.pending = true;
             agreeingUpdates = sourcesAgreeOnAJump(now, spec, quarantined) ? agreeingUpdates + 1 : 0;
             if (agreeingUpdates >= REANCHOR_AFTER) {
@@ -141,6 +145,9 @@ public final class OracleFeed {
     private boolean jumps(String source, Quote quote, long now, MarketSpec spec) {
         if (PriceChecks.apart(index, quote.price(), spec.maxPriceJumpBps())) {
             return true;
+        }
+        if (!v2Rules) {
+            return false;
         }
         BigDecimal candidate =
                 PriceChecks.median(freshAccepted(now, spec, source, quote)).orElseThrow();
@@ -236,7 +243,7 @@ public final class OracleFeed {
         if (fresh.isEmpty()) {
             return PriceHealth.STALE;
         }
-        if (PriceChecks.spreadExceeds(fresh, spec.maxSourceDivergenceBps())) {
+        if (v2Rules && PriceChecks.spreadExceeds(fresh, spec.maxSourceDivergenceBps())) {
             return PriceHealth.SOURCES_DIVERGE;
         }
         return consecutiveAccepted >= HEALTHY_AFTER ? PriceHealth.HEALTHY : PriceHealth.UNCONFIRMED;
@@ -298,6 +305,15 @@ public final class OracleFeed {
     public void distrust() {
         consecutiveAccepted = 0;
         agreeingUpdates = 0;
+    }
+
+    /**
+     * Whether SPEC v2's oracle rules apply (the windowed jump limit, re-anchoring by agreement, diverging
+     * sources unhealthy): the engine's rule set, so a journal of an older build replays as it ran.
+     * Derived from the engine's snapshotted rule set, not itself state.
+     */
+    public void useV2Rules(boolean v2) {
+        this.v2Rules = v2;
     }
 
     public void writeTo(CanonicalWriter out) {

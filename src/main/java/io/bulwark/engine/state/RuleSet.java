@@ -2,8 +2,9 @@ package io.bulwark.engine.state;
 
 /**
  * Which version of the trading rules the engine applies. Version 2 (SPEC v2) added the worst-case
- * margin of an account's own orders, no trading on a price that was never healthy, and no
- * withdrawing of gains at unhealthy prices. A journal written by an older build replays under the
+ * margin of an account's own orders, no trading on a price that was never healthy, no withdrawing of
+ * gains at unhealthy prices, and the oracle's windowed jump limit, re-anchoring by agreement and
+ * diverging sources unhealthy. A journal written by an older build replays under the
  * rules it was written with, so its commands give the events they gave then: every writer term
  * starts with a journaled StartEngine naming its rules, and rows before the first one that names
  * version 2 (an older build's) replay under version 1. A new engine, and every term of this build,

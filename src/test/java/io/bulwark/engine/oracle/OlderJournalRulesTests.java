@@ -1,0 +1,57 @@
+package io.bulwark.engine.oracle;
+
+import static io.bulwark.engine.TradingFloor.BTC;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bulwark.engine.Engine;
+import io.bulwark.engine.TradingFloor;
+import io.bulwark.engine.command.PostOraclePrices;
+import io.bulwark.engine.command.StartEngine;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A journal of an older build (its StartEngine rows name no rules version) replays under the oracle
+ * rules it ran with: no windowed jump limit and no divergence rule, so its price rows give the events
+ * they gave then. A term of this build applies SPEC v2's rules again, also after a snapshot.
+ */
+class OlderJournalRulesTests {
+    private final TradingFloor floor = new TradingFloor();
+
+    @Test
+    void anOlderBuildsWalkIsAcceptedAndThisBuildsIsHeldToTheWindow() {
+        floor.apply(new StartEngine("old-build", 0, 0, 0, 0, null, null));
+        floor.prices("65000");
+        floor.prices("60000");
+        floor.prices("55000"); // 15 % within the minute: the window would refuse it
+        assertThat(floor.view().market(BTC).orElseThrow().indexPrice()).isEqualByComparingTo("55000");
+        sources("55000", "57000");
+        assertThat(floor.view().market(BTC).orElseThrow().priceHealthy())
+                .as("sources 3.6 % apart were healthy before v2")
+                .isTrue();
+
+        Engine restored = Engine.restore(floor.engine.serialize());
+        assertThat(restored.stateHash()).isEqualTo(floor.engine.stateHash());
+
+        floor.apply(new StartEngine("this-build", 0, 0, 0, 0, null));
+        floor.prices("55000");
+        sources("55000", "57000");
+        assertThat(floor.view().market(BTC).orElseThrow().priceHealthy())
+                .as("sources 3.6 % apart are not trusted from v2 on")
+                .isFalse();
+        floor.prices("55000");
+        var before = floor.view().market(BTC).orElseThrow().indexPrice();
+        sources("57000", "52000"); // two of three sources walk on; the third stays: no agreement
+        assertThat(floor.view().market(BTC).orElseThrow().indexPrice())
+                .as("8.8 % down is within the per-update limit, 20 % below the window's 65,000 is not")
+                .isEqualByComparingTo(before);
+    }
+
+    private void sources(String low, String high) {
+        long stamp = floor.now + 1000;
+        floor.apply(new PostOraclePrices(List.of(
+                new PostOraclePrices.Quote(BTC, "a", low, stamp),
+                new PostOraclePrices.Quote(BTC, "b", high, stamp),
+                new PostOraclePrices.Quote(BTC, "c", high, stamp))));
+    }
+}
