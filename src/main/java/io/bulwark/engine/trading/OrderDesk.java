@@ -177,7 +177,7 @@ public final class OrderDesk {
         if (state == TradingState.CLOSED) {
             return reject(MARKET_CLOSED, c.market() + " is CLOSED: only cancels are accepted");
         }
-        if (rules.v2() && !market.priceEverHealthy() && needsPrice(c, market, state)) {
+        if (needsPrice(c, market, state) && !priceAvailable(market)) {
             return reject(
                     PRICE_UNAVAILABLE,
                     c.market() + " has never had a healthy price: orders that need one wait for "
@@ -206,6 +206,14 @@ public final class OrderDesk {
      */
     private static boolean needsPrice(PlaceOrder c, Market market, TradingState state) {
         return state == TradingState.POST_ONLY || c.type() == OrderType.MARKET || takesLiquidity(c, market);
+    }
+
+    /**
+     * Whether orders that need a price may have one: once the price was ever healthy (SPEC section 8
+     * v2); journals of older builds replay under version 1, where any mark price did (RuleSet).
+     */
+    private boolean priceAvailable(Market market) {
+        return rules.v2() ? market.priceEverHealthy() : market.markPrice() != null;
     }
 
     private static boolean takesLiquidity(PlaceOrder c, Market market) {
@@ -241,7 +249,7 @@ public final class OrderDesk {
         if (c.reduceOnly()) {
             // It opens nothing, but filled first it lets the account's other orders on this side
             // open more: the worst case still holds it.
-            return admitWorstCase(c, market);
+            return admitWorstCase(c.accountId(), WorstCase.placing(c, market));
         }
         BigDecimal price = c.type() == OrderType.MARKET
                 ? market.price(bandEdgeTicks(market, c.side()))
@@ -263,12 +271,12 @@ public final class OrderDesk {
                                 + free.stripTrailingZeros().toPlainString());
             }
         }
-        return admitWorstCase(c, market);
+        return admitWorstCase(c.accountId(), WorstCase.placing(c, market));
     }
 
     /** SPEC section 3 v2; journals of older builds replay without it (RuleSet). */
-    private Optional<Outcome> admitWorstCase(PlaceOrder c, Market market) {
-        return rules.v2() ? worstCase.admit(c.accountId(), WorstCase.placing(c, market)) : Optional.empty();
+    private Optional<Outcome> admitWorstCase(String accountId, WorstCase.Proposal proposal) {
+        return rules.v2() ? worstCase.admit(accountId, proposal) : Optional.empty();
     }
 
     /**
@@ -446,9 +454,8 @@ public final class OrderDesk {
                     "the amended order needs " + extra.stripTrailingZeros().toPlainString()
                             + " more initial margin than is free");
         }
-        Optional<Outcome> refused = rules.v2()
-                ? worstCase.admit(order.accountId, WorstCase.amending(order, newPrice, newSteps, market))
-                : Optional.empty();
+        Optional<Outcome> refused =
+                admitWorstCase(order.accountId, WorstCase.amending(order, newPrice, newSteps, market));
         if (refused.isPresent()) {
             return refused;
         }

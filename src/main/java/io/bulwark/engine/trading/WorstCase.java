@@ -64,11 +64,12 @@ final class WorstCase implements OrderExposure {
      * margin requirement, unless it strictly narrows the shortfall the account has without it.
      */
     Optional<Outcome> admit(String accountId, Proposal proposal) {
-        Worst with = worst(accountId, Optional.of(proposal));
+        AccountRisk risk = margin.assess(accountId);
+        Worst with = worst(accountId, risk, Optional.of(proposal));
         if (with.shortfall().signum() == 0) {
             return Optional.empty();
         }
-        Worst without = worst(accountId, Optional.empty());
+        Worst without = worst(accountId, risk, Optional.empty());
         if (with.net(proposal).compareTo(without.net(proposal)) < 0) {
             return Optional.empty(); // it narrows its own side's worst case: it closes
         }
@@ -129,16 +130,13 @@ final class WorstCase implements OrderExposure {
 
     @Override
     public BigDecimal headroom(String accountId) {
-        return worst(accountId, Optional.empty()).gap().negate();
+        return worst(accountId, margin.assess(accountId), Optional.empty())
+                .gap()
+                .negate();
     }
 
-    /** The shortfall (zero or more) of the account as it stands, or with {@code proposal} in place. */
-    BigDecimal shortfall(String accountId, Optional<Proposal> proposal) {
-        return worst(accountId, proposal).shortfall();
-    }
-
-    private Worst worst(String accountId, Optional<Proposal> proposal) {
-        AccountRisk risk = margin.assess(accountId);
+    /** The account's worst case as it stands ({@code risk}), or with {@code proposal} in place. */
+    private Worst worst(String accountId, AccountRisk risk, Optional<Proposal> proposal) {
         Portfolio portfolio = portfolios.get(accountId).orElseThrow();
         TreeMap<String, List<Leg>[]> legs = new TreeMap<>();
         long replaces = proposal.map(Proposal::replaces).orElse(0L);
@@ -190,9 +188,12 @@ final class WorstCase implements OrderExposure {
                 ? mark
                 : position.map(p -> p.costBasis().divide(p.size(spec.stepSize()), 12, RoundingMode.HALF_EVEN))
                         .orElse(null);
-        for (List<Leg> side : legs) {
-            for (Leg leg : side) {
-                value = value == null ? leg.price() : mark != null ? value : value.max(leg.price());
+        if (mark == null) {
+            // No mark yet: value the position at the highest price it could be filled at.
+            for (List<Leg> side : legs) {
+                for (Leg leg : side) {
+                    value = value == null ? leg.price() : value.max(leg.price());
+                }
             }
         }
         if (value == null) {
@@ -271,7 +272,7 @@ final class WorstCase implements OrderExposure {
     }
 
     /** Where a live order fills at worst: its limit, or for a market-type trigger see {@link #triggeredEdge}. */
-    static BigDecimal fillPrice(Order order, Market market) {
+    private static BigDecimal fillPrice(Order order, Market market) {
         return order.price != null ? order.price : triggeredEdge(order.triggerPrice, order.side, market);
     }
 
