@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.PlaceOrder;
-import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.command.ResumeLiquidations;
 import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.event.Event;
@@ -43,38 +42,17 @@ class MarketBreakerTests {
     }
 
     private void prices(String market, String price) {
-        long stamp = floor.now + 1000;
-        Outcome outcome = floor.apply(new PostOraclePrices(List.of(
-                new PostOraclePrices.Quote(market, "a", price, stamp),
-                new PostOraclePrices.Quote(market, "b", price, stamp),
-                new PostOraclePrices.Quote(market, "c", price, stamp))));
-        seen.addAll(((Outcome.Applied) outcome).events());
+        seen.addAll(((Outcome.Applied) floor.prices(market, price)).events());
     }
 
-    private void limit(TradingFloor.Trader trader, String market, Side side, String size, String price) {
-        assertThat(floor.apply(new PlaceOrder(
-                        trader.accountId,
-                        market,
-                        side,
-                        OrderType.LIMIT,
-                        TimeInForce.GTC,
-                        new BigDecimal(price),
-                        null,
-                        new BigDecimal(size),
-                        false,
-                        "")))
-                .isInstanceOf(Outcome.Applied.class);
-    }
-
-    /** {@code trader} goes long {@code size} at 65000 in {@code market} against {@code counterparty}. */
     private void goLong(TradingFloor.Trader trader, TradingFloor.Trader counterparty, String market, String size) {
         goLong(trader, counterparty, market, size, "65000");
     }
 
     private void goLong(
             TradingFloor.Trader trader, TradingFloor.Trader counterparty, String market, String size, String price) {
-        limit(counterparty, market, Side.SELL, size, price);
-        limit(trader, market, Side.BUY, size, price);
+        counterparty.sells(size).in(market).at(price).placed();
+        trader.buys(size).in(market).at(price).placed();
     }
 
     private List<String> liquidated() {

@@ -64,11 +64,16 @@ public final class TradingFloor {
 
     /** Three oracle sources agree on {@code price} now: a fresh, healthy index. */
     public Outcome prices(String price) {
+        return prices(BTC, price);
+    }
+
+    /** Three oracle sources agree on {@code price} for {@code market} now. */
+    public Outcome prices(String market, String price) {
         long stamp = now + 1000;
         return apply(new PostOraclePrices(List.of(
-                new PostOraclePrices.Quote(BTC, "a", price, stamp),
-                new PostOraclePrices.Quote(BTC, "b", price, stamp),
-                new PostOraclePrices.Quote(BTC, "c", price, stamp))));
+                new PostOraclePrices.Quote(market, "a", price, stamp),
+                new PostOraclePrices.Quote(market, "b", price, stamp),
+                new PostOraclePrices.Quote(market, "c", price, stamp))));
     }
 
     public Trader trader(String name, String deposit) {
@@ -128,11 +133,18 @@ public final class TradingFloor {
         private TimeInForce tif = TimeInForce.GTC;
         private boolean reduceOnly;
         private String clientOrderId = "";
+        private String market = BTC;
 
         Ticket(Trader trader, Side side, String size) {
             this.trader = trader;
             this.side = side;
             this.size = size;
+        }
+
+        /** In another market than BTC-USD-PERP. */
+        public Ticket in(String market) {
+            this.market = market;
+            return this;
         }
 
         public Ticket at(String price) {
@@ -180,7 +192,7 @@ public final class TradingFloor {
         public Outcome send() {
             return apply(new PlaceOrder(
                     trader.accountId,
-                    BTC,
+                    market,
                     side,
                     type,
                     tif,

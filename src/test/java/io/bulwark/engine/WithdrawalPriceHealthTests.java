@@ -3,12 +3,8 @@ package io.bulwark.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.command.CreateMarket;
-import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.command.StartEngine;
-import io.bulwark.engine.order.OrderType;
-import io.bulwark.engine.order.Side;
-import io.bulwark.engine.order.TimeInForce;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,10 +97,10 @@ class WithdrawalPriceHealthTests {
     void onlyTheUnhealthyMarketsGainIsHeldBack() {
         String eth = "ETH-USD-PERP";
         floor.apply(new CreateMarket(EngineFixture.spec(eth, "0.01", "0.01", "0.05", "0.03")));
-        ethPrices(eth, "3500");
-        placeEth(bob, eth, Side.SELL, "10", "3500");
-        placeEth(alice, eth, Side.BUY, "10", "3500"); // taker fee 17.5
-        ethPrices(eth, "3600"); // ETH gain 1,000, initial margin 1,800
+        floor.prices(eth, "3500");
+        bob.sells("10").in(eth).at("3500").placed();
+        alice.buys("10").in(eth).at("3500").placed(); // taker fee 17.5
+        floor.prices(eth, "3600"); // ETH gain 1,000, initial margin 1,800
         // Balance 9,950; gains 5,000 + 1,000; margin 1,400 + 1,800: free 12,750.
         assertThat(freeCollateral(alice)).isEqualByComparingTo("12750");
 
@@ -115,29 +111,6 @@ class WithdrawalPriceHealthTests {
 
         assertThat(code(alice.withdraws("7750.000001", "w-1"))).isEqualTo(Rejection.Code.INSUFFICIENT_MARGIN);
         assertThat(alice.withdraws("7750", "w-1")).isInstanceOf(Outcome.Applied.class);
-    }
-
-    private void ethPrices(String market, String price) {
-        long stamp = floor.now + 1000;
-        floor.apply(new PostOraclePrices(List.of(
-                new PostOraclePrices.Quote(market, "a", price, stamp),
-                new PostOraclePrices.Quote(market, "b", price, stamp),
-                new PostOraclePrices.Quote(market, "c", price, stamp))));
-    }
-
-    private void placeEth(TradingFloor.Trader trader, String market, Side side, String size, String price) {
-        assertThat(floor.apply(new PlaceOrder(
-                        trader.accountId,
-                        market,
-                        side,
-                        OrderType.LIMIT,
-                        TimeInForce.GTC,
-                        new BigDecimal(price),
-                        null,
-                        new BigDecimal(size),
-                        false,
-                        "")))
-                .isInstanceOf(Outcome.Applied.class);
     }
 
     @Test
