@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.bulwark.testsupport.AppInstances;
 import io.bulwark.testsupport.Exchange;
-import io.bulwark.web.ApiClient;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +32,7 @@ class MaintenanceWindowRestartTests {
         ConfigurableApplicationContext app = instances.start(name);
         current = app;
         AppInstances.awaitWriter(app);
-        return new Exchange(new ApiClient(AppInstances.port(app)), ADMIN_KEY, "MW-USD-PERP");
+        return instances.exchange(app, "MW-USD-PERP");
     }
 
     private String schedule(Exchange x, Instant start, Instant end, String reason) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.testsupport.AppInstances;
 import io.bulwark.testsupport.Exchange;
-import io.bulwark.web.ApiClient;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +32,7 @@ class CorruptionTests {
     private Exchange start(String name) {
         current = instances.start(name);
         AppInstances.awaitWriter(current);
-        return new Exchange(new ApiClient(AppInstances.port(current)), ADMIN_KEY, "CR-USD-PERP");
+        return instances.exchange(current, "CR-USD-PERP");
     }
 
     private int sql(String statement) throws SQLException {

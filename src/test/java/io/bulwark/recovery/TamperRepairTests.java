@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.testsupport.AppInstances;
 import io.bulwark.testsupport.Exchange;
-import io.bulwark.web.ApiClient;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,7 +33,7 @@ class TamperRepairTests {
     private Exchange start(String name) {
         current = instances.start(name);
         AppInstances.awaitWriter(current);
-        return new Exchange(new ApiClient(AppInstances.port(current)), ADMIN_KEY, "TR-USD-PERP");
+        return instances.exchange(current, "TR-USD-PERP");
     }
 
     private void sql(String statement) throws SQLException {
@@ -125,7 +124,7 @@ class TamperRepairTests {
         String storedHash = text("SELECT row_hash FROM journal WHERE sequence = " + tampered);
 
         JsonNode rolledBack = repair(snapshotId, tampered);
-        Exchange x = new Exchange(new ApiClient(AppInstances.port(current)), ADMIN_KEY, "TR-USD-PERP");
+        Exchange x = instances.exchange(current, "TR-USD-PERP");
 
         assertThat(x.status().path("recovery").path("verified").asBoolean()).isTrue();
         JsonNode integrity = x.api()
@@ -173,7 +172,7 @@ class TamperRepairTests {
     @Test
     void hidingACommandByMarkingItRevertedByHandIsDetected() throws SQLException {
         tradeAfterASnapshot();
-        Exchange first = new Exchange(new ApiClient(AppInstances.port(current)), ADMIN_KEY, "TR-USD-PERP");
+        Exchange first = instances.exchange(current, "TR-USD-PERP");
         first.api()
                 .put("/api/v1/admin/exchange/state", ADMIN_KEY, "{\"state\":\"CLOSED\",\"reason\":\"incident\"}")
                 .assertStatus(200);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.bulwark.BulwarkApplication;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.NodeStatus;
+import io.bulwark.web.ApiClient;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -74,6 +75,11 @@ public final class AppInstances implements AutoCloseable {
 
     public static int port(ConfigurableApplicationContext app) {
         return ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    /** A client's view of instance {@code app} with the admin key, for a market named {@code market}. */
+    public Exchange exchange(ConfigurableApplicationContext app, String market) {
+        return new Exchange(new ApiClient(port(app)), adminKey, market);
     }
 
     /** Stops one instance gracefully (it takes its shutdown snapshot and releases the writer lease). */
