@@ -1,5 +1,7 @@
 package io.bulwark.incident;
 
+import static io.bulwark.incident.IncidentReports.assertDecimal;
+import static io.bulwark.incident.IncidentReports.liquidationOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.liquidation.RiskApiTestBase;
@@ -299,21 +301,6 @@ class IncidentApiTests extends RiskApiTestBase {
     private ApiClient.Response audit(IncidentScenario s, String comparison) {
         return post("{\"fromSequence\":%d,\"toSequence\":%d,\"reason\":\"compromised feed\",%s}"
                 .formatted(s.fromSequence(), s.toSequence(), comparison));
-    }
-
-    private static JsonNode liquidationOf(JsonNode report, Trader trader) {
-        return report.path("liquidations")
-                .valueStream()
-                .filter(l -> l.path("accountId").asString().equals(trader.accountId()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no liquidation of " + trader.accountId() + " in " + report));
-    }
-
-    private static void assertDecimal(JsonNode node, String field, String expected) {
-        assertThat(node.path(field).isString())
-                .as("%s is a decimal string in %s", field, node)
-                .isTrue();
-        assertThat(new BigDecimal(node.path(field).asString())).as(field).isEqualByComparingTo(expected);
     }
 
     private static void allAccepted(List<JsonNode> results) {
