@@ -188,11 +188,7 @@ public final class Engine implements EngineView {
         long now = Math.max(clock, timestamp);
         List<Event> events = new ArrayList<>(4);
         Optional<Outcome> refusal = switch (command) {
-            case CreateMarket c -> {
-                Optional<Outcome> created = marketDesk.createMarket(c, events);
-                markets.all().forEach(m -> m.oracle().useV2Rules(rules.v2()));
-                yield created;
-            }
+            case CreateMarket c -> marketDesk.createMarket(c, events);
             case UpdateMarket c -> marketDesk.updateMarket(c, events);
             case CreateAccount c -> accountDesk.createAccount(c, now, events);
             case IssueApiKey c -> accountDesk.issueKey(c, events);
@@ -357,10 +353,8 @@ public final class Engine implements EngineView {
         if (c.fundingSampleSeconds() > 0) {
             fundingSampleMillis = Math.multiplyExact(c.fundingSampleSeconds(), 1000L);
         }
-        markets.all().forEach(m -> {
-            m.oracle().distrust();
-            m.oracle().useV2Rules(rules.v2());
-        });
+        markets.useV2OracleRules(rules.v2());
+        markets.all().forEach(m -> m.oracle().distrust());
         events.add(new EngineStarted(c.instance()));
         return Optional.empty();
     }
@@ -426,7 +420,7 @@ public final class Engine implements EngineView {
                 windows,
                 rules);
         engine.fundingSampleMillis = fundingSampleMillis;
-        markets.all().forEach(m -> m.oracle().useV2Rules(rules.v2()));
+        markets.useV2OracleRules(rules.v2());
         engine.transitions.restoreMinPostOnlyMillis(minPostOnlyMillis);
         in.expectEnd();
         return engine;

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 /** All markets, in name order, and the oracle sources an operator quarantined (for all of them). */
 public final class Markets {
     private final TreeMap<String, Market> markets = new TreeMap<>();
+    private boolean v2OracleRules = true;
     private final OracleSources oracleSources = new OracleSources();
 
     public OracleSources oracleSources() {
@@ -34,8 +35,18 @@ public final class Markets {
 
     public Market add(MarketSpec spec, TradingState state) {
         Market market = new Market(spec, state);
+        market.oracle().useV2Rules(v2OracleRules);
         markets.put(spec.market(), market);
         return market;
+    }
+
+    /**
+     * Whether every market's oracle, and each one listed later, applies SPEC v2's rules: the engine's
+     * rule set (RuleSet), so a journal of an older build replays as it ran.
+     */
+    public void useV2OracleRules(boolean v2) {
+        v2OracleRules = v2;
+        markets.values().forEach(m -> m.oracle().useV2Rules(v2));
     }
 
     public void respec(String market, MarketSpec spec) {
