@@ -45,6 +45,12 @@ final class ServiceProcess {
                 "--bulwark.embedded-db.enabled=false",
                 "--bulwark.admin-key=" + adminKey,
                 "--bulwark.oracle.simulated=false",
+                // Every fault client comes from 127.0.0.1: the per-address limits would count them as one.
+                "--bulwark.rate-limit.anonymous-requests-per-second=100000",
+                "--bulwark.rate-limit.anonymous-burst=100000",
+                "--bulwark.websocket.max-connections-per-address=100000",
+                "--bulwark.websocket.operations-per-second=100000",
+                "--bulwark.websocket.operations-burst=100000",
                 "--bulwark.instance-name=" + name));
         try {
             Process process = new ProcessBuilder(command)

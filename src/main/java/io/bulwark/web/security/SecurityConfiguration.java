@@ -31,7 +31,13 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, KeyDirectory keys, ProblemWriter problems) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            KeyDirectory keys,
+            ProblemWriter problems,
+            RateLimits rateLimits,
+            ClientAddress clientAddress)
+            throws Exception {
         ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
         return http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -40,6 +46,8 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerKeyFilter(keys), AuthorizationFilter.class)
+                // After the key is known, before the authorization check: requests that end in 401 or 403 count too.
+                .addFilterBefore(new RateLimitFilter(rateLimits, clientAddress, problems), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
