@@ -13,7 +13,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
- * Bearer API keys, stateless. Public: status, markets, health, metrics, the WebSocket handshake. {@code /api/v1/admin/**} needs
+ * Bearer API keys, stateless. Public: status, markets, health ({@code /livez}, {@code /readyz}; the actuator on the
+ * management port), the WebSocket handshake. {@code /api/v1/admin/**} needs
  * ADMIN, {@code /api/v1/oracle/**} ORACLE, every other {@code /api/v1} path TRADER; anything else
  * needs some key (deny by default).
  */
@@ -54,6 +55,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/system/status")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/markets", "/api/v1/markets/**")
+                        .permitAll()
+                        // Liveness and readiness on the API port; the actuator paths below answer only on the
+                        // management port (management.server.port).
+                        .requestMatchers(HttpMethod.GET, "/livez", "/readyz")
                         .permitAll()
                         .requestMatchers(
                                 HttpMethod.GET,
