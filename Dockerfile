@@ -28,11 +28,12 @@ RUN groupadd --system bulwark \
 WORKDIR /app
 COPY --from=build --chown=bulwark:bulwark /out/bulwark.jar /app/bulwark.jar
 USER bulwark
-EXPOSE 8080
+# 8080: the API (and /livez, /readyz); 8081: metrics and the actuator (MANAGEMENT_SERVER_PORT), keep it internal.
+EXPOSE 8080 8081
 # Liveness, not readiness: a standby instance is healthy while it waits for the writer lease. Plain bash, since
 # the JRE image does not promise curl.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=3 \
-    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVER_PORT:-8080} && printf 'GET /actuator/health/liveness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVER_PORT:-8080} && printf 'GET /livez HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 # Exec form: the JVM is PID 1 and gets SIGTERM itself, for a graceful shutdown (drain, commit, snapshot).
 # Extra JVM flags go in JAVA_TOOL_OPTIONS.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/bulwark.jar"]

@@ -28,10 +28,13 @@ stop_server() {
 }
 trap stop_server EXIT
 
-# The generators send far more than a person would: the per-key limit is off for the benchmark.
+# The generators send far more than a person would, all from 127.0.0.1: the request limits are off for the
+# benchmark, and the WebSocket limits per address and per connection far above what it opens and sends.
 SERVER_PORT="$PORT" \
 SPRING_DATASOURCE_URL="$PGHOST_URL/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER" \
 BULWARK_ADMIN_KEY="$ADMIN_KEY" BULWARK_ORACLE_SIMULATED=false BULWARK_RATE_LIMIT_ENABLED=false \
+BULWARK_WEBSOCKET_MAX_CONNECTIONS_PER_ADDRESS=100000 BULWARK_WEBSOCKET_OPERATIONS_PER_SECOND=100000 \
+BULWARK_WEBSOCKET_OPERATIONS_BURST=100000 BULWARK_SECURITY_KEY_HASH_SECRET="bench-key-hash-secret-$(date +%s)-0000000000" \
   "$JAVA_HOME/bin/java" ${SERVER_JAVA_OPTS:-} -jar "$JAR" >"$LOG" 2>&1 &
 SERVER_PID=$!
 echo "server pid $SERVER_PID on port $PORT, database $DB, log $LOG"

@@ -13,6 +13,7 @@ import org.springframework.util.StringUtils;
  */
 final class EmbeddedPostgresPropertySource extends EnumerablePropertySource<Supplier<EmbeddedPostgresServer>> {
 
+    static final String NAME = "bulwarkEmbeddedPostgres";
     static final String URL = "spring.datasource.url";
     static final String USERNAME = "spring.datasource.username";
     static final String PASSWORD = "spring.datasource.password";
@@ -24,7 +25,7 @@ final class EmbeddedPostgresPropertySource extends EnumerablePropertySource<Supp
     private final Environment environment;
 
     EmbeddedPostgresPropertySource(Environment environment, Supplier<EmbeddedPostgresServer> server) {
-        super("bulwarkEmbeddedPostgres", server);
+        super(NAME, server);
         this.environment = environment;
     }
 

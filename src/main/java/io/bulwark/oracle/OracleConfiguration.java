@@ -1,9 +1,9 @@
 package io.bulwark.oracle;
 
 import io.bulwark.journal.EngineGateway;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class OracleConfiguration {
 
     @Bean
-    @ConditionalOnProperty(name = "bulwark.oracle.simulated", havingValue = "true", matchIfMissing = true)
+    @Conditional(SimulatedOracleCondition.class)
     SimulatedOracle simulatedOracle(EngineGateway gateway, SimulatedOracleProperties properties) {
         return new SimulatedOracle(gateway, properties);
     }

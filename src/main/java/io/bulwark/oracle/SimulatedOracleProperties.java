@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The demo price feed ({@code bulwark.oracle.*}).
  *
  * @param simulated post simulated prices (env {@code BULWARK_ORACLE_SIMULATED}); false leaves prices to
- *     {@code POST /api/v1/oracle/prices}
+ *     {@code POST /api/v1/oracle/prices}; unset (null): only in the embedded demo ({@link SimulatedOracleCondition})
  * @param interval how often every market gets a price from each simulated source
  * @param maxStepBps the largest move of one step of the random walk
  * @param startPrices the first price of each market ({@code bulwark.oracle.start-prices[BTC-USD-PERP]});
@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("bulwark.oracle")
 public record SimulatedOracleProperties(
-        @DefaultValue("true") boolean simulated,
+        Boolean simulated,
         @DefaultValue("1s") Duration interval,
         @DefaultValue("5") int maxStepBps,
         Map<String, BigDecimal> startPrices) {

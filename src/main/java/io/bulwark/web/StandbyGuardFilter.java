@@ -15,8 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers 503 before anything else runs when this instance cannot serve: {@code NOT_WRITER} on a
- * standby, {@code RECOVERING} while the engine is rebuilt from the journal. The status endpoint and the
- * actuator stay reachable, so operators and load balancers can see why.
+ * standby, {@code RECOVERING} while the engine is rebuilt from the journal. The status endpoint and the health
+ * probes ({@code /livez}, {@code /readyz}) stay reachable, so operators and load balancers can see why.
  */
 @Component
 @Order(StandbyGuardFilter.ORDER)
@@ -61,6 +61,8 @@ class StandbyGuardFilter extends OncePerRequestFilter {
     private static boolean isAlwaysServed(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return ("GET".equals(request.getMethod()) && STATUS_PATH.equals(path))
+                || path.equals("/livez")
+                || path.equals("/readyz")
                 || path.equals("/actuator")
                 || path.startsWith("/actuator/");
     }

@@ -39,12 +39,20 @@ final class ServiceProcess {
                 "-jar",
                 jar().toString(),
                 "--server.port=" + port,
+                "--management.server.port=0",
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + username,
                 "--spring.datasource.password=",
                 "--bulwark.embedded-db.enabled=false",
                 "--bulwark.admin-key=" + adminKey,
                 "--bulwark.oracle.simulated=false",
+                "--bulwark.security.key-hash-secret=fault-test-key-hash-secret-not-for-production",
+                // Every fault client comes from 127.0.0.1: the per-address limits would count them as one.
+                "--bulwark.rate-limit.anonymous-requests-per-second=100000",
+                "--bulwark.rate-limit.anonymous-burst=100000",
+                "--bulwark.websocket.max-connections-per-address=100000",
+                "--bulwark.websocket.operations-per-second=100000",
+                "--bulwark.websocket.operations-burst=100000",
                 "--bulwark.instance-name=" + name));
         try {
             Process process = new ProcessBuilder(command)

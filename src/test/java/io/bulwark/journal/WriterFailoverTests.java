@@ -103,12 +103,8 @@ class WriterFailoverTests {
         var refused = call("GET", base(b) + "/api/v1/account", traderKey, null);
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(field(refused.body(), "code")).isEqualTo("NOT_WRITER");
-        assertThat(call("GET", base(b) + "/actuator/health/readiness", null, null)
-                        .statusCode())
-                .isEqualTo(503);
-        assertThat(call("GET", base(a) + "/actuator/health/readiness", null, null)
-                        .statusCode())
-                .isEqualTo(200);
+        assertThat(call("GET", base(b) + "/readyz", null, null).statusCode()).isEqualTo(503);
+        assertThat(call("GET", base(a) + "/readyz", null, null).statusCode()).isEqualTo(200);
 
         a.close();
         long stopped = System.nanoTime();

@@ -71,7 +71,7 @@ class LiquidationApiTests extends RiskApiTestBase {
                         .size())
                 .as("nothing before the first")
                 .isZero();
-        assertThat(api.get("/actuator/prometheus", null).body())
+        assertThat(metrics())
                 .contains("bulwark_liquidations_total{deleveraged=\"false\",market=\"" + floor.market() + "\"}");
     }
 

@@ -29,7 +29,7 @@ class LiquidationBreakerApiTests extends RiskApiTestBase {
         var status = api.get("/api/v1/system/status", null).assertStatus(200);
         assertThat(status.get("liquidationsPaused").asBoolean()).isTrue();
         assertThat(status.text("liquidationsPausedReason")).contains("2 accounts");
-        assertThat(api.get("/actuator/prometheus", null).body())
+        assertThat(metrics())
                 .contains("bulwark_liquidation_breaker_trips_total{market=\"" + floor.market() + "\"} 1.0")
                 .contains("bulwark_liquidations_paused 1.0");
 
@@ -43,7 +43,7 @@ class LiquidationBreakerApiTests extends RiskApiTestBase {
                         .get("liquidationsPaused")
                         .asBoolean())
                 .isFalse();
-        assertThat(api.get("/actuator/prometheus", null).body()).contains("bulwark_liquidations_paused 0.0");
+        assertThat(metrics()).contains("bulwark_liquidations_paused 0.0");
         postEmpty("/api/v1/admin/liquidations/resume", admin).assertProblem(409, "INVALID_TRANSITION");
     }
 }

@@ -77,7 +77,7 @@ class MarketBreakerApiTests extends RiskApiTestBase {
         assertThat(paused.path("liquidationsPausedReason").asString()).contains("bps of " + market + " open interest");
         assertThat(marketStatus(status, other).path("liquidationsPaused").asBoolean())
                 .isFalse();
-        assertThat(api.get("/actuator/prometheus", null).body())
+        assertThat(metrics())
                 .contains("bulwark_liquidation_breaker_trips_total{market=\"" + market + "\"} 1.0")
                 .contains("bulwark_market_liquidations_paused{market=\"" + market + "\"} 1.0")
                 .contains("bulwark_liquidations_paused 1.0");

@@ -90,7 +90,7 @@ class OracleApiTests extends HttpApiTestBase {
         var shown = api.get("/api/v1/markets/" + market, null).assertStatus(200);
         assertThat(shown.text("indexPrice")).isEqualTo("150");
         assertThat(shown.get("priceHealthy").asBoolean()).isFalse();
-        assertThat(api.get("/actuator/prometheus", null).body()).contains("bulwark_oracle_rejected_total");
+        assertThat(metrics()).contains("bulwark_oracle_rejected_total");
     }
 
     @Test

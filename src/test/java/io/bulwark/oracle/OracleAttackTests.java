@@ -69,7 +69,7 @@ class OracleAttackTests extends RiskApiTestBase {
         assertThat(sources.path("reanchorVotes").asInt())
                 .as("a lone source's refused jumps are no vote")
                 .isZero();
-        assertThat(api.get("/actuator/prometheus", null).body().lines())
+        assertThat(metrics().lines())
                 .anyMatch(l ->
                         l.startsWith("bulwark_oracle_rejected_total{") && l.contains("reason=\"SOURCE_NOT_ALLOWED\""));
     }
@@ -90,7 +90,7 @@ class OracleAttackTests extends RiskApiTestBase {
                 .isEqualByComparingTo("65000");
         assertThat(new BigDecimal(status.at("/lastReanchor/toPrice").asString()))
                 .isEqualByComparingTo("57000");
-        assertThat(api.get("/actuator/prometheus", null).body().lines())
+        assertThat(metrics().lines())
                 .anyMatch(l -> l.startsWith("bulwark_oracle_reanchored_total{")
                         && l.contains("cause=\"AGREEMENT\"")
                         && l.contains("market=\"" + market + "\""));

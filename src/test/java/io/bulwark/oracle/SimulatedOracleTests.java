@@ -16,7 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
             "bulwark.oracle.simulated=true",
             "bulwark.oracle.interval=100ms",
-            "bulwark.admin-key=simulated-oracle-test-admin-key"
+            "bulwark.admin-key=simulated-oracle-test-admin-key-000000"
         })
 class SimulatedOracleTests extends PostgresTestBase {
     @Autowired

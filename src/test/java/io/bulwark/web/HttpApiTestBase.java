@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -26,6 +27,10 @@ public abstract class HttpApiTestBase extends PostgresTestBase {
     @LocalServerPort
     protected int port;
 
+    /** The actuator's port (metrics, health): never the API's. */
+    @LocalManagementPort
+    protected int managementPort;
+
     protected ApiClient api;
 
     /** A trading account made for one test, with its key. */
@@ -35,6 +40,14 @@ public abstract class HttpApiTestBase extends PostgresTestBase {
     void connect() {
         api = new ApiClient(port);
         api.awaitWriter(Duration.ofSeconds(60));
+    }
+
+    /** What Prometheus scrapes: {@code /actuator/prometheus} on the management port. */
+    protected String metrics() {
+        return new ApiClient(managementPort)
+                .get("/actuator/prometheus", null)
+                .assertStatus(200)
+                .body();
     }
 
     protected Trader newTrader() {

@@ -2,6 +2,7 @@ package io.bulwark.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Bearer keys, roles, and the public endpoints. */
@@ -12,11 +13,33 @@ class SecurityTests extends HttpApiTestBase {
         api.get("/api/v1/system/status", null).assertStatus(200);
         api.get("/api/v1/markets", null).assertStatus(200);
         api.get("/api/v1/markets/BTC-USD-PERP", null).assertStatus(200);
-        api.get("/actuator/health", null).assertStatus(200);
-        api.get("/actuator/health/liveness", null).assertStatus(200);
-        api.get("/actuator/health/readiness", null).assertStatus(200);
-        api.get("/actuator/info", null).assertStatus(200);
-        api.get("/actuator/prometheus", null).assertStatus(200);
+        api.get("/livez", null).assertStatus(200);
+        api.get("/readyz", null).assertStatus(200);
+        ApiClient management = new ApiClient(managementPort);
+        management.get("/actuator/health", null).assertStatus(200);
+        management.get("/actuator/health/liveness", null).assertStatus(200);
+        management.get("/actuator/health/readiness", null).assertStatus(200);
+        management.get("/actuator/info", null).assertStatus(200);
+        assertThat(metrics()).contains("bulwark_");
+    }
+
+    @Test
+    void theActuatorIsNotOnTheApiPort() {
+        assertThat(managementPort).isNotEqualTo(port);
+        for (String path : List.of(
+                "/actuator/prometheus",
+                "/actuator/health",
+                "/actuator/health/readiness",
+                "/actuator/info",
+                "/actuator/env",
+                "/actuator")) {
+            assertThat(api.get(path, null).status()).as(path).isIn(401, 404);
+            assertThat(api.get(path, ADMIN_KEY).status())
+                    .as(path + " with the admin key")
+                    .isEqualTo(404);
+        }
+        // Health says UP or DOWN on the API port, nothing more.
+        assertThat(api.get("/readyz", null).body()).doesNotContain("engine", "components", "details");
     }
 
     @Test

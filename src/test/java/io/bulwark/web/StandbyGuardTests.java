@@ -16,7 +16,7 @@ class StandbyGuardTests extends HttpApiTestBase {
     Environment env;
 
     @Test
-    void aSecondInstanceAnswersOnlyStatusAndActuator() {
+    void aSecondInstanceAnswersOnlyStatusAndHealth() {
         try (ConfigurableApplicationContext standby = new SpringApplicationBuilder(BulwarkApplication.class)
                 // Command-line arguments: they outrank application.yml (server.port 8080), default properties do not.
                 .run(
@@ -39,8 +39,8 @@ class StandbyGuardTests extends HttpApiTestBase {
             assertThat(markets.headers().firstValue("Retry-After")).isPresent();
             second.post("/api/v1/admin/accounts", ADMIN_KEY, "{\"name\":\"x\"}").assertProblem(503, "NOT_WRITER");
             second.get("/api/v1/account", "bwk_whatever").assertProblem(503, "NOT_WRITER");
-            second.get("/actuator/health/liveness", null).assertStatus(200);
-            assertThat(second.get("/actuator/health/readiness", null).status()).isEqualTo(503);
+            second.get("/livez", null).assertStatus(200);
+            assertThat(second.get("/readyz", null).status()).isEqualTo(503);
 
             // the writer is untouched
             assertThat(api.get("/api/v1/system/status", null).text("role")).isEqualTo("WRITER");

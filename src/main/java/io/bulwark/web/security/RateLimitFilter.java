@@ -1,16 +1,11 @@
 package io.bulwark.web.security;
 
 import io.bulwark.web.ProblemWriter;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -18,60 +13,57 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * One token bucket per API key: a request over the key's limit is answered 429 {@code RATE_LIMITED} with
- * {@code Retry-After} (whole seconds until a token is back) and goes no further, so it never reaches the
- * engine. Runs after Spring Security: only requests that authenticated and passed the role check count.
- * Anonymous requests (public market data, status, health) are not limited here: they are read-only,
- * never reach the engine thread, and behind a proxy the client address is the proxy's, so they are
- * better limited at the edge.
- *
- * <p>Buckets live in memory, keyed by key id, so there is at most one per issued key. They start full
- * on every start and are not shared between instances; only the writer serves requests anyway.
+ * Takes a token for every request: from its API key's bucket when the key is valid, else from its client
+ * address's bucket ({@link ClientAddress}), so public reads and requests that end in 401 are limited too. Runs
+ * inside Spring Security, after the key is known and before the authorization check: a request over its limit
+ * is answered 429 {@code RATE_LIMITED} with {@code Retry-After} and goes no further (it never reaches the
+ * engine), and every answer, 2xx to 401, 403 and 429, carries the bucket's {@code RateLimit-Limit} (its
+ * capacity), {@code RateLimit-Remaining} (tokens left) and {@code RateLimit-Reset} (seconds until it is full
+ * again), as in the IETF draft "RateLimit header fields for HTTP".
  */
-class RateLimitFilter extends OncePerRequestFilter {
-    private final RateLimitProperties properties;
-    private final ProblemWriter problems;
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+final class RateLimitFilter extends OncePerRequestFilter {
+    static final String LIMIT = "RateLimit-Limit";
+    static final String REMAINING = "RateLimit-Remaining";
+    static final String RESET = "RateLimit-Reset";
 
-    RateLimitFilter(RateLimitProperties properties, ProblemWriter problems) {
-        this.properties = properties;
+    private final RateLimits limits;
+    private final ClientAddress clientAddress;
+    private final ProblemWriter problems;
+
+    RateLimitFilter(RateLimits limits, ClientAddress clientAddress, ProblemWriter problems) {
+        this.limits = limits;
+        this.clientAddress = clientAddress;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!limits.enabled()) {
+            chain.doFilter(request, response);
+            return;
+        }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof Caller caller)) {
+        boolean keyed = authentication != null && authentication.getPrincipal() instanceof Caller;
+        TokenBuckets.Verdict verdict = keyed
+                ? limits.forKey(((Caller) authentication.getPrincipal()).keyId())
+                : limits.forAddress(clientAddress.of(request));
+        response.setHeader(LIMIT, Long.toString(verdict.limit()));
+        response.setHeader(REMAINING, Long.toString(verdict.remaining()));
+        response.setHeader(RESET, Long.toString(verdict.resetSeconds()));
+        if (verdict.allowed()) {
             chain.doFilter(request, response);
             return;
         }
-        ConsumptionProbe probe =
-                buckets.computeIfAbsent(caller.keyId(), id -> newBucket()).tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
-            chain.doFilter(request, response);
-            return;
-        }
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(probe)));
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(verdict.retryAfterSeconds()));
+        String who = keyed
+                ? "this API key sent more than " + limits.keyLimit()
+                : "this address sent more than " + limits.addressLimit() + " without a valid API key";
         problems.write(
                 request,
                 response,
                 HttpStatus.TOO_MANY_REQUESTS,
                 "RATE_LIMITED",
-                "this API key sent more than " + properties.requestsPerSecond() + " requests per second (burst "
-                        + properties.burst() + "); retry after Retry-After seconds");
-    }
-
-    private Bucket newBucket() {
-        return Bucket.builder()
-                .addLimit(limit -> limit.capacity(properties.burst())
-                        .refillGreedy(properties.requestsPerSecond(), Duration.ofSeconds(1)))
-                .build();
-    }
-
-    /** Rounded up, and at least 1: a client that waits this long finds a token. */
-    private static long retryAfterSeconds(ConsumptionProbe probe) {
-        long nanos = probe.getNanosToWaitForRefill();
-        return Math.max(1, (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
+                who + "; retry after Retry-After seconds");
     }
 }

@@ -13,7 +13,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
- * Bearer API keys, stateless. Public: status, markets, health, metrics, the WebSocket handshake. {@code /api/v1/admin/**} needs
+ * Bearer API keys, stateless. Public: status, markets, health ({@code /livez}, {@code /readyz}; the actuator on the
+ * management port), the WebSocket handshake. {@code /api/v1/admin/**} needs
  * ADMIN, {@code /api/v1/oracle/**} ORACLE, every other {@code /api/v1} path TRADER; anything else
  * needs some key (deny by default).
  */
@@ -31,7 +32,13 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, KeyDirectory keys, ProblemWriter problems) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            KeyDirectory keys,
+            ProblemWriter problems,
+            RateLimits rateLimits,
+            ClientAddress clientAddress)
+            throws Exception {
         ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
         return http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -40,12 +47,18 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerKeyFilter(keys), AuthorizationFilter.class)
+                // After the key is known, before the authorization check: requests that end in 401 or 403 count too.
+                .addFilterBefore(new RateLimitFilter(rateLimits, clientAddress, problems), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/system/status")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/markets", "/api/v1/markets/**")
+                        .permitAll()
+                        // Liveness and readiness on the API port; the actuator paths below answer only on the
+                        // management port (management.server.port).
+                        .requestMatchers(HttpMethod.GET, "/livez", "/readyz")
                         .permitAll()
                         .requestMatchers(
                                 HttpMethod.GET,

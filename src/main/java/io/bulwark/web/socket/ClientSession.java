@@ -5,6 +5,7 @@ import io.bulwark.engine.account.Role;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
@@ -15,19 +16,41 @@ import org.springframework.web.socket.TextMessage;
  */
 final class ClientSession {
     private final String id;
+    private final String network;
     private final OutboundQueue outbound;
+    private final BooleanSupplier operationAllowed;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     private volatile Optional<ApiKey> key = Optional.empty();
     private volatile long lastHeardNanos = System.nanoTime();
     private int authFailures;
 
+    /** A session with no address and no limit on its frames (tests of the channels). */
     ClientSession(String id, OutboundQueue outbound) {
+        this(id, "", outbound, () -> true);
+    }
+
+    /**
+     * @param network the client's address as the per-address limit counts it
+     * @param operationAllowed takes a token for one frame from the client; false once it sent too many
+     */
+    ClientSession(String id, String network, OutboundQueue outbound, BooleanSupplier operationAllowed) {
         this.id = id;
+        this.network = network;
         this.outbound = outbound;
+        this.operationAllowed = operationAllowed;
     }
 
     String id() {
         return id;
+    }
+
+    String network() {
+        return network;
+    }
+
+    /** Counts one frame from the client; false when it is over its operations limit. Inbound thread only. */
+    boolean tookOperation() {
+        return operationAllowed.getAsBoolean();
     }
 
     /** Queues a JSON message; false if the session is closing (a full queue closes it). */

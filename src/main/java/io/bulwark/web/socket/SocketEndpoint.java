@@ -1,8 +1,11 @@
 package io.bulwark.web.socket;
 
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.BinaryMessage;
@@ -19,7 +22,10 @@ import tools.jackson.databind.node.MissingNode;
 /**
  * {@code /ws/v1}: plain JSON text frames. Each connection becomes a {@link ClientSession} with its own
  * bounded outbound queue; each frame is parsed strictly and answered, a bad one with an {@code error}
- * message (never a stack trace, never a close).
+ * message (never a stack trace, never a close). Each frame from the client, text or binary, {@code ping} included,
+ * takes a token from the session's bucket ({@code bulwark.websocket.operations-per-second}, {@code
+ * operations-burst}); a session out of tokens is closed with 1008 and the frames after it are ignored. Pongs to
+ * the server's pings do not count.
  */
 final class SocketEndpoint extends TextWebSocketHandler {
     private static final Logger log = LoggerFactory.getLogger(SocketEndpoint.class);
@@ -34,6 +40,9 @@ final class SocketEndpoint extends TextWebSocketHandler {
     private final ServerMessages messages;
     private final SocketMetrics metrics;
     private final SocketProperties properties;
+    private final TimeMeter clock;
+    private final CloseStatus tooManyOperations;
+    private final CloseStatus tooManyConnections;
 
     SocketEndpoint(
             SocketSessions sessions,
@@ -41,13 +50,19 @@ final class SocketEndpoint extends TextWebSocketHandler {
             ClientRequests requests,
             ServerMessages messages,
             SocketMetrics metrics,
-            SocketProperties properties) {
+            SocketProperties properties,
+            TimeMeter clock) {
         this.sessions = sessions;
         this.parser = parser;
         this.requests = requests;
         this.messages = messages;
         this.metrics = metrics;
         this.properties = properties;
+        this.clock = clock;
+        this.tooManyOperations = CloseStatus.POLICY_VIOLATION.withReason("more than " + properties.operationsPerSecond()
+                + " operations per second (burst " + properties.operationsBurst() + ")");
+        this.tooManyConnections = CloseStatus.POLICY_VIOLATION.withReason(
+                "more than " + properties.maxConnectionsPerAddress() + " connections from this address");
     }
 
     @Override
@@ -67,14 +82,39 @@ final class SocketEndpoint extends TextWebSocketHandler {
                 new SocketSink(socket, batching),
                 metrics,
                 properties.sendTimeout());
-        sessions.add(new ClientSession(socket.getId(), outbound));
+        String network = (String) socket.getAttributes().getOrDefault(ConnectionsPerAddress.NETWORK, "");
+        Bucket operations = Bucket.builder()
+                .addLimit(limit -> limit.capacity(properties.operationsBurst())
+                        .refillGreedy(properties.operationsPerSecond(), Duration.ofSeconds(1)))
+                .withCustomTimePrecision(clock)
+                .build();
+        ClientSession session = new ClientSession(socket.getId(), network, outbound, () -> operations.tryConsume(1));
+        if (!sessions.add(session) && session.close(tooManyConnections)) {
+            metrics.disconnected("too_many_connections");
+        }
+    }
+
+    /** Whether a frame from the client is carried out: not once the session is closing or over its limit. */
+    private boolean admitted(ClientSession session) {
+        if (!session.isOpen()) {
+            return false;
+        }
+        if (session.tookOperation()) {
+            return true;
+        }
+        if (session.close(tooManyOperations)) {
+            metrics.disconnected("too_many_operations");
+        }
+        return false;
     }
 
     @Override
     protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
         sessions.get(socket.getId()).ifPresent(session -> {
             session.heard();
-            handle(session, message.getPayload());
+            if (admitted(session)) {
+                handle(session, message.getPayload());
+            }
         });
     }
 
@@ -97,6 +137,9 @@ final class SocketEndpoint extends TextWebSocketHandler {
     protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
         sessions.get(socket.getId()).ifPresent(session -> {
             session.heard();
+            if (!admitted(session)) {
+                return;
+            }
             session.send(messages.error(
                     ErrorCode.BAD_REQUEST,
                     "binary frames are not supported; send JSON text",

@@ -21,7 +21,8 @@ final class SocketMetrics {
         sent.increment();
     }
 
-    /** A session the server closed: slow_consumer, no_pong, auth_failures, not_writer, shutdown. */
+    /** A session the server closed: slow_consumer, no_pong, auth_failures, not_writer, shutdown,
+     * too_many_connections, too_many_operations. */
     void disconnected(String reason) {
         disconnects
                 .computeIfAbsent(

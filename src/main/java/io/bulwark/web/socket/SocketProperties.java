@@ -18,6 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout how long one blocked socket write may take before the session is dropped
  * @param allowedOrigins browser origins allowed to connect; keys travel in-band, never as cookies, so
  *     any origin is safe by default
+ * @param maxConnectionsPerAddress open sessions one client address ({@code ClientNetwork}: an IPv4 address or an
+ *     IPv6 /64) may hold; the handshake past it is refused with 429
+ * @param operationsPerSecond frames per second one session may send (each text or binary frame, {@code ping}
+ *     included); a session past it is closed with 1008
+ * @param operationsBurst frames one session may send at once after a quiet period
  */
 @ConfigurationProperties("bulwark.websocket")
 record SocketProperties(
@@ -28,4 +33,15 @@ record SocketProperties(
         @DefaultValue("20s") Duration pingInterval,
         @DefaultValue("50s") Duration pongTimeout,
         @DefaultValue("10s") Duration sendTimeout,
-        @DefaultValue("*") List<String> allowedOrigins) {}
+        @DefaultValue("*") List<String> allowedOrigins,
+        @DefaultValue("20") int maxConnectionsPerAddress,
+        @DefaultValue("10") long operationsPerSecond,
+        @DefaultValue("20") long operationsBurst) {
+
+    SocketProperties {
+        if (maxConnectionsPerAddress < 1 || operationsPerSecond < 1 || operationsBurst < 1) {
+            throw new IllegalArgumentException("bulwark.websocket.max-connections-per-address, operations-per-second"
+                    + " and operations-burst must be at least 1");
+        }
+    }
+}

@@ -30,6 +30,10 @@ final class SocketSessions implements SmartLifecycle {
     private static final CloseStatus SILENT = CloseStatus.POLICY_VIOLATION.withReason("no pong to the server's pings");
 
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
+    /** Open sessions per client network; an entry goes when its last session does. */
+    private final Map<String, Integer> perNetwork = new ConcurrentHashMap<>();
+
+    private final int maxPerNetwork;
     private final ObjectProvider<EngineGateway> gateway;
     private final SocketMetrics metrics;
     private final Duration pingInterval;
@@ -42,13 +46,24 @@ final class SocketSessions implements SmartLifecycle {
         this.metrics = metrics;
         this.pingInterval = properties.pingInterval();
         this.pongTimeout = properties.pongTimeout();
+        this.maxPerNetwork = properties.maxConnectionsPerAddress();
         Gauge.builder("bulwark.websocket.sessions", sessions, Map::size)
                 .description("Open WebSocket sessions")
                 .register(metrics.registry());
     }
 
-    void add(ClientSession session) {
+    /**
+     * Registers a session; false when its network already had the most sessions allowed (handshakes that raced
+     * past {@link #full}): the caller closes it, and {@link #remove} still counts it out.
+     */
+    boolean add(ClientSession session) {
         sessions.put(session.id(), session);
+        return perNetwork.merge(session.network(), 1, Integer::sum) <= maxPerNetwork;
+    }
+
+    /** Whether {@code network} holds as many open sessions as it may. */
+    boolean full(String network) {
+        return perNetwork.getOrDefault(network, 0) >= maxPerNetwork;
     }
 
     Optional<ClientSession> get(String id) {
@@ -56,7 +71,11 @@ final class SocketSessions implements SmartLifecycle {
     }
 
     Optional<ClientSession> remove(String id) {
-        return Optional.ofNullable(sessions.remove(id));
+        ClientSession removed = sessions.remove(id);
+        if (removed != null) {
+            perNetwork.computeIfPresent(removed.network(), (network, open) -> open == 1 ? null : open - 1);
+        }
+        return Optional.ofNullable(removed);
     }
 
     Collection<ClientSession> all() {

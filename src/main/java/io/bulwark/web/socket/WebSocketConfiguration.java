@@ -1,7 +1,9 @@
 package io.bulwark.web.socket;
 
 import io.bulwark.journal.EngineGateway;
+import io.bulwark.web.security.ClientAddress;
 import io.bulwark.web.security.KeyDirectory;
+import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,9 +24,15 @@ class WebSocketConfiguration {
 
     @Bean
     WebSocketConfigurer socketEndpointRegistration(
-            SocketEndpoint endpoint, EngineGateway gateway, SocketProperties properties) {
+            SocketEndpoint endpoint,
+            EngineGateway gateway,
+            SocketProperties properties,
+            ClientAddress clientAddress,
+            SocketSessions sessions) {
         return (WebSocketHandlerRegistry registry) -> registry.addHandler(endpoint, PATH)
-                .addInterceptors(new WriterOnlyHandshake(gateway))
+                .addInterceptors(
+                        new WriterOnlyHandshake(gateway),
+                        new ConnectionsPerAddress(clientAddress, sessions, properties.maxConnectionsPerAddress()))
                 .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
     }
 
@@ -129,7 +137,15 @@ class WebSocketConfiguration {
             ServerMessages messages,
             SocketMetrics metrics,
             SocketProperties properties,
-            JsonMapper json) {
-        return new SocketEndpoint(sessions, new ClientFrameParser(json), requests, messages, metrics, properties);
+            JsonMapper json,
+            ObjectProvider<TimeMeter> clock) {
+        return new SocketEndpoint(
+                sessions,
+                new ClientFrameParser(json),
+                requests,
+                messages,
+                metrics,
+                properties,
+                clock.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME));
     }
 }

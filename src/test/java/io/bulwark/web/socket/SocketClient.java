@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,15 +33,41 @@ public final class SocketClient implements AutoCloseable {
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private SocketClient(int port) {
-        this.socket = HTTP.newWebSocketBuilder()
-                .connectTimeout(WAIT)
-                .buildAsync(URI.create("ws://localhost:" + port + "/ws/v1"), new Listener())
-                .join();
+    private SocketClient(WebSocket.Builder builder, int port) {
+        this.socket = builder.buildAsync(uri(port), new Listener()).join();
     }
 
     public static SocketClient connect(int port) {
-        return new SocketClient(port);
+        return new SocketClient(HTTP.newWebSocketBuilder().connectTimeout(WAIT), port);
+    }
+
+    /** Connects through a trusted proxy (the test's) that names {@code client} in {@code X-Forwarded-For}. */
+    static SocketClient connectAs(int port, String client) {
+        return new SocketClient(forwarded(client), port);
+    }
+
+    /** The HTTP status of a handshake the server refused; fails when it was accepted. */
+    static int refusedHandshake(int port, String client) {
+        try {
+            WebSocket socket = forwarded(client)
+                    .buildAsync(uri(port), new WebSocket.Listener() {})
+                    .join();
+            socket.abort();
+            throw new AssertionError("the handshake was accepted");
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
+    private static WebSocket.Builder forwarded(String client) {
+        return HTTP.newWebSocketBuilder().connectTimeout(WAIT).header("X-Forwarded-For", client);
+    }
+
+    private static URI uri(int port) {
+        return URI.create("ws://localhost:" + port + "/ws/v1");
     }
 
     SocketClient send(String json) {
@@ -92,6 +122,13 @@ public final class SocketClient implements AutoCloseable {
 
     Closed awaitClosed() {
         return closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    /** Every message received and not yet taken (after {@link #awaitClosed}: all the server sent). */
+    List<JsonNode> drain() {
+        List<JsonNode> messages = new ArrayList<>();
+        received.drainTo(messages);
+        return messages;
     }
 
     boolean isClosed() {

@@ -23,7 +23,17 @@ class SocketSessionsTests {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final SocketMetrics metrics = new SocketMetrics(registry);
     private final SocketProperties properties = new SocketProperties(
-            16_384, 1_024, 64, 5, Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(1), List.of("*"));
+            16_384,
+            1_024,
+            64,
+            5,
+            Duration.ofMillis(50),
+            Duration.ofMillis(400),
+            Duration.ofSeconds(1),
+            List.of("*"),
+            20,
+            10,
+            20);
     private SocketSessions sessions;
 
     /** Counts pings and remembers how it was closed. */
