@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  *
  * Arguments: base URL, admin key, seconds per phase (20), rounds of quiet + flooded phases (3), flood
- * connections (1). The server must have rate limiting off ({@code BULWARK_RATE_LIMIT_ENABLED=false}): the
+ * connections (1), flood rate in requests per second over all its connections (0, the default: as fast
+ * as they are answered; otherwise each connection keeps its share of the rate when it can). The server must have rate limiting off ({@code BULWARK_RATE_LIMIT_ENABLED=false}): the
  * flood sends far more than the per-address limit allows. {@code ops/bench/run-flood.sh} starts a server on
  * a fresh database and runs this.
  */
@@ -35,15 +36,22 @@ public final class PublicReadFloodBenchmark {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         int floodConnections = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        double floodRate = args.length > 5 ? Double.parseDouble(args[5]) : 0;
         try (BenchExchange exchange = BenchExchange.open(baseUrl, adminKey)) {
             List<BenchExchange.Trader> traders = exchange.traders(2, "1000000");
             fillBook(exchange, traders.get(1));
             Trader trader = new Trader(new BenchHttp(baseUrl), traders.get(0), exchange.market());
-            Flood flood = new Flood(baseUrl, exchange.market(), floodConnections);
+            Flood flood = new Flood(baseUrl, exchange.market(), floodConnections, floodRate);
             System.out.printf(
                     "Public read flood against %s, market %s (%d resting orders), %d s phases x %d rounds,"
-                            + " %d flood connection(s)%n",
-                    baseUrl, exchange.market(), BOOK_ORDERS, seconds, rounds, floodConnections);
+                            + " %d flood connection(s), flood rate %s%n",
+                    baseUrl,
+                    exchange.market(),
+                    BOOK_ORDERS,
+                    seconds,
+                    rounds,
+                    floodConnections,
+                    floodRate > 0 ? floodRate + "/s" : "as fast as answered");
             flood.start();
             trader.run(WARM_UP_SECONDS);
             flood.stop();
@@ -133,14 +141,18 @@ public final class PublicReadFloodBenchmark {
         private final String baseUrl;
         private final List<String> paths;
         private final int connections;
+        /** Nanoseconds between two requests of one connection; 0: none. */
+        private final long intervalNanos;
+
         private final AtomicLong requests = new AtomicLong();
         private final AtomicLong failures = new AtomicLong();
         private final List<Thread> threads = new ArrayList<>();
         private volatile AtomicBoolean running = new AtomicBoolean();
 
-        Flood(String baseUrl, String market, int connections) {
+        Flood(String baseUrl, String market, int connections, double rate) {
             this.baseUrl = baseUrl;
             this.connections = connections;
+            this.intervalNanos = rate > 0 ? (long) (1e9 * connections / rate) : 0;
             this.paths =
                     List.of("/api/v1/markets/" + market + "/orderbook", "/api/v1/markets", "/api/v1/system/status");
         }
@@ -151,7 +163,15 @@ public final class PublicReadFloodBenchmark {
             for (int c = 0; c < connections; c++) {
                 BenchHttp http = new BenchHttp(baseUrl);
                 threads.add(Thread.ofPlatform().daemon().name("flood-" + c).start(() -> {
+                    long next = System.nanoTime();
                     for (int i = 0; on.get(); i++) {
+                        if (intervalNanos > 0) {
+                            next += intervalNanos;
+                            long wait = next - System.nanoTime();
+                            if (wait > 0) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                            }
+                        }
                         BenchHttp.Reply reply = http.get(paths.get(i % paths.size()), null);
                         requests.incrementAndGet();
                         if (reply.status() != 200) {
