@@ -24,10 +24,20 @@ final class BookDepth {
     private BookDepth(MarketSpec spec, long version, List<OrderBook.Level> bids, List<OrderBook.Level> asks) {
         this.spec = spec;
         this.version = version;
-        this.bidTicks = bids.stream().mapToLong(OrderBook.Level::priceTicks).toArray();
-        this.bidSteps = bids.stream().mapToLong(OrderBook.Level::sizeSteps).toArray();
-        this.askTicks = asks.stream().mapToLong(OrderBook.Level::priceTicks).toArray();
-        this.askSteps = asks.stream().mapToLong(OrderBook.Level::sizeSteps).toArray();
+        this.bidTicks = new long[bids.size()];
+        this.bidSteps = new long[bids.size()];
+        this.askTicks = new long[asks.size()];
+        this.askSteps = new long[asks.size()];
+        copy(bids, bidTicks, bidSteps);
+        copy(asks, askTicks, askSteps);
+    }
+
+    private static void copy(List<OrderBook.Level> levels, long[] ticks, long[] steps) {
+        for (int i = 0; i < ticks.length; i++) {
+            OrderBook.Level level = levels.get(i);
+            ticks[i] = level.priceTicks();
+            steps[i] = level.sizeSteps();
+        }
     }
 
     static BookDepth of(Market market, int depth) {
