@@ -1,6 +1,7 @@
 # Sourced by run-w3.sh and run-w4.sh: builds the jar, starts it on a fresh database, stops it on exit.
 # Environment: PGHOST_URL (default jdbc:postgresql://127.0.0.1:5432), PGUSER (postgres), PORT (18080),
-# JAVA_HOME (a JDK 21+, default /usr/lib/jvm/temurin-25-jdk-amd64), SKIP_BUILD=1 to reuse target/*.jar.
+# JAVA_HOME (a JDK 21+, default /usr/lib/jvm/temurin-25-jdk-amd64), SKIP_BUILD=1 to reuse target/*.jar,
+# JAR=path to run that jar instead (e.g. one built from an older commit; implies SKIP_BUILD=1).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -12,10 +13,10 @@ DB="bulwark_bench_$(date +%s)_$$"
 LOG="target/bench-server-$DB.log"
 PG_HOSTPORT="${PGHOST_URL#jdbc:postgresql://}"
 
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+if [[ "${SKIP_BUILD:-0}" != 1 && -z "${JAR:-}" ]]; then
   ./mvnw -q -B -DskipTests package
 fi
-JAR=$(ls target/bulwark-*.jar | grep -v original | head -1)
+JAR="${JAR:-$(ls target/bulwark-*.jar | grep -v original | head -1)}"
 
 psql -h "${PG_HOSTPORT%%:*}" -p "${PG_HOSTPORT##*:}" -U "$PGUSER" -d postgres -qc "CREATE DATABASE $DB"
 

@@ -126,6 +126,7 @@ public final class Engine implements EngineView {
     private final OracleDesk oracle;
     private byte[] snapshotBytes = new byte[0];
     private final RuleSet rules;
+    private final PublicViews publicViews;
 
     public Engine() {
         this(
@@ -178,6 +179,7 @@ public final class Engine implements EngineView {
         this.windows = windows;
         this.maintenance = new MaintenanceDesk(windows, status, transitions);
         this.oracle = new OracleDesk(markets, accounts);
+        this.publicViews = new PublicViews(markets, portfolios, status, breaker, windows);
     }
 
     /**
@@ -220,6 +222,7 @@ public final class Engine implements EngineView {
             return refusal.get();
         }
         markets.all().forEach(m -> m.confirmPriceHealth(now));
+        publicViews.note(events);
         lastSequence++;
         clock = now;
         byte[] snapshot = new byte[0];
@@ -247,6 +250,14 @@ public final class Engine implements EngineView {
             lastSequence = sequence;
         }
         return outcome;
+    }
+
+    /**
+     * What anyone may read, as of {@link #lastSequence()}: built from the previous public view, copying again
+     * only what moved (see {@link PublicViews}). Call it on the engine thread, after a batch of commands.
+     */
+    public PublicView publicView() {
+        return publicViews.build(lastSequence, clock);
     }
 
     /** The serialized state taken by the last command if it was a {@link TakeSnapshot}, else empty. */
@@ -475,26 +486,7 @@ public final class Engine implements EngineView {
     }
 
     private MarketView view(Market m) {
-        BigDecimal openInterest = m.size(portfolios.openInterestSteps(m.spec().market()));
-        return new MarketView(
-                m.spec(),
-                m.state(),
-                status.state().stricter(m.state()),
-                m.indexPrice(),
-                m.markPrice(),
-                m.lastTradePrice(),
-                openInterest,
-                m.priceHealthy(clock),
-                new Funding(
-                        m.funding().lastRate(),
-                        m.funding().cumulativeIndex(),
-                        m.funding().intervalEnd(),
-                        m.funding().haltReason()),
-                new OracleView(
-                        m.oracle().health(clock, m.spec()),
-                        m.oracle().freshPrices(clock, m.spec()),
-                        m.oracle().agreeingUpdates(),
-                        m.oracle().lastReanchor()));
+        return PublicViews.marketView(m, status.state(), publicViews.openInterest(m), clock);
     }
 
     @Override

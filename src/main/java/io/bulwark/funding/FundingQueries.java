@@ -11,7 +11,10 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Funding as clients read it: payments and settled rates from the read models, the current state from the engine. */
+/**
+ * Funding as clients read it: payments and settled rates from the read models, the current state from the
+ * view the engine publishes after each commit.
+ */
 @Service
 class FundingQueries {
     static final int DEFAULT_LIMIT = 100;
@@ -58,7 +61,7 @@ class FundingQueries {
     /** The market's funding state in the engine; 404 UNKNOWN_MARKET when there is no such market. */
     EngineView.Funding funding(String market) {
         Optional<EngineView.Funding> funding =
-                engine.query(view -> view.market(market).map(EngineView.MarketView::funding));
+                engine.publicView().market(market).map(EngineView.MarketView::funding);
         return funding.orElseThrow(() -> ApiException.notFound("UNKNOWN_MARKET", "no market " + market));
     }
 }

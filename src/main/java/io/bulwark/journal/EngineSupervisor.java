@@ -2,6 +2,7 @@ package io.bulwark.journal;
 
 import io.bulwark.engine.EngineView;
 import io.bulwark.engine.Outcome;
+import io.bulwark.engine.PublicView;
 import io.bulwark.engine.command.ChangeTradingState;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.StartEngine;
@@ -95,6 +96,11 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
     @Override
     public <T> T query(Function<EngineView, T> query) {
         return writerTerm().query(query);
+    }
+
+    @Override
+    public PublicView publicView() {
+        return writerTerm().publicView();
     }
 
     private WriterTerm writerTerm() {
@@ -233,6 +239,8 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
                 connections.open("journal"),
                 lease.epoch(),
                 recovered,
+                // built before the engine thread starts, which then owns the engine
+                recovered.engine().publicView(),
                 codec,
                 projections,
                 listeners,
@@ -276,6 +284,11 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
         @Override
         public <T> T query(Function<EngineView, T> query) {
             return term.query(query);
+        }
+
+        @Override
+        public PublicView publicView() {
+            return term.publicView();
         }
 
         @Override

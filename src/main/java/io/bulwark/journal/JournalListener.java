@@ -9,6 +9,9 @@ import java.util.List;
 public interface JournalListener {
     void onCommitted(List<Committed> batch);
 
+    /** Every listener has been told of every command up to {@code sequence} (after each batch). */
+    default void onPublished(long sequence) {}
+
     /** The engine was (re)built from the journal; derived in-memory views should reload. */
     default void onRecovered(EngineGateway gateway) {}
 }

@@ -1,5 +1,6 @@
 package io.bulwark.journal;
 
+import io.bulwark.engine.PublicView;
 import io.bulwark.engine.event.SnapshotTaken;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,6 +40,7 @@ final class JournalWriter {
     private final Thread thread;
     private String lastRowHash;
     private volatile long lastCommittedSequence;
+    private volatile PublicView publicView;
     private volatile boolean stopping;
     private volatile Throwable failure;
 
@@ -46,6 +48,7 @@ final class JournalWriter {
             Connection connection,
             long epoch,
             RecoveredState recovered,
+            PublicView recoveredView,
             JournalCodec codec,
             List<Projection> projections,
             List<JournalListener> listeners,
@@ -61,6 +64,7 @@ final class JournalWriter {
         this.onFailure = onFailure;
         this.lastRowHash = recovered.lastRowHash();
         this.lastCommittedSequence = recovered.lastSequence();
+        this.publicView = recoveredView;
         connection.setAutoCommit(false);
         this.thread = Thread.ofPlatform().name("bulwark-journal").unstarted(this::run);
     }
@@ -71,6 +75,11 @@ final class JournalWriter {
 
     long lastCommittedSequence() {
         return lastCommittedSequence;
+    }
+
+    /** The public view as of the last commit (at first, of the recovered state); never waits for the engine. */
+    PublicView publicView() {
+        return publicView;
     }
 
     int queued() {
@@ -143,6 +152,12 @@ final class JournalWriter {
             commit(entries);
             metrics.committed(entries.size(), System.nanoTime() - started);
             lastCommittedSequence = entries.getLast().sequence();
+            // Before the replies, so a client reads its acknowledged write in public reads too; before the
+            // listeners, so a WebSocket snapshot is never older than an update already published.
+            batches.reversed().stream()
+                    .flatMap(b -> b.view().stream())
+                    .findFirst()
+                    .ifPresent(view -> publicView = view);
         }
         for (Batch batch : batches) {
             for (Batch.Reply reply : batch.replies()) {
@@ -238,6 +253,14 @@ final class JournalWriter {
                         committed.getFirst().sequence(),
                         committed.getLast().sequence(),
                         e);
+            }
+        }
+        long through = committed.getLast().sequence();
+        for (JournalListener listener : listeners) {
+            try {
+                listener.onPublished(through);
+            } catch (RuntimeException e) {
+                log.error("Journal listener {} failed after sequence {}", listener, through, e);
             }
         }
     }

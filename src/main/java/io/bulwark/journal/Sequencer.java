@@ -8,6 +8,7 @@ import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.command.Tick;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -164,7 +165,8 @@ final class Sequencer {
         if (snapshotEveryCommands > 0 && commandsSinceSnapshot >= snapshotEveryCommands) {
             apply(new TakeSnapshot("periodic"), "system:snapshots", entries);
         }
-        return new Batch(entries, replies);
+        // Built here, on the engine thread that owns the state; published by the journal after the commit.
+        return new Batch(entries, replies, entries.isEmpty() ? Optional.empty() : Optional.of(engine.publicView()));
     }
 
     private Outcome apply(Command command, String actor, List<JournalEntry> entries) {

@@ -2,6 +2,7 @@ package io.bulwark.journal;
 
 import io.bulwark.engine.EngineView;
 import io.bulwark.engine.Outcome;
+import io.bulwark.engine.PublicView;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.Tick;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +47,11 @@ final class WriterTerm {
 
     long lastCommittedSequence() {
         return writer.lastCommittedSequence();
+    }
+
+    /** The public view as of the last commit: never waits in the engine's queue. */
+    PublicView publicView() {
+        return writer.publicView();
     }
 
     int queued() {

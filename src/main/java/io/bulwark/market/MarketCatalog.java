@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
-/** Markets: read from the engine's memory, created and changed through engine commands. */
+/**
+ * Markets: read from the view the engine publishes after each commit (never queued behind orders), created
+ * and changed through engine commands.
+ */
 @Service
 class MarketCatalog {
     private final EngineClient engine;
@@ -19,12 +22,13 @@ class MarketCatalog {
     }
 
     List<MarketResponse> all() {
-        return engine.query(
-                view -> view.markets().stream().map(MarketResponse::of).toList());
+        return engine.publicView().markets().stream().map(MarketResponse::of).toList();
     }
 
     MarketResponse get(String market) {
-        return engine.query(view -> view.market(market).map(MarketResponse::of))
+        return engine.publicView()
+                .market(market)
+                .map(MarketResponse::of)
                 .orElseThrow(() -> ApiException.notFound("UNKNOWN_MARKET", "no market " + market));
     }
 

@@ -1,6 +1,7 @@
 package io.bulwark.system;
 
 import io.bulwark.engine.EngineView.StatusView;
+import io.bulwark.engine.PublicView;
 import io.bulwark.engine.maintenance.MaintenanceWindow;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.EngineUnavailableException;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Puts together the status from the node (role, last committed sequence, recovery) and, on the writer,
- * the engine (exchange state, epoch, markets). Answers on every node, even one that cannot query the
- * engine.
+ * the view the engine published after its last commit (exchange state, epoch, markets, maintenance
+ * windows): never queued behind orders. Answers on every node, even one without a view.
  */
 @Service
 class StatusService {
@@ -31,8 +32,8 @@ class StatusService {
                 node.recovery().verified(), node.recovery().detail());
         if (node.role() == NodeStatus.Role.WRITER) {
             try {
-                EngineStatus engine = gateway.query(view -> new EngineStatus(view.status(), view.maintenanceWindows()));
-                return fromEngine(engine.status(), engine.windows(), node, recovery);
+                PublicView view = gateway.publicView();
+                return fromEngine(view.status(), view.maintenanceWindows(), node, recovery);
             } catch (NotWriterException | EngineUnavailableException e) {
                 // The term ended between the two calls: answer with what the node knows.
             }
@@ -50,8 +51,6 @@ class StatusService {
                 List.of(),
                 recovery);
     }
-
-    private record EngineStatus(StatusView status, List<MaintenanceWindow> windows) {}
 
     private static StatusResponse fromEngine(
             StatusView engine, List<MaintenanceWindow> windows, NodeStatus node, StatusResponse.Recovery recovery) {

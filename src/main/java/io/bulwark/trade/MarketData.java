@@ -1,5 +1,6 @@
 package io.bulwark.trade;
 
+import io.bulwark.engine.PublicView;
 import io.bulwark.web.ApiException;
 import io.bulwark.web.EngineClient;
 import java.util.List;
@@ -7,11 +8,14 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Public market data: the book (current, from the engine) and recent trades (history, from the read model). */
+/**
+ * Public market data: the book (from the view the engine publishes after each commit, never queued behind
+ * orders) and recent trades (history, from the read model).
+ */
 @Service
 class MarketData {
     static final int DEFAULT_DEPTH = 20;
-    static final int MAX_DEPTH = 500;
+    static final int MAX_DEPTH = PublicView.BOOK_DEPTH;
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 500;
 
@@ -24,14 +28,16 @@ class MarketData {
     }
 
     OrderBookResponse book(String market, int depth) {
-        return engine.query(view -> view.orderBook(market, depth).map(OrderBookResponse::of))
+        return engine.publicView()
+                .orderBook(market, depth)
+                .map(OrderBookResponse::of)
                 .orElseThrow(() -> unknown(market));
     }
 
     @Transactional(readOnly = true)
     List<TradeResponse> trades(String market, int limit, String before) {
         TradeCursor cursor = TradeCursor.before(before);
-        if (!engine.query(view -> view.market(market).isPresent())) {
+        if (engine.publicView().market(market).isEmpty()) {
             throw unknown(market);
         }
         return trades.findBefore(market, cursor.sequence(), cursor.tradeIndex(), Limit.of(limit)).stream()

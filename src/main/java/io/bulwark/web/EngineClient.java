@@ -2,6 +2,7 @@ package io.bulwark.web;
 
 import io.bulwark.engine.EngineView;
 import io.bulwark.engine.Outcome;
+import io.bulwark.engine.PublicView;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.event.Event;
 import io.bulwark.journal.EngineGateway;
@@ -42,6 +43,11 @@ public class EngineClient {
 
     public <T> T query(Function<EngineView, T> query) {
         return gateway.query(query);
+    }
+
+    /** What anyone may read, as of the last commit: never queued behind orders (see {@link PublicView}). */
+    public PublicView publicView() {
+        return gateway.publicView();
     }
 
     /** The events of one type that a command produced, in order. */

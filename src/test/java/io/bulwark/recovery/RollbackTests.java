@@ -161,6 +161,7 @@ class RollbackTests {
         healthyPrice(api, oracle);
         String resting = order(api, alice, "{\"side\":\"BUY\",\"type\":\"LIMIT\",\"size\":\"0.2\",\"price\":\"64000\"}")
                 .text("orderId");
+        assertThat(publicBids(api)).isEqualTo("[[\"64000\",\"0.2\"]]");
         String withOrders = api.post("/api/v1/admin/snapshots", ADMIN, "{\"reason\":\"open book\"}")
                 .assertStatus(201)
                 .text("snapshotId");
@@ -177,6 +178,9 @@ class RollbackTests {
                 .json();
         assertThat(cancelled.path("status").asString()).isEqualTo("CANCELLED");
         assertThat(cancelled.path("cancelReason").asString()).isEqualTo("ROLLBACK");
+        assertThat(publicBids(api))
+                .as("the public book, from the rolled-back state")
+                .isEqualTo("[]");
         JsonNode survivor =
                 api.get("/api/v1/orders/" + stop, alice.key()).assertStatus(200).json();
         assertThat(survivor.path("status").asString()).isEqualTo("UNTRIGGERED");
@@ -200,6 +204,9 @@ class RollbackTests {
                 .as("replaying the journal through the rollback gives the state hash it answered")
                 .isEqualTo(second.path("stateHash").asString());
         assertThat(seen(again, alice)).isEqualTo(aliceAfter);
+        assertThat(publicBids(again))
+                .as("the public book, from the recovered state")
+                .isEqualTo("[]");
         assertIntegrity(again);
     }
 
@@ -261,6 +268,15 @@ class RollbackTests {
                 .as(recovered.at("/recovery/detail").asString())
                 .isTrue();
         assertThat(recovered.path("epoch").asLong()).isEqualTo(3);
+    }
+
+    /** The public order book's bids, as JSON text. */
+    private static String publicBids(ApiClient api) {
+        return api.get("/api/v1/markets/" + MARKET + "/orderbook", null)
+                .assertStatus(200)
+                .json()
+                .path("bids")
+                .toString();
     }
 
     private static void createMarket(ApiClient api) {

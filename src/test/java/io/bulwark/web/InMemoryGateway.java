@@ -3,6 +3,7 @@ package io.bulwark.web;
 import io.bulwark.engine.Engine;
 import io.bulwark.engine.EngineView;
 import io.bulwark.engine.Outcome;
+import io.bulwark.engine.PublicView;
 import io.bulwark.engine.command.Command;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.NodeStatus;
@@ -25,6 +26,11 @@ public final class InMemoryGateway implements EngineGateway {
     @Override
     public <T> T query(Function<EngineView, T> query) {
         return query.apply(engine);
+    }
+
+    @Override
+    public PublicView publicView() {
+        return engine.publicView();
     }
 
     @Override

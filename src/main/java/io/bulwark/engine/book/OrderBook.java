@@ -21,6 +21,8 @@ public final class OrderBook {
     private final TreeMap<Long, PriceLevel> asks = new TreeMap<>();
     private final TreeSet<Long> changedBids = new TreeSet<>(Collections.reverseOrder());
     private final TreeSet<Long> changedAsks = new TreeSet<>();
+    /** Counts level changes; not state (never serialized): the public view rebuilds a book's depth when it moved. */
+    private long version;
 
     /** A level as published: price in ticks, total size in steps (0 when the level is gone). */
     public record Level(long priceTicks, long sizeSteps) {}
@@ -31,6 +33,12 @@ public final class OrderBook {
 
     private void changed(Side side, long priceTicks) {
         (side == Side.BUY ? changedBids : changedAsks).add(priceTicks);
+        version++;
+    }
+
+    /** Changes so far to any level of this book (in this process): equal versions mean an equal book. */
+    public long version() {
+        return version;
     }
 
     /** Appends the order at the back of its price level. */

@@ -1,8 +1,9 @@
 package io.bulwark.web.socket;
 
-import io.bulwark.engine.EngineView;
+import io.bulwark.engine.PublicView;
 import io.bulwark.journal.EngineGateway;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Where a market channel gets the snapshot a new subscriber receives before its updates. Declare one as a
@@ -13,16 +14,17 @@ public interface SnapshotSource {
     /** The channel it serves: {@code "orderbook"}, {@code "trades"} or {@code "prices"}. */
     String channel();
 
-    /** The market's current snapshot. Called on a WebSocket thread; it may block briefly (an engine query). */
+    /** The market's current snapshot. Called on a WebSocket thread; it must not wait for the engine. */
     MarketSnapshot snapshot(String market);
 
     /**
-     * A source that reads the engine through {@link EngineGateway#query}: {@code read} runs on the engine
-     * thread, must copy what it returns, and gets the view and the market. The snapshot is stamped with the
-     * view's last sequence and clock, read in the same query, so it lines up exactly with the updates.
+     * A source that reads the {@link PublicView} the engine published after its last commit: {@code read}
+     * gets the view and the market. The snapshot is stamped with the view's sequence and clock, so it lines
+     * up exactly with the updates: the view is published before the updates of its commit, and a subscriber
+     * is registered before the view is read, so every update it misses is in the snapshot.
      */
-    static SnapshotSource fromEngine(
-            String channel, EngineGateway gateway, BiFunction<EngineView, String, Object> read) {
+    static SnapshotSource fromView(
+            String channel, Supplier<EngineGateway> gateway, BiFunction<PublicView, String, Object> read) {
         return new SnapshotSource() {
             @Override
             public String channel() {
@@ -31,8 +33,8 @@ public interface SnapshotSource {
 
             @Override
             public MarketSnapshot snapshot(String market) {
-                return gateway.query(
-                        view -> new MarketSnapshot(view.lastSequence(), view.clock(), read.apply(view, market)));
+                PublicView view = gateway.get().publicView();
+                return new MarketSnapshot(view.sequence(), view.clock(), read.apply(view, market));
             }
         };
     }

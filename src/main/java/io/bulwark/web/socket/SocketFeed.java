@@ -24,7 +24,7 @@ import java.util.List;
  * Turns committed events into channel messages, on the journal thread: balances to the account channel of
  * each trading account a transfer touches, trading-state changes to the status channel. It also keeps
  * the known markets and revokes sessions' keys, and tells the market channels how far the journal has
- * been published (the batch before this one: every listener is done with it).
+ * been published (once every listener is done with a batch).
  */
 final class SocketFeed implements JournalListener {
     private final StatusChannel status;
@@ -32,7 +32,6 @@ final class SocketFeed implements JournalListener {
     private final MarketChannels marketChannels;
     private final KnownMarkets markets;
     private final ClientRequests requests;
-    private long previousBatchEnd;
 
     SocketFeed(
             StatusChannel status,
@@ -72,13 +71,16 @@ final class SocketFeed implements JournalListener {
 
     @Override
     public void onCommitted(List<Committed> batch) {
-        marketChannels.publishedThrough(previousBatchEnd);
         for (Committed committed : batch) {
             for (Event event : committed.events()) {
                 publish(committed, event);
             }
         }
-        previousBatchEnd = batch.getLast().sequence();
+    }
+
+    @Override
+    public void onPublished(long sequence) {
+        marketChannels.publishedThrough(sequence);
     }
 
     private void publish(Committed c, Event event) {

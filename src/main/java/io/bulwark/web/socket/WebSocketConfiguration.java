@@ -105,29 +105,19 @@ class WebSocketConfiguration {
     }
 
     /**
-     * A new orderbook subscriber first gets the book's top 100 levels per side, read from the engine.
-     * The gateway is looked up at subscription time: the engine's listeners (these channels) are built first.
+     * A new orderbook subscriber first gets the book's top 100 levels per side, from the view the engine
+     * published after its last commit. The gateway is looked up at subscription time: the engine's listeners
+     * (these channels) are built first.
      */
     @Bean
     SnapshotSource orderbookSnapshots(ObjectProvider<EngineGateway> gateway) {
-        return new SnapshotSource() {
-            @Override
-            public String channel() {
-                return "orderbook";
-            }
-
-            @Override
-            public MarketSnapshot snapshot(String market) {
-                return SnapshotSource.fromEngine(
-                                "orderbook",
-                                gateway.getObject(),
-                                (view, m) -> view.orderBook(m, 100)
-                                        .map(book -> new TradingFeed.BookUpdate(
-                                                TradingFeed.levels(book.bids()), TradingFeed.levels(book.asks())))
-                                        .orElseThrow())
-                        .snapshot(market);
-            }
-        };
+        return SnapshotSource.fromView(
+                "orderbook",
+                gateway::getObject,
+                (view, market) -> view.orderBook(market, 100)
+                        .map(book -> new TradingFeed.BookUpdate(
+                                TradingFeed.levels(book.bids()), TradingFeed.levels(book.asks())))
+                        .orElseThrow());
     }
 
     @Bean

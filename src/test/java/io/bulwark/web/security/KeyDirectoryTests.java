@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.EngineView;
 import io.bulwark.engine.Outcome;
+import io.bulwark.engine.PublicView;
 import io.bulwark.engine.account.ApiKey;
 import io.bulwark.engine.account.Role;
 import io.bulwark.engine.command.Command;
@@ -84,6 +85,11 @@ class KeyDirectoryTests {
             @Override
             public <T> T query(Function<EngineView, T> query) {
                 return query.apply(view);
+            }
+
+            @Override
+            public PublicView publicView() {
+                throw new UnsupportedOperationException();
             }
 
             @Override

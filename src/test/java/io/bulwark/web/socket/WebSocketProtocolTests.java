@@ -38,6 +38,10 @@ class WebSocketProtocolTests extends SocketTestBase {
                     "{\"op\":\"subscribe\",\"channel\":\"" + channel + "\",\"market\":\"BTC-USD-PERP\"}", "subscribed");
             assertThat(ack.path("channel").asString()).isEqualTo(channel);
             assertThat(ack.path("market").asString()).isEqualTo("BTC-USD-PERP");
+            if (channel.equals("orderbook")) {
+                // from the published view, right after the ack: before any other reply
+                assertThat(client.next("snapshot").path("channel").asString()).isEqualTo("orderbook");
+            }
         }
 
         JsonNode gone = client.ask(

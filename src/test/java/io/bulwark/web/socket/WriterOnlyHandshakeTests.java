@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.EngineView;
 import io.bulwark.engine.Outcome;
+import io.bulwark.engine.PublicView;
 import io.bulwark.engine.command.Command;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.NodeStatus;
@@ -28,6 +29,11 @@ class WriterOnlyHandshakeTests {
 
         @Override
         public <T> T query(Function<EngineView, T> query) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public PublicView publicView() {
             throw new UnsupportedOperationException();
         }
 
