@@ -74,13 +74,15 @@ public final class Accounts {
                 .forEach(a ->
                         out.writeString(a.accountId()).writeString(a.name()).writeLong(a.createdAt()));
         out.writeInt(keys.size());
-        keys.values()
-                .forEach(k -> out.writeString(k.keyId())
-                        .writeEnum(k.role())
-                        .writeString(k.accountId())
-                        .writeString(k.keyHash())
-                        .writeBoolean(k.revoked())
-                        .writeString(k.source()));
+        for (ApiKey k : keys.values()) {
+            out.writeString(k.keyId())
+                    .writeEnum(k.role())
+                    .writeString(k.accountId())
+                    .writeString(k.keyHash())
+                    .writeBoolean(k.revoked())
+                    .writeString(k.source());
+            k.grant().writeTo(out);
+        }
         out.writeInt(deposits.size());
         deposits.values()
                 .forEach(d -> out.writeString(d.reference())
@@ -104,7 +106,8 @@ public final class Accounts {
                     in.readString(),
                     in.readString(),
                     in.readBoolean(),
-                    in.formatVersion() >= 3 ? in.readString() : ""));
+                    in.formatVersion() >= 3 ? in.readString() : "",
+                    in.formatVersion() >= 4 ? KeyGrant.readFrom(in) : KeyGrant.LEGACY));
         }
         for (int i = 0, n = in.readInt(); i < n; i++) {
             a.recordDeposit(new DepositRecord(

@@ -2,6 +2,7 @@ package io.bulwark.web.socket;
 
 import io.bulwark.engine.account.ApiKey;
 import io.bulwark.engine.account.Role;
+import io.bulwark.engine.account.Scope;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,9 @@ import org.springframework.web.socket.TextMessage;
  */
 final class ClientSession {
     private final String id;
+    /** The client's address at the handshake (ClientAddress), for the keys' allowed addresses. */
+    private final String address;
+
     private final OutboundQueue outbound;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     private volatile Optional<ApiKey> key = Optional.empty();
@@ -22,8 +26,17 @@ final class ClientSession {
     private int authFailures;
 
     ClientSession(String id, OutboundQueue outbound) {
+        this(id, "", outbound);
+    }
+
+    ClientSession(String id, String address, OutboundQueue outbound) {
         this.id = id;
+        this.address = address;
         this.outbound = outbound;
+    }
+
+    String address() {
+        return address;
     }
 
     String id() {
@@ -74,9 +87,15 @@ final class ClientSession {
         this.key = Optional.empty();
     }
 
-    /** Whether this session is authenticated with a TRADER key of {@code accountId}. */
+    /**
+     * Whether this session is authenticated with a TRADER key of {@code accountId} that may read it: one with
+     * the READ scope that has not expired since the session authenticated.
+     */
     boolean tradesFor(String accountId) {
-        return key.filter(k -> k.role() == Role.TRADER && k.accountId().equals(accountId))
+        return key.filter(k -> k.role() == Role.TRADER
+                        && k.accountId().equals(accountId)
+                        && k.grant().has(Scope.READ)
+                        && !k.grant().expiredAt(System.currentTimeMillis()))
                 .isPresent();
     }
 

@@ -67,7 +67,7 @@ final class SocketEndpoint extends TextWebSocketHandler {
                 new SocketSink(socket, batching),
                 metrics,
                 properties.sendTimeout());
-        sessions.add(new ClientSession(socket.getId(), outbound));
+        sessions.add(new ClientSession(socket.getId(), ClientAddressHandshake.of(socket), outbound));
     }
 
     @Override

@@ -1,7 +1,8 @@
 package io.bulwark.web.socket;
 
 import io.bulwark.journal.EngineGateway;
-import io.bulwark.web.security.KeyDirectory;
+import io.bulwark.web.security.ClientAddress;
+import io.bulwark.web.security.KeyAuthenticator;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,9 +23,9 @@ class WebSocketConfiguration {
 
     @Bean
     WebSocketConfigurer socketEndpointRegistration(
-            SocketEndpoint endpoint, EngineGateway gateway, SocketProperties properties) {
+            SocketEndpoint endpoint, EngineGateway gateway, SocketProperties properties, ClientAddress address) {
         return (WebSocketHandlerRegistry registry) -> registry.addHandler(endpoint, PATH)
-                .addInterceptors(new WriterOnlyHandshake(gateway))
+                .addInterceptors(new WriterOnlyHandshake(gateway), new ClientAddressHandshake(address))
                 .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
     }
 
@@ -69,7 +70,7 @@ class WebSocketConfiguration {
     @Bean
     ClientRequests clientRequests(
             ServerMessages messages,
-            KeyDirectory keys,
+            KeyAuthenticator keys,
             KnownMarkets markets,
             StatusChannel status,
             AccountChannel accounts,
