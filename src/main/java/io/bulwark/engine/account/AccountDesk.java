@@ -198,7 +198,13 @@ public final class AccountDesk {
             return reject(UNKNOWN_KEY, "no active key " + c.keyId());
         }
         ApiKey k = key.get();
-        accounts.putKey(k.revoke());
+        if (k.role() == Role.TRADER && k.grant().hashScheme() != HashScheme.SHA256) {
+            // Forgotten rather than kept revoked, so issuing and revoking keys cannot grow the state. A key
+            // of an older build's row (plain SHA-256) stays revoked in the state, as that build kept it.
+            accounts.removeKey(k.keyId());
+        } else {
+            accounts.putKey(k.revoke());
+        }
         events.add(new ApiKeyRevoked(k.keyId()));
         return Optional.empty();
     }

@@ -56,6 +56,10 @@ public final class Accounts {
         keys.put(key.keyId(), key);
     }
 
+    public void removeKey(String keyId) {
+        keys.remove(keyId);
+    }
+
     public Optional<DepositRecord> deposit(String reference) {
         return Optional.ofNullable(deposits.get(reference));
     }

@@ -9,6 +9,8 @@ import io.bulwark.engine.event.Event;
 import io.bulwark.journal.Committed;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.JournalListener;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,13 +37,22 @@ public class KeyDirectory implements JournalListener {
     /** Each key's allowed addresses, parsed once. */
     private final Map<String, List<ClientAddress.Cidr>> blocksById = new ConcurrentHashMap<>();
 
-    private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+    /**
+     * Ids revoked lately, so a late issue event cannot bring them back; bounded, since such an event
+     * trails its revocation by no more than one journal batch.
+     */
+    private final Set<String> recentlyRevoked = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > RECENTLY_REVOKED;
+        }
+    });
 
-    /** The active key with this hash, if any. */
+    private static final int RECENTLY_REVOKED = 10_000;
+
+    /** The active key with this hash, if any (revoked keys are removed). */
     public Optional<ApiKey> findByHash(String keyHash) {
-        return Optional.ofNullable(keyIdsByHash.get(keyHash))
-                .filter(id -> !revoked.contains(id))
-                .map(keysById::get);
+        return Optional.ofNullable(keyIdsByHash.get(keyHash)).map(keysById::get);
     }
 
     /** The active key with this hash made by this scheme, if any. */
@@ -66,7 +77,7 @@ public class KeyDirectory implements JournalListener {
             keyIdsByHash.clear();
             keysById.clear();
             blocksById.clear();
-            revoked.clear();
+            recentlyRevoked.clear();
             keys.forEach(this::add);
         }
         long legacy = keys.stream()
@@ -84,15 +95,17 @@ public class KeyDirectory implements JournalListener {
         for (Event event : events) {
             switch (event) {
                 case ApiKeyIssued i -> add(i.key());
-                case ApiKeyRevoked r -> revoked.add(r.keyId());
+                case ApiKeyRevoked r -> remove(r.keyId());
                 default -> {}
             }
         }
     }
 
     private void add(ApiKey key) {
-        keysById.putIfAbsent(key.keyId(), key);
-        keyIdsByHash.putIfAbsent(key.keyHash(), key.keyId());
+        if (key.revoked() || recentlyRevoked.contains(key.keyId())) {
+            return;
+        }
+        // The blocks first: a key is findable only once its limits are known.
         blocksById.computeIfAbsent(
                 key.keyId(),
                 id -> key.grant().allowedIps().stream()
@@ -100,8 +113,16 @@ public class KeyDirectory implements JournalListener {
                                 .orElseThrow(
                                         () -> new IllegalStateException("key " + id + " has an unreadable block " + b)))
                         .toList());
-        if (key.revoked()) {
-            revoked.add(key.keyId());
+        keysById.putIfAbsent(key.keyId(), key);
+        keyIdsByHash.putIfAbsent(key.keyHash(), key.keyId());
+    }
+
+    private void remove(String keyId) {
+        recentlyRevoked.add(keyId);
+        ApiKey key = keysById.remove(keyId);
+        if (key != null) {
+            keyIdsByHash.remove(key.keyHash(), keyId);
         }
+        blocksById.remove(keyId);
     }
 }

@@ -134,6 +134,25 @@ class TraderKeyTests {
     }
 
     @Test
+    void revokedKeysOfThisBuildAreForgottenSoChurnCannotGrowTheState() {
+        int before = floor.engine.serialize().length;
+        for (int i = 0; i < 50; i++) {
+            floor.apply(traderKey("key_churn_" + i, List.of(Scope.READ), null));
+            assertThat(floor.apply(new RevokeApiKey("key_churn_" + i))).isInstanceOf(Outcome.Applied.class);
+        }
+        assertThat(floor.engine.serialize().length).isEqualTo(before);
+        assertThat(floor.apply(new RevokeApiKey("key_churn_0")))
+                .isInstanceOfSatisfying(
+                        Outcome.Rejected.class,
+                        r -> assertThat(r.rejection().code()).isEqualTo(Code.UNKNOWN_KEY));
+
+        // A key of an older build's row stays in the state, revoked, as that build kept it.
+        floor.apply(new CreateAccount("old", "key_old", "sha_old"));
+        floor.apply(new RevokeApiKey("key_old"));
+        assertThat(key("key_old").revoked()).isTrue();
+    }
+
+    @Test
     void refusesKeysForNoAccountOrWithoutScopes() {
         IssueApiKey noAccount = new IssueApiKey(
                 "key_x",
