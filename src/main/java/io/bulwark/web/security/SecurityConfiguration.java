@@ -75,6 +75,10 @@ class SecurityConfiguration {
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry registry) {
         for (TraderScopes.Rule rule : TraderScopes.RULES) {
             registry.requestMatchers(rule.method(), rule.pattern()).access(TraderScopes.requiring(rule.scope()));
+            if (rule.method() == HttpMethod.GET) {
+                // Spring MVC answers HEAD with the GET handler: the same decision.
+                registry.requestMatchers(HttpMethod.HEAD, rule.pattern()).access(TraderScopes.requiring(rule.scope()));
+            }
         }
     }
 }
