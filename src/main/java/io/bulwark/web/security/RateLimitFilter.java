@@ -1,5 +1,6 @@
 package io.bulwark.web.security;
 
+import io.bulwark.engine.account.Role;
 import io.bulwark.web.ProblemWriter;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -25,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * never reach the engine thread, and behind a proxy the client address is the proxy's, so they are
  * better limited at the edge.
  *
- * <p>Buckets live in memory, keyed by key id, so there is at most one per issued key. They start full
+ * <p>Buckets live in memory, keyed by account for TRADER keys (all of an account's keys share one) and by
+ * key id for the others, so there is at most one per account or issued key. They start full
  * on every start and are not shared between instances; only the writer serves requests anyway.
  */
 class RateLimitFilter extends OncePerRequestFilter {
@@ -47,7 +49,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             return;
         }
         ConsumptionProbe probe =
-                buckets.computeIfAbsent(caller.keyId(), id -> newBucket()).tryConsumeAndReturnRemaining(1);
+                buckets.computeIfAbsent(bucketOf(caller), id -> newBucket()).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             chain.doFilter(request, response);
             return;
@@ -60,6 +62,14 @@ class RateLimitFilter extends OncePerRequestFilter {
                 "RATE_LIMITED",
                 "this API key sent more than " + properties.requestsPerSecond() + " requests per second (burst "
                         + properties.burst() + "); retry after Retry-After seconds");
+    }
+
+    /**
+     * A trader's keys share their account's bucket: an account may hold several keys (SPEC section 10 v2),
+     * and more keys must not mean more requests. ADMIN and ORACLE keys each have their own.
+     */
+    private static String bucketOf(Caller caller) {
+        return caller.role() == Role.TRADER ? "account:" + caller.accountId() : caller.keyId();
     }
 
     private Bucket newBucket() {
