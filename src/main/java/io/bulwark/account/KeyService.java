@@ -16,6 +16,7 @@ import io.bulwark.web.security.KeyDirectory;
 import io.bulwark.web.security.KeyHasher;
 import io.bulwark.web.security.KeyUsage;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Service;
 class KeyService {
     /** What {@code POST /keys} grants when the request names no scopes (SPEC section 10 v2). */
     static final Set<Scope> DEFAULT_SCOPES = EnumSet.of(Scope.READ, Scope.TRADE);
+    /** Far enough for any real key, near enough that epoch milliseconds never overflow. */
+    static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
     private final EngineClient engine;
     private final KeyDirectory directory;
@@ -93,9 +96,12 @@ class KeyService {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        Instant expiresAt = request.expiresAt();
+        Instant expiresAt = expiry(request.expiresAt());
         if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
             throw ApiException.badRequest("expiresAt: must be in the future");
+        }
+        if (expiresAt != null && expiresAt.isAfter(LATEST_EXPIRY)) {
+            throw ApiException.badRequest("expiresAt: must be before " + LATEST_EXPIRY + " (omit it for no expiry)");
         }
         ApiKeySecret key = hasher.generate();
         IssueApiKey command = new IssueApiKey(
@@ -170,6 +176,18 @@ class KeyService {
 
     List<KeyResponse> all() {
         return engine.query(view -> view.apiKeys().stream().map(KeyResponse::of).toList());
+    }
+
+    /** A JSON string only: a number would be read as epoch seconds, and a client sending milliseconds errs. */
+    private static Instant expiry(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("expiresAt: must be an ISO-8601 instant such as 2027-01-31T00:00:00Z");
+        }
     }
 
     private static ApiException scopeRequired(Scope scope, String why) {
