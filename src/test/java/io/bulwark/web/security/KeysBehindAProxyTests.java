@@ -86,8 +86,8 @@ class KeysBehindAProxyTests {
                     .isFalse();
             apps.stop(again);
 
-            ConfigurableApplicationContext otherSecret =
-                    apps.start("proxy-3", PROXY, "--bulwark.security.key-hash-secret=another-secret-0123456789");
+            ConfigurableApplicationContext otherSecret = apps.start(
+                    "proxy-3", PROXY, "--bulwark.security.key-hash-secret=another-key-hash-secret-0123456789abcdef");
             AppInstances.awaitWriter(otherSecret);
             account(new ApiClient(AppInstances.port(otherSecret)), key, "198.51.100.7")
                     .assertProblem(401, "UNAUTHENTICATED");
