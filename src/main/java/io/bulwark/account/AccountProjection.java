@@ -24,8 +24,9 @@ class AccountProjection implements Projection {
             "INSERT INTO accounts (account_id, name, created_sequence, created_at) VALUES (?, ?, ?, ?)";
     static final String UPSERT_KEY = """
             INSERT INTO api_keys AS k (key_id, role, account_id, key_hash, revoked, created_sequence, updated_sequence,
-                    source)
-            SELECT ?::text, ?::text, ?::text, ?::text, ?::boolean, ?::bigint, ?::bigint, ?::text
+                    source, scopes, allowed_ips, expires_at, label, hash_scheme)
+            SELECT ?::text, ?::text, ?::text, ?::text, ?::boolean, ?::bigint, ?::bigint, ?::text, ?::text, ?::text,
+                    ?::timestamptz, ?::text, ?::text
             ON CONFLICT (key_id) DO UPDATE SET
                 revoked = k.revoked OR EXCLUDED.revoked,
                 updated_sequence = EXCLUDED.updated_sequence
@@ -52,12 +53,37 @@ class AccountProjection implements Projection {
                             false,
                             seq,
                             seq,
-                            k.source());
+                            k.source(),
+                            k.scopes() == null ? null : joined(k.scopes()),
+                            k.allowedIps() == null ? null : String.join(",", k.allowedIps()),
+                            k.expiresAt() == null
+                                    ? null
+                                    : OffsetDateTime.ofInstant(Instant.ofEpochMilli(k.expiresAt()), ZoneOffset.UTC),
+                            k.label(),
+                            k.hashScheme() == null ? null : k.hashScheme().name());
                 case ApiKeyRevoked r ->
-                    batch.add(UPSERT_KEY, r.keyId(), "", "", "revoked:" + r.keyId(), true, seq, seq, null);
+                    batch.add(
+                            UPSERT_KEY,
+                            r.keyId(),
+                            "",
+                            "",
+                            "revoked:" + r.keyId(),
+                            true,
+                            seq,
+                            seq,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null);
                 default -> {}
             }
         }
+    }
+
+    private static String joined(List<? extends Enum<?>> values) {
+        return String.join(",", values.stream().map(Enum::name).toList());
     }
 
     static OffsetDateTime time(Committed entry) {

@@ -12,14 +12,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admin: open trading accounts and credit deposits (also to LIQUIDATOR_VAULT, the insurance fund). */
+/**
+ * Admin: open trading accounts, issue them further keys, and credit deposits (also to LIQUIDATOR_VAULT, the
+ * insurance fund).
+ */
 @RestController
 @RequestMapping("/api/v1/admin/accounts")
 class AdminAccountController {
     private final AccountService accounts;
+    private final KeyService keys;
 
-    AdminAccountController(AccountService accounts) {
+    AdminAccountController(AccountService accounts, KeyService keys) {
         this.accounts = accounts;
+        this.keys = keys;
     }
 
     @PostMapping
@@ -39,5 +44,15 @@ class AdminAccountController {
                 accounts.deposit(accountId, request.amount(), request.reference(), caller.actor());
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(result.deposit());
+    }
+
+    /** A further TRADER key for the account (one that lost its own): 404 for an unknown account. */
+    @PostMapping("/{accountId}/keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    IssuedTraderKeyResponse issueKey(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable String accountId,
+            @Valid @RequestBody NewTraderKeyRequest request) {
+        return keys.issueFor(accountId, request, caller.actor());
     }
 }

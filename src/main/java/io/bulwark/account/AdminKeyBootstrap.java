@@ -6,6 +6,7 @@ import io.bulwark.engine.command.IssueApiKey;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.WriterStartupTask;
 import io.bulwark.web.security.ApiKeySecret;
+import io.bulwark.web.security.KeyHasher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -23,9 +24,11 @@ class AdminKeyBootstrap implements WriterStartupTask {
     private static final Logger log = LoggerFactory.getLogger(AdminKeyBootstrap.class);
 
     private final String configuredKey;
+    private final KeyHasher hasher;
 
-    AdminKeyBootstrap(AdminKeyProperties properties) {
+    AdminKeyBootstrap(AdminKeyProperties properties, KeyHasher hasher) {
         this.configuredKey = properties.adminKey();
+        this.hasher = hasher;
     }
 
     @Override
@@ -36,21 +39,27 @@ class AdminKeyBootstrap implements WriterStartupTask {
             return;
         }
         if (!configuredKey.isEmpty()) {
-            ApiKeySecret key = ApiKeySecret.of(configuredKey);
-            if (issue(gateway, key)) {
+            ApiKeySecret key = hasher.of(configuredKey);
+            // Issued by an older build, it is stored as plain SHA-256: a keyed hash would not find it.
+            String legacy = KeyHasher.legacy(configuredKey);
+            boolean usedBefore = gateway.query(
+                    view -> view.apiKeys().stream().anyMatch(k -> k.keyHash().equals(legacy)));
+            if (!usedBefore && issue(gateway, key)) {
                 log.info("Installed the admin key from bulwark.admin-key as {}", key.keyId());
                 return;
             }
             log.warn("bulwark.admin-key was used before and is revoked; generating a new admin key");
         }
-        ApiKeySecret generated = ApiKeySecret.generate();
+        ApiKeySecret generated = hasher.generate();
         if (issue(gateway, generated)) {
             printOnce(generated);
         }
     }
 
-    private static boolean issue(EngineGateway gateway, ApiKeySecret key) {
-        Outcome outcome = gateway.submit(new IssueApiKey(key.keyId(), Role.ADMIN, key.keyHash()), ACTOR);
+    private boolean issue(EngineGateway gateway, ApiKeySecret key) {
+        IssueApiKey command = new IssueApiKey(
+                key.keyId(), Role.ADMIN, key.keyHash(), null, null, null, null, null, null, hasher.scheme());
+        Outcome outcome = gateway.submit(command, ACTOR);
         if (outcome instanceof Outcome.Applied) {
             return true;
         }

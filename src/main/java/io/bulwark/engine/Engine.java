@@ -96,9 +96,10 @@ public final class Engine implements EngineView {
     /**
      * 2 added maintenance windows at the end; a version-1 snapshot restores with none. 3 (v2 safety)
      * added per-component fields that readers take only when {@link CanonicalReader#formatVersion()}
-     * is at least 3.
+     * is at least 3. 4 (v2 keys) added each API key's grant: scopes, allowed addresses, expiry, label,
+     * creation time and hash scheme (older snapshots restore every key as {@code KeyGrant.LEGACY}).
      */
-    private static final int FORMAT_VERSION = 3;
+    private static final int FORMAT_VERSION = 4;
 
     private long lastSequence;
     private long clock;
@@ -193,7 +194,7 @@ public final class Engine implements EngineView {
             case CreateMarket c -> marketDesk.createMarket(c, events);
             case UpdateMarket c -> marketDesk.updateMarket(c, events);
             case CreateAccount c -> accountDesk.createAccount(c, now, events);
-            case IssueApiKey c -> accountDesk.issueKey(c, events);
+            case IssueApiKey c -> accountDesk.issueKey(c, now, events);
             case RevokeApiKey c -> accountDesk.revokeKey(c, events);
             case Deposit c -> accountDesk.deposit(c, lastSequence + 1, events);
             case Withdraw c -> accountDesk.withdraw(c, lastSequence + 1, now, events);

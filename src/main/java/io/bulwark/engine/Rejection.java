@@ -28,7 +28,9 @@ public record Rejection(Code code, String message) {
         VAULT_INSUFFICIENT,
         UNKNOWN_WINDOW,
         /** No active oracle source has a fresh price to re-anchor a market to. */
-        NO_FRESH_SOURCE
+        NO_FRESH_SOURCE,
+        /** The account already holds the most live API keys it may. */
+        TOO_MANY_KEYS
     }
 
     public static Rejection of(Code code, String message) {

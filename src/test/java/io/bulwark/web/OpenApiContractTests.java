@@ -192,6 +192,33 @@ class OpenApiContractTests extends TradingApiTestBase {
     }
 
     @Test
+    void traderKeysMatchTheContract() {
+        Trader trader = newFundedTrader("100");
+        String body = "{\"scopes\":[\"READ\"],\"allowedIps\":[\"127.0.0.0/8\",\"::1/128\"],\"label\":\"contract\","
+                + "\"expiresAt\":\"" + java.time.Instant.now().plusSeconds(3600) + "\"}";
+        var made = valid("POST", "/api/v1/keys", trader.apiKey(), body).assertStatus(201);
+        valid("GET", "/api/v1/keys", trader.apiKey(), null).assertStatus(200);
+        answer("POST", "/api/v1/orders", made.text("apiKey"), limit(listMarket(), "BUY", "1", "100"))
+                .assertProblem(403, "SCOPE_REQUIRED");
+        answer("POST", "/api/v1/keys", made.text("apiKey"), "{\"scopes\":[\"TRADE\"]}")
+                .assertProblem(403, "SCOPE_REQUIRED");
+        answer("POST", "/api/v1/keys", trader.apiKey(), "{\"allowedIps\":[\"10.0.0.0/99\"]}")
+                .assertProblem(400, "VALIDATION_FAILED");
+        valid("DELETE", "/api/v1/keys/" + made.text("keyId"), trader.apiKey(), null)
+                .assertStatus(204);
+        answer("DELETE", "/api/v1/keys/" + made.text("keyId"), trader.apiKey(), null)
+                .assertProblem(404, "KEY_NOT_FOUND");
+        valid(
+                        "POST",
+                        "/api/v1/admin/accounts/" + trader.accountId() + "/keys",
+                        ADMIN_KEY,
+                        "{\"scopes\":[\"READ\",\"TRADE\",\"WITHDRAW\"]}")
+                .assertStatus(201);
+        answer("POST", "/api/v1/admin/accounts/999999999/keys", ADMIN_KEY, "{\"scopes\":[\"READ\"]}")
+                .assertProblem(404, "ACCOUNT_NOT_FOUND");
+    }
+
+    @Test
     void rollbackMatchesTheContract() {
         String body = "{\"snapshotId\":\"%s\",\"reason\":\"contract\"}";
         answer("POST", "/api/v1/admin/rollback", ADMIN_KEY, body.formatted("snap-1"))

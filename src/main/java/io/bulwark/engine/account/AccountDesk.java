@@ -4,6 +4,7 @@ import static io.bulwark.engine.Outcome.reject;
 import static io.bulwark.engine.Rejection.Code.DUPLICATE_DEPOSIT_REFERENCE;
 import static io.bulwark.engine.Rejection.Code.DUPLICATE_REFERENCE;
 import static io.bulwark.engine.Rejection.Code.INSUFFICIENT_MARGIN;
+import static io.bulwark.engine.Rejection.Code.TOO_MANY_KEYS;
 import static io.bulwark.engine.Rejection.Code.TOO_MANY_WITHDRAWALS;
 import static io.bulwark.engine.Rejection.Code.UNKNOWN_ACCOUNT;
 import static io.bulwark.engine.Rejection.Code.UNKNOWN_KEY;
@@ -32,6 +33,7 @@ import io.bulwark.engine.state.ExchangeStatus;
 import io.bulwark.engine.state.RuleSet;
 import io.bulwark.engine.state.TradingState;
 import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -44,6 +46,11 @@ import java.util.regex.Pattern;
 public final class AccountDesk {
     /** The same rule as the API's (SPEC section 10 v2), so a command that bypasses it is refused too. */
     private static final Pattern WITHDRAWAL_REFERENCE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    /**
+     * Live (neither revoked nor expired) keys one account may hold, so that a trader cannot grow the state
+     * without limit by issuing keys.
+     */
+    public static final int MAX_LIVE_KEYS_PER_ACCOUNT = 20;
 
     private final Accounts accounts;
     private final Ledger ledger;
@@ -78,27 +85,104 @@ public final class AccountDesk {
         Account account = accounts.open(c.name(), now);
         ledger.open(account.accountId());
         portfolios.open(account.accountId());
-        accounts.putKey(new ApiKey(c.keyId(), Role.TRADER, account.accountId(), c.keyHash(), false, ""));
+        KeyGrant grant = c.hashScheme() == null
+                ? KeyGrant.LEGACY
+                : new KeyGrant(EnumSet.allOf(Scope.class), List.of(), 0, "", now, c.hashScheme());
+        ApiKey key = new ApiKey(c.keyId(), Role.TRADER, account.accountId(), c.keyHash(), false, "", grant);
+        accounts.putKey(key);
         events.add(new AccountCreated(account.accountId(), account.name()));
-        events.add(new ApiKeyIssued(c.keyId(), Role.TRADER, account.accountId(), c.keyHash(), null));
+        events.add(issued(key, c.hashScheme() == null));
         return Optional.empty();
     }
 
-    public Optional<Outcome> issueKey(IssueApiKey c, List<Event> events) {
-        if (c.role() == Role.TRADER) {
-            return reject(VALIDATION_FAILED, "trader keys are issued with their account");
-        }
-        if (c.source() != null && c.role() != Role.ORACLE) {
-            return reject(VALIDATION_FAILED, "only ORACLE keys are bound to a source");
+    /**
+     * ADMIN and ORACLE keys, and further TRADER keys of an account (SPEC section 10 v2) with their scopes,
+     * addresses, expiry and label. A command without a hash scheme (an older build's) issues the key as
+     * that build did.
+     */
+    public Optional<Outcome> issueKey(IssueApiKey c, long now, List<Event> events) {
+        Optional<Outcome> problem = c.role() == Role.TRADER ? checkTraderKey(c, now) : checkOperatorKey(c);
+        if (problem.isPresent()) {
+            return problem;
         }
         Optional<Outcome> keyProblem = checkNewKey(c.keyId(), c.keyHash());
         if (keyProblem.isPresent()) {
             return keyProblem;
         }
+        boolean legacy = c.hashScheme() == null;
+        KeyGrant grant = legacy
+                ? KeyGrant.LEGACY
+                : new KeyGrant(
+                        KeyGrant.scopesOf(c.scopes()),
+                        c.allowedIps() == null ? List.of() : c.allowedIps(),
+                        c.expiresAt() == null ? 0 : c.expiresAt(),
+                        c.label() == null ? "" : c.label(),
+                        now,
+                        c.hashScheme());
+        String accountId = c.role() == Role.TRADER ? c.accountId() : "";
         String source = c.source() == null ? "" : c.source();
-        accounts.putKey(new ApiKey(c.keyId(), c.role(), "", c.keyHash(), false, source));
-        events.add(new ApiKeyIssued(c.keyId(), c.role(), "", c.keyHash(), c.source()));
+        ApiKey key = new ApiKey(c.keyId(), c.role(), accountId, c.keyHash(), false, source, grant);
+        accounts.putKey(key);
+        events.add(issued(key, legacy));
         return Optional.empty();
+    }
+
+    private Optional<Outcome> checkTraderKey(IssueApiKey c, long now) {
+        if (c.hashScheme() == null) {
+            return reject(VALIDATION_FAILED, "trader keys are issued with their account");
+        }
+        if (c.accountId() == null || accounts.account(c.accountId()).isEmpty()) {
+            return reject(UNKNOWN_ACCOUNT, "no account " + c.accountId());
+        }
+        if (c.source() != null) {
+            return reject(VALIDATION_FAILED, "only ORACLE keys are bound to a source");
+        }
+        if (c.scopes() == null || c.scopes().isEmpty()) {
+            return reject(VALIDATION_FAILED, "a trader key needs at least one scope");
+        }
+        long live = accounts.keys().stream()
+                .filter(k -> k.accountId().equals(c.accountId())
+                        && !k.revoked()
+                        && !k.grant().expiredAt(now))
+                .count();
+        if (live >= MAX_LIVE_KEYS_PER_ACCOUNT) {
+            return reject(
+                    TOO_MANY_KEYS,
+                    "an account may hold at most " + MAX_LIVE_KEYS_PER_ACCOUNT
+                            + " live keys; revoke one first (DELETE /api/v1/keys/{keyId})");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Outcome> checkOperatorKey(IssueApiKey c) {
+        if (c.source() != null && c.role() != Role.ORACLE) {
+            return reject(VALIDATION_FAILED, "only ORACLE keys are bound to a source");
+        }
+        if (c.accountId() != null || c.scopes() != null) {
+            return reject(VALIDATION_FAILED, "only TRADER keys belong to an account and have scopes");
+        }
+        return Optional.empty();
+    }
+
+    /** The event of a new key: exactly as older builds wrote it for a command of theirs. */
+    private static ApiKeyIssued issued(ApiKey key, boolean legacy) {
+        String source = key.source().isEmpty() ? null : key.source();
+        if (legacy) {
+            return new ApiKeyIssued(key.keyId(), key.role(), key.accountId(), key.keyHash(), source);
+        }
+        KeyGrant g = key.grant();
+        return new ApiKeyIssued(
+                key.keyId(),
+                key.role(),
+                key.accountId(),
+                key.keyHash(),
+                source,
+                List.copyOf(g.scopes()),
+                g.allowedIps(),
+                g.expiresAt() == 0 ? null : g.expiresAt(),
+                g.label().isEmpty() ? null : g.label(),
+                g.createdAt(),
+                g.hashScheme());
     }
 
     private Optional<Outcome> checkNewKey(String keyId, String keyHash) {
@@ -114,7 +198,13 @@ public final class AccountDesk {
             return reject(UNKNOWN_KEY, "no active key " + c.keyId());
         }
         ApiKey k = key.get();
-        accounts.putKey(new ApiKey(k.keyId(), k.role(), k.accountId(), k.keyHash(), true, k.source()));
+        if (k.role() == Role.TRADER && k.grant().hashScheme() != HashScheme.SHA256) {
+            // Forgotten rather than kept revoked, so issuing and revoking keys cannot grow the state. A key
+            // of an older build's row (plain SHA-256) stays revoked in the state, as that build kept it.
+            accounts.removeKey(k.keyId());
+        } else {
+            accounts.putKey(k.revoke());
+        }
         events.add(new ApiKeyRevoked(k.keyId()));
         return Optional.empty();
     }

@@ -56,6 +56,10 @@ public final class Accounts {
         keys.put(key.keyId(), key);
     }
 
+    public void removeKey(String keyId) {
+        keys.remove(keyId);
+    }
+
     public Optional<DepositRecord> deposit(String reference) {
         return Optional.ofNullable(deposits.get(reference));
     }
@@ -74,13 +78,15 @@ public final class Accounts {
                 .forEach(a ->
                         out.writeString(a.accountId()).writeString(a.name()).writeLong(a.createdAt()));
         out.writeInt(keys.size());
-        keys.values()
-                .forEach(k -> out.writeString(k.keyId())
-                        .writeEnum(k.role())
-                        .writeString(k.accountId())
-                        .writeString(k.keyHash())
-                        .writeBoolean(k.revoked())
-                        .writeString(k.source()));
+        for (ApiKey k : keys.values()) {
+            out.writeString(k.keyId())
+                    .writeEnum(k.role())
+                    .writeString(k.accountId())
+                    .writeString(k.keyHash())
+                    .writeBoolean(k.revoked())
+                    .writeString(k.source());
+            k.grant().writeTo(out);
+        }
         out.writeInt(deposits.size());
         deposits.values()
                 .forEach(d -> out.writeString(d.reference())
@@ -104,7 +110,8 @@ public final class Accounts {
                     in.readString(),
                     in.readString(),
                     in.readBoolean(),
-                    in.formatVersion() >= 3 ? in.readString() : ""));
+                    in.formatVersion() >= 3 ? in.readString() : "",
+                    in.formatVersion() >= 4 ? KeyGrant.readFrom(in) : KeyGrant.LEGACY));
         }
         for (int i = 0, n = in.readInt(); i < n; i++) {
             a.recordDeposit(new DepositRecord(

@@ -1,5 +1,6 @@
 package io.bulwark.web.security;
 
+import io.bulwark.engine.account.Role;
 import io.bulwark.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,6 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * engine), and every answer, 2xx to 401, 403 and 429, carries the bucket's {@code RateLimit-Limit} (its
  * capacity), {@code RateLimit-Remaining} (tokens left) and {@code RateLimit-Reset} (seconds until it is full
  * again), as in the IETF draft "RateLimit header fields for HTTP".
+ *
+ * <p>A TRADER caller spends its account's bucket (all of an account's keys share one: more keys must not
+ * mean more requests); ADMIN and ORACLE keys each have their own.
  */
 final class RateLimitFilter extends OncePerRequestFilter {
     static final String LIMIT = "RateLimit-Limit";
@@ -46,7 +50,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         boolean keyed = authentication != null && authentication.getPrincipal() instanceof Caller;
         TokenBuckets.Verdict verdict = keyed
-                ? limits.forKey(((Caller) authentication.getPrincipal()).keyId())
+                ? limits.forKey(bucketOf((Caller) authentication.getPrincipal()))
                 : limits.forAddress(clientAddress.of(request));
         response.setHeader(LIMIT, Long.toString(verdict.limit()));
         response.setHeader(REMAINING, Long.toString(verdict.remaining()));
@@ -65,5 +69,10 @@ final class RateLimitFilter extends OncePerRequestFilter {
                 HttpStatus.TOO_MANY_REQUESTS,
                 "RATE_LIMITED",
                 who + "; retry after Retry-After seconds");
+    }
+
+    /** A trader's keys share their account's bucket; ADMIN and ORACLE keys each have their own. */
+    private static String bucketOf(Caller caller) {
+        return caller.role() == Role.TRADER ? "account:" + caller.accountId() : caller.keyId();
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
@@ -15,8 +16,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 /**
  * Bearer API keys, stateless. Public: status, markets, health ({@code /livez}, {@code /readyz}; the actuator on the
  * management port), the WebSocket handshake. {@code /api/v1/admin/**} needs
- * ADMIN, {@code /api/v1/oracle/**} ORACLE, every other {@code /api/v1} path TRADER; anything else
- * needs some key (deny by default).
+ * ADMIN, {@code /api/v1/oracle/**} ORACLE, every other {@code /api/v1} path a TRADER key with the scope
+ * {@link TraderScopes} names for it (403 {@code SCOPE_REQUIRED} without it; an endpoint it does not name is
+ * refused to every key); anything else needs some key (deny by default).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -34,7 +36,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(
             HttpSecurity http,
-            KeyDirectory keys,
+            KeyAuthenticator keys,
             ProblemWriter problems,
             RateLimits rateLimits,
             ClientAddress clientAddress)
@@ -46,7 +48,7 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerKeyFilter(keys), AuthorizationFilter.class)
+                .addFilterBefore(new BearerKeyFilter(keys, clientAddress), AuthorizationFilter.class)
                 // After the key is known, before the authorization check: requests that end in 401 or 403 count too.
                 .addFilterBefore(new RateLimitFilter(rateLimits, clientAddress, problems), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
@@ -73,11 +75,21 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/api/v1/oracle/**")
-                        .hasRole("ORACLE")
-                        .requestMatchers("/api/v1/**")
-                        .hasRole("TRADER")
-                        .anyRequest()
-                        .authenticated())
+                        .hasRole("ORACLE"))
+                .authorizeHttpRequests(SecurityConfiguration::traderScopes)
+                .authorizeHttpRequests(a ->
+                        a.requestMatchers("/api/v1/**").denyAll().anyRequest().authenticated())
                 .build();
+    }
+
+    private static void traderScopes(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry registry) {
+        for (TraderScopes.Rule rule : TraderScopes.RULES) {
+            registry.requestMatchers(rule.method(), rule.pattern()).access(TraderScopes.requiring(rule.scope()));
+            if (rule.method() == HttpMethod.GET) {
+                // Spring MVC answers HEAD with the GET handler: the same decision.
+                registry.requestMatchers(HttpMethod.HEAD, rule.pattern()).access(TraderScopes.requiring(rule.scope()));
+            }
+        }
     }
 }

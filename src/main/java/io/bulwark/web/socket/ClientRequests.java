@@ -2,8 +2,8 @@ package io.bulwark.web.socket;
 
 import io.bulwark.engine.account.ApiKey;
 import io.bulwark.engine.account.Role;
-import io.bulwark.web.security.ApiKeySecret;
-import io.bulwark.web.security.KeyDirectory;
+import io.bulwark.engine.account.Scope;
+import io.bulwark.web.security.KeyAuthenticator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.web.socket.CloseStatus;
@@ -19,7 +19,7 @@ final class ClientRequests {
             CloseStatus.POLICY_VIOLATION.withReason("too many failed auth attempts");
 
     private final ServerMessages messages;
-    private final KeyDirectory keys;
+    private final KeyAuthenticator keys;
     private final KnownMarkets markets;
     private final StatusChannel status;
     private final AccountChannel accounts;
@@ -30,7 +30,7 @@ final class ClientRequests {
 
     ClientRequests(
             ServerMessages messages,
-            KeyDirectory keys,
+            KeyAuthenticator keys,
             KnownMarkets markets,
             StatusChannel status,
             AccountChannel accounts,
@@ -94,12 +94,19 @@ final class ClientRequests {
         }
     }
 
-    private static ApiKey trader(ClientSession session) {
+    private ApiKey trader(ClientSession session) {
         ApiKey key = session.key()
                 .orElseThrow(() -> new ProtocolException(
                         ErrorCode.UNAUTHENTICATED, "the account channel needs {\"op\":\"auth\",\"apiKey\":...} first"));
         if (key.role() != Role.TRADER) {
             throw new ProtocolException(ErrorCode.FORBIDDEN, "the account channel needs a TRADER key");
+        }
+        if (keys.expired(key)) {
+            throw new ProtocolException(ErrorCode.UNAUTHENTICATED, "the API key has expired");
+        }
+        if (!key.grant().has(Scope.READ)) {
+            throw new ProtocolException(
+                    ErrorCode.SCOPE_REQUIRED, "the account channel needs a key with the READ scope");
         }
         return key;
     }
@@ -132,20 +139,26 @@ final class ClientRequests {
                     ErrorCode.BAD_REQUEST,
                     "this session is already authenticated; open another connection for another key");
         }
-        Optional<ApiKey> key = keys.findByHash(ApiKeySecret.hash(apiKey));
-        if (key.isPresent()) {
-            session.authenticate(key.get());
-            session.send(messages.authenticated(key.get(), id));
+        // The same rules as REST: known, not revoked, not expired, from an allowed address.
+        String reason = switch (keys.authenticate(apiKey, session.address())) {
+            case KeyAuthenticator.Accepted accepted -> {
+                session.authenticate(accepted.key());
+                session.send(messages.authenticated(accepted.key(), id));
+                yield null;
+            }
+            case KeyAuthenticator.Refused refused -> refused.reason();
+        };
+        if (reason == null) {
             return;
         }
         if (session.authFailed() >= properties.maxAuthFailures()) {
-            session.send(messages.error(ErrorCode.UNAUTHENTICATED, "the API key is unknown or revoked", id));
+            session.send(messages.error(ErrorCode.UNAUTHENTICATED, reason, id));
             if (session.close(AUTH_FAILURES)) {
                 metrics.disconnected("auth_failures");
             }
             return;
         }
-        throw new ProtocolException(ErrorCode.UNAUTHENTICATED, "the API key is unknown or revoked");
+        throw new ProtocolException(ErrorCode.UNAUTHENTICATED, reason);
     }
 
     /** A key was revoked: its sessions lose their authentication and their account subscription. */

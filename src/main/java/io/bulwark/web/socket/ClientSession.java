@@ -2,6 +2,7 @@ package io.bulwark.web.socket;
 
 import io.bulwark.engine.account.ApiKey;
 import io.bulwark.engine.account.Role;
+import io.bulwark.engine.account.Scope;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,9 @@ import org.springframework.web.socket.TextMessage;
 final class ClientSession {
     private final String id;
     private final String network;
+    /** The client's address at the handshake (ClientAddress), for the keys' allowed addresses. */
+    private final String address;
+
     private final OutboundQueue outbound;
     private final BooleanSupplier operationAllowed;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
@@ -26,18 +30,24 @@ final class ClientSession {
 
     /** A session with no address and no limit on its frames (tests of the channels). */
     ClientSession(String id, OutboundQueue outbound) {
-        this(id, "", outbound, () -> true);
+        this(id, "", "", outbound, () -> true);
     }
 
     /**
+     * @param address the client's address at the handshake (ClientAddress), for the keys' allowed addresses
      * @param network the client's address as the per-address limit counts it
      * @param operationAllowed takes a token for one frame from the client; false once it sent too many
      */
-    ClientSession(String id, String network, OutboundQueue outbound, BooleanSupplier operationAllowed) {
+    ClientSession(String id, String address, String network, OutboundQueue outbound, BooleanSupplier operationAllowed) {
         this.id = id;
+        this.address = address;
         this.network = network;
         this.outbound = outbound;
         this.operationAllowed = operationAllowed;
+    }
+
+    String address() {
+        return address;
     }
 
     String id() {
@@ -97,9 +107,15 @@ final class ClientSession {
         this.key = Optional.empty();
     }
 
-    /** Whether this session is authenticated with a TRADER key of {@code accountId}. */
+    /**
+     * Whether this session is authenticated with a TRADER key of {@code accountId} that may read it: one with
+     * the READ scope that has not expired since the session authenticated.
+     */
     boolean tradesFor(String accountId) {
-        return key.filter(k -> k.role() == Role.TRADER && k.accountId().equals(accountId))
+        return key.filter(k -> k.role() == Role.TRADER
+                        && k.accountId().equals(accountId)
+                        && k.grant().has(Scope.READ)
+                        && !k.grant().expiredAt(System.currentTimeMillis()))
                 .isPresent();
     }
 

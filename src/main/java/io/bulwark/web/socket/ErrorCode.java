@@ -10,6 +10,8 @@ enum ErrorCode {
     UNAUTHENTICATED,
     /** The key's role may not use the channel (the account channel needs a TRADER key). */
     FORBIDDEN,
+    /** The TRADER key lacks the scope the request needs (the account channel needs READ). */
+    SCOPE_REQUIRED,
     TOO_MANY_SUBSCRIPTIONS,
     /** This instance cannot serve the request right now (standby, recovering, engine overloaded). */
     UNAVAILABLE

@@ -88,7 +88,8 @@ final class SocketEndpoint extends TextWebSocketHandler {
                         .refillGreedy(properties.operationsPerSecond(), Duration.ofSeconds(1)))
                 .withCustomTimePrecision(clock)
                 .build();
-        ClientSession session = new ClientSession(socket.getId(), network, outbound, () -> operations.tryConsume(1));
+        ClientSession session = new ClientSession(
+                socket.getId(), ClientAddressHandshake.of(socket), network, outbound, () -> operations.tryConsume(1));
         if (!sessions.add(session) && session.close(tooManyConnections)) {
             metrics.disconnected("too_many_connections");
         }

@@ -2,7 +2,7 @@ package io.bulwark.web.socket;
 
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.web.security.ClientAddress;
-import io.bulwark.web.security.KeyDirectory;
+import io.bulwark.web.security.KeyAuthenticator;
 import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -32,6 +32,7 @@ class WebSocketConfiguration {
         return (WebSocketHandlerRegistry registry) -> registry.addHandler(endpoint, PATH)
                 .addInterceptors(
                         new WriterOnlyHandshake(gateway),
+                        new ClientAddressHandshake(clientAddress),
                         new ConnectionsPerAddress(clientAddress, sessions, properties.maxConnectionsPerAddress()))
                 .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
     }
@@ -77,7 +78,7 @@ class WebSocketConfiguration {
     @Bean
     ClientRequests clientRequests(
             ServerMessages messages,
-            KeyDirectory keys,
+            KeyAuthenticator keys,
             KnownMarkets markets,
             StatusChannel status,
             AccountChannel accounts,

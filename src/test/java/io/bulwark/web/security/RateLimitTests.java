@@ -106,6 +106,30 @@ class RateLimitTests extends TradingApiTestBase {
     }
 
     @Test
+    void anAccountsKeysShareOneLimit() {
+        String market = newMarket();
+        markAt(market, "65000");
+        Trader trader = newFundedTrader("10000");
+        String second = api.post(
+                        "/api/v1/admin/accounts/" + trader.accountId() + "/keys",
+                        ADMIN_KEY,
+                        "{\"scopes\":[\"READ\",\"TRADE\"]}")
+                .assertStatus(201)
+                .text("apiKey");
+        placeUntilLimited(trader, market, "first-key", new ArrayList<>())
+                .response()
+                .assertProblem(429, "RATE_LIMITED");
+
+        // More keys must not mean more requests: the other key finds the account's bucket empty, where a
+        // bucket of its own would take a full burst first.
+        List<String> acceptedWithSecond = new ArrayList<>();
+        placeUntilLimited(new Trader(trader.accountId(), second, ""), market, "second-key", acceptedWithSecond)
+                .response()
+                .assertProblem(429, "RATE_LIMITED");
+        assertThat(acceptedWithSecond).hasSizeLessThan(BURST);
+    }
+
+    @Test
     void publicEndpointsAreNotLimitedPerKey() {
         for (int i = 0; i < BURST * 3; i++) {
             api.get("/api/v1/markets", null).assertStatus(200);

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bulwark.journal.EngineGateway;
+import io.bulwark.web.security.KeyAuthenticator;
 import io.bulwark.web.security.KeyDirectory;
+import io.bulwark.web.security.KeyHasher;
+import io.bulwark.web.security.KeyUsage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
@@ -35,7 +39,7 @@ class ClientRequestsTests {
     private final MarketChannels marketChannels = new MarketChannels(messages, List.of(), 1_024);
     private final ClientRequests requests = new ClientRequests(
             messages,
-            new KeyDirectory(),
+            new KeyAuthenticator(new KeyDirectory(), new KeyHasher(""), new KeyUsage(new JdbcTemplate())),
             markets,
             status,
             new AccountChannel(messages),
