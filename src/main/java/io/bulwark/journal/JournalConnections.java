@@ -13,11 +13,13 @@ public final class JournalConnections {
     private final String url;
     private final String username;
     private final String password;
+    private final JournalProperties.Journal limits;
 
-    public JournalConnections(String url, String username, String password) {
+    public JournalConnections(String url, String username, String password, JournalProperties.Journal limits) {
         this.url = url;
         this.username = username;
         this.password = password;
+        this.limits = limits;
     }
 
     public Connection open(String purpose) throws SQLException {
@@ -29,6 +31,11 @@ public final class JournalConnections {
         props.setProperty("reWriteBatchedInserts", "true");
         props.setProperty("tcpKeepAlive", "true");
         props.setProperty("connectTimeout", "5");
+        // A database that stops answering (a held lock, a paused server) fails the statement instead of hanging
+        // the writer: the term ends and the callers are told, as after any failed commit.
+        props.setProperty("socketTimeout", JournalProperties.Journal.seconds(limits.socketTimeout()));
+        props.setProperty(
+                "options", JournalProperties.Journal.options(limits.statementTimeout(), limits.lockTimeout()));
         return DriverManager.getConnection(url, props);
     }
 }

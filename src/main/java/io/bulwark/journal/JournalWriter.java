@@ -41,6 +41,7 @@ final class JournalWriter {
     private volatile long lastCommittedSequence;
     private volatile boolean stopping;
     private volatile Throwable failure;
+    private boolean commitSent;
 
     JournalWriter(
             Connection connection,
@@ -99,7 +100,7 @@ final class JournalWriter {
     private void failRemaining() {
         List<Batch> rest = new ArrayList<>();
         queue.drainTo(rest);
-        EngineUnavailableException refusal = new EngineUnavailableException("the journal writer stopped", failure);
+        EngineUnavailableException refusal = new CommitFailedException("the journal writer stopped", failure);
         rest.forEach(b -> fail(b, refusal));
     }
 
@@ -122,7 +123,12 @@ final class JournalWriter {
         } catch (Throwable e) {
             failure = e;
             log.error("Journal commit failed; the engine stops and must recover from the journal", e);
-            EngineUnavailableException refusal = new EngineUnavailableException("journal commit failed; recovering", e);
+            // Before its COMMIT was sent the transaction cannot have committed; during it, nobody can tell.
+            EngineUnavailableException refusal = commitSent
+                    ? new OutcomeUnknownException(
+                            "the journal connection failed during the commit (" + CommitFailedException.reason(e) + ")",
+                            e)
+                    : new CommitFailedException(CommitFailedException.reason(e), e);
             batches.forEach(b -> fail(b, refusal));
             failRemaining();
             onFailure.accept(e);
@@ -155,6 +161,7 @@ final class JournalWriter {
     }
 
     private void commit(List<JournalEntry> entries) throws SQLException {
+        commitSent = false;
         try {
             checkEpoch(connection, epoch);
             SqlBatch readModels = new SqlBatch();
@@ -182,7 +189,9 @@ final class JournalWriter {
                 journal.executeBatch();
             }
             readModels.execute(connection);
+            commitSent = true;
             connection.commit();
+            commitSent = false;
             lastRowHash = chain;
         } catch (SQLException | RuntimeException e) {
             try {
