@@ -237,6 +237,7 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
                 projections,
                 listeners,
                 metrics,
+                properties.snapshotRetain(),
                 e -> self[0].end(e));
         Sequencer sequencer = new Sequencer(
                 recovered.engine(),
@@ -300,7 +301,7 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
         WriterTerm current = term;
         if (current != null && role == NodeStatus.Role.WRITER) {
             try {
-                current.submit(new TakeSnapshot("shutdown"), "system:shutdown");
+                current.submit(new TakeSnapshot("shutdown"), SnapshotRetention.SHUTDOWN_ACTOR);
             } catch (RuntimeException e) {
                 log.warn("No shutdown snapshot: {}", e.getMessage());
             }

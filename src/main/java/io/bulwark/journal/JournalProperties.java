@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease writer-lease timing
  * @param engine engine-thread settings
  * @param journal time limits of the database connections
+ * @param snapshotRetain periodic (and shutdown) snapshots kept, newest first (env {@code BULWARK_SNAPSHOT_RETAIN});
+ *     manual and pre-maintenance snapshots are kept until an admin deletes them
  */
 @ConfigurationProperties("bulwark")
 public record JournalProperties(
@@ -27,7 +29,14 @@ public record JournalProperties(
         @DefaultValue LiquidationBreaker liquidationBreaker,
         @DefaultValue Maintenance maintenance,
         @DefaultValue Engine engine,
-        @DefaultValue Journal journal) {
+        @DefaultValue Journal journal,
+        @DefaultValue("20") int snapshotRetain) {
+
+    public JournalProperties {
+        if (snapshotRetain < 1) {
+            throw new IllegalArgumentException("bulwark.snapshot-retain must be at least 1, was " + snapshotRetain);
+        }
+    }
 
     /**
      * @param pollInterval how often a standby tries to take the lease

@@ -33,6 +33,7 @@ final class JournalWriter {
     private final List<Projection> projections;
     private final List<JournalListener> listeners;
     private final JournalMetrics metrics;
+    private final int snapshotRetain;
     private final Consumer<Throwable> onFailure;
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(256);
     private final RowHash rowHash = new RowHash();
@@ -51,6 +52,7 @@ final class JournalWriter {
             List<Projection> projections,
             List<JournalListener> listeners,
             JournalMetrics metrics,
+            int snapshotRetain,
             Consumer<Throwable> onFailure)
             throws SQLException {
         this.connection = connection;
@@ -59,6 +61,7 @@ final class JournalWriter {
         this.projections = List.copyOf(projections);
         this.listeners = List.copyOf(listeners);
         this.metrics = metrics;
+        this.snapshotRetain = snapshotRetain;
         this.onFailure = onFailure;
         this.lastRowHash = recovered.lastRowHash();
         this.lastCommittedSequence = recovered.lastSequence();
@@ -187,6 +190,9 @@ final class JournalWriter {
                     }
                 }
                 journal.executeBatch();
+            }
+            if (entries.stream().anyMatch(SnapshotRetention::automatic)) {
+                SnapshotRetention.prune(connection, snapshotRetain);
             }
             readModels.execute(connection);
             commitSent = true;

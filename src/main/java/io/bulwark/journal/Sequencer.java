@@ -169,7 +169,7 @@ final class Sequencer {
             }
         }
         if (snapshotEveryCommands > 0 && commandsSinceSnapshot >= snapshotEveryCommands) {
-            apply(new TakeSnapshot("periodic"), "system:snapshots", entries);
+            apply(new TakeSnapshot("periodic"), SnapshotRetention.PERIODIC_ACTOR, entries);
         }
         return new Batch(entries, replies);
     }

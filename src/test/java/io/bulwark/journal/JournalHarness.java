@@ -47,7 +47,8 @@ final class JournalHarness implements AutoCloseable {
                 new JournalProperties.LiquidationBreaker(10, 500, new java.math.BigDecimal("100000")),
                 new JournalProperties.Maintenance(120),
                 new JournalProperties.Engine(1024, Duration.ofSeconds(10)),
-                LIMITS);
+                LIMITS,
+                20);
     }
 
     EngineSupervisor start(String name, long snapshotEvery, List<Projection> projections) {
