@@ -230,7 +230,7 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
         }
         WriterTerm[] self = new WriterTerm[1];
         JournalWriter writer = new JournalWriter(
-                connections.open("journal"),
+                connections.openTimeLimited("journal"),
                 lease.epoch(),
                 recovered,
                 codec,

@@ -77,10 +77,10 @@ public record JournalProperties(
      * Time limits of the database connections ({@code bulwark.journal.*}). A commit that runs past one fails
      * like any failed commit: its callers are told it failed and the writer term ends.
      *
-     * @param socketTimeout the longest a writer connection (lease, journal, recovery) waits for the database to
-     *     send anything: a paused or unreachable server ends the wait (PostgreSQL JDBC {@code socketTimeout})
-     * @param statementTimeout the longest one statement of a writer connection may run ({@code statement_timeout})
-     * @param lockTimeout the longest a writer statement waits for a lock ({@code lock_timeout})
+     * @param socketTimeout the longest the writer's lease and journal connections wait for the database to send
+     *     anything: a paused or unreachable server ends the wait (PostgreSQL JDBC {@code socketTimeout})
+     * @param statementTimeout the longest one statement of those connections may run ({@code statement_timeout})
+     * @param lockTimeout the longest a statement of those connections waits for a lock ({@code lock_timeout})
      * @param poolSocketTimeout the same socket limit for the pooled connections of reads and read models
      * @param poolStatementTimeout the statement limit of the pooled connections
      */

@@ -28,11 +28,19 @@ class ConnectionTimeLimitsTests extends HttpApiTestBase {
     }
 
     @Test
-    void theWritersConnectionsWaitAtMostTheirLockStatementAndSocketLimits() throws SQLException {
-        try (Connection c = journalConnections.open("limits-test")) {
+    void theLeaseAndJournalConnectionsWaitAtMostTheirLockStatementAndSocketLimits() throws SQLException {
+        try (Connection c = journalConnections.openTimeLimited("limits-test")) {
             assertThat(setting(c, "lock_timeout")).isEqualTo("2s");
             assertThat(setting(c, "statement_timeout")).isEqualTo("5s");
             assertThat(c.getNetworkTimeout()).isEqualTo(15_000);
+        }
+    }
+
+    @Test
+    void recoveryAndRollbackConnectionsHaveNoneForTheirLongStatements() throws SQLException {
+        try (Connection c = journalConnections.open("recovery")) {
+            assertThat(setting(c, "statement_timeout")).isEqualTo("0");
+            assertThat(c.getNetworkTimeout()).isZero();
         }
     }
 
