@@ -118,16 +118,19 @@ final class WriterTerm {
             throw new EngineUnavailableException("engine failure", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            if (pending.abandon()) {
+                throw new EngineUnavailableException("interrupted before the engine reached this request; not applied");
+            }
             throw new OutcomeUnknownException("interrupted while waiting for the journal", e);
         }
     }
 
     private Object awaitClaimed(PendingReply pending) throws ExecutionException, InterruptedException {
-        long limit = properties.journal().socketTimeout().toNanos();
+        long until = System.nanoTime() + properties.journal().socketTimeout().toNanos();
         try {
-            CompletableFuture.anyOf(pending.future(), ended).get(limit, TimeUnit.NANOSECONDS);
+            CompletableFuture.anyOf(pending.future(), ended).get(until - System.nanoTime(), TimeUnit.NANOSECONDS);
             // Once the term has ended, closing it answers every claimed command (committed or refused).
-            return pending.future().get(limit, TimeUnit.NANOSECONDS);
+            return pending.future().get(until - System.nanoTime(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw new OutcomeUnknownException("the journal did not answer in time", e);
         }
