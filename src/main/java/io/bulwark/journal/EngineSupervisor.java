@@ -236,7 +236,7 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
         }
         WriterTerm[] self = new WriterTerm[1];
         JournalWriter writer = new JournalWriter(
-                connections.open("journal"),
+                connections.openTimeLimited("journal"),
                 lease.epoch(),
                 recovered,
                 // built before the engine thread starts, which then owns the engine
@@ -245,6 +245,7 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
                 projections,
                 listeners,
                 metrics,
+                properties.snapshotRetain(),
                 e -> self[0].end(e));
         Sequencer sequencer = new Sequencer(
                 recovered.engine(),
@@ -313,7 +314,7 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
         WriterTerm current = term;
         if (current != null && role == NodeStatus.Role.WRITER) {
             try {
-                current.submit(new TakeSnapshot("shutdown"), "system:shutdown");
+                current.submit(new TakeSnapshot("shutdown"), SnapshotRetention.SHUTDOWN_ACTOR);
             } catch (RuntimeException e) {
                 log.warn("No shutdown snapshot: {}", e.getMessage());
             }

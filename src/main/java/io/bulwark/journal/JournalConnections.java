@@ -7,20 +7,40 @@ import java.util.Properties;
 
 /**
  * Opens the dedicated connections of the writer (lease holder, journal writer, recovery reader),
- * outside the pool: they live as long as this instance is the writer.
+ * outside the pool: they live as long as this instance is the writer. The lease and journal connections,
+ * which every acknowledged command waits on, carry the {@code bulwark.journal.*} time limits; recovery,
+ * rollback and audit read or rewrite the whole journal in long statements and carry none.
  */
 public final class JournalConnections {
     private final String url;
     private final String username;
     private final String password;
+    private final JournalProperties.Journal limits;
 
-    public JournalConnections(String url, String username, String password) {
+    public JournalConnections(String url, String username, String password, JournalProperties.Journal limits) {
         this.url = url;
         this.username = username;
         this.password = password;
+        this.limits = limits;
     }
 
     public Connection open(String purpose) throws SQLException {
+        return DriverManager.getConnection(url, properties(purpose));
+    }
+
+    /**
+     * A connection that fails a statement instead of hanging when the database stops answering (a held lock, a
+     * paused server): the writer term ends and the callers are told, as after any failed commit.
+     */
+    public Connection openTimeLimited(String purpose) throws SQLException {
+        Properties props = properties(purpose);
+        props.setProperty("socketTimeout", JournalProperties.Journal.seconds(limits.socketTimeout()));
+        props.setProperty(
+                "options", JournalProperties.Journal.options(limits.statementTimeout(), limits.lockTimeout()));
+        return DriverManager.getConnection(url, props);
+    }
+
+    private Properties properties(String purpose) {
         Properties props = new Properties();
         props.setProperty("user", username);
         props.setProperty("password", password);
@@ -29,6 +49,6 @@ public final class JournalConnections {
         props.setProperty("reWriteBatchedInserts", "true");
         props.setProperty("tcpKeepAlive", "true");
         props.setProperty("connectTimeout", "5");
-        return DriverManager.getConnection(url, props);
+        return props;
     }
 }

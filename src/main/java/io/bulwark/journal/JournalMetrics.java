@@ -37,6 +37,19 @@ final class JournalMetrics {
         batchSize.record(commands);
     }
 
+    /** A command whose caller had given up before the engine reached it: dropped, never applied. */
+    void dropped(Command command) {
+        String type = JournalCodec.typeName(command);
+        commands.computeIfAbsent(
+                        type + "/dropped",
+                        k -> Counter.builder("bulwark.commands")
+                                .description("Commands taken by the engine, by type and result")
+                                .tag("type", type)
+                                .tag("result", "dropped")
+                                .register(registry))
+                .increment();
+    }
+
     void applied(Command command, Outcome outcome, long nanos) {
         apply.record(nanos, TimeUnit.NANOSECONDS);
         String result = switch (outcome) {

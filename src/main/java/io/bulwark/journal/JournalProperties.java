@@ -1,6 +1,7 @@
 package io.bulwark.journal;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param instanceName this instance's name in the writer lease (default host:pid)
  * @param lease writer-lease timing
  * @param engine engine-thread settings
+ * @param journal time limits of the database connections
+ * @param snapshotRetain periodic (and shutdown) snapshots kept, newest first (env {@code BULWARK_SNAPSHOT_RETAIN});
+ *     manual and pre-maintenance snapshots are kept until an admin deletes them
  */
 @ConfigurationProperties("bulwark")
 public record JournalProperties(
@@ -24,7 +28,15 @@ public record JournalProperties(
         @DefaultValue Lease lease,
         @DefaultValue LiquidationBreaker liquidationBreaker,
         @DefaultValue Maintenance maintenance,
-        @DefaultValue Engine engine) {
+        @DefaultValue Engine engine,
+        @DefaultValue Journal journal,
+        @DefaultValue("20") int snapshotRetain) {
+
+    public JournalProperties {
+        if (snapshotRetain < 1) {
+            throw new IllegalArgumentException("bulwark.snapshot-retain must be at least 1, was " + snapshotRetain);
+        }
+    }
 
     /**
      * @param pollInterval how often a standby tries to take the lease
@@ -60,4 +72,42 @@ public record JournalProperties(
     public record Engine(
             @DefaultValue("65536") int inboxCapacity,
             @DefaultValue("10s") Duration replyTimeout) {}
+
+    /**
+     * Time limits of the database connections ({@code bulwark.journal.*}). A commit that runs past one fails
+     * like any failed commit: its callers are told it failed and the writer term ends.
+     *
+     * @param socketTimeout the longest the writer's lease and journal connections wait for the database to send
+     *     anything: a paused or unreachable server ends the wait (PostgreSQL JDBC {@code socketTimeout})
+     * @param statementTimeout the longest one statement of those connections may run ({@code statement_timeout})
+     * @param lockTimeout the longest a statement of those connections waits for a lock ({@code lock_timeout})
+     * @param poolSocketTimeout the same socket limit for the pooled connections of reads and read models
+     * @param poolStatementTimeout the statement limit of the pooled connections
+     */
+    public record Journal(
+            @DefaultValue("15s") Duration socketTimeout,
+            @DefaultValue("5s") Duration statementTimeout,
+            @DefaultValue("2s") Duration lockTimeout,
+            @DefaultValue("35s") Duration poolSocketTimeout,
+            @DefaultValue("30s") Duration poolStatementTimeout) {
+
+        public Journal {
+            for (Duration limit :
+                    List.of(socketTimeout, statementTimeout, lockTimeout, poolSocketTimeout, poolStatementTimeout)) {
+                if (limit.isNegative() || limit.isZero()) {
+                    throw new IllegalArgumentException("bulwark.journal time limits must be positive, was " + limit);
+                }
+            }
+        }
+
+        /** PostgreSQL JDBC counts its socket timeout in whole seconds: rounded up, so never 0 (no limit). */
+        static String seconds(Duration limit) {
+            return Long.toString((limit.toMillis() + 999) / 1000);
+        }
+
+        /** The server-side limits as the JDBC {@code options} startup parameter. */
+        static String options(Duration statementTimeout, Duration lockTimeout) {
+            return "-c statement_timeout=" + statementTimeout.toMillis() + " -c lock_timeout=" + lockTimeout.toMillis();
+        }
+    }
 }

@@ -34,6 +34,7 @@ final class JournalWriter {
     private final List<Projection> projections;
     private final List<JournalListener> listeners;
     private final JournalMetrics metrics;
+    private final int snapshotRetain;
     private final Consumer<Throwable> onFailure;
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(256);
     private final RowHash rowHash = new RowHash();
@@ -43,6 +44,7 @@ final class JournalWriter {
     private volatile PublicView publicView;
     private volatile boolean stopping;
     private volatile Throwable failure;
+    private boolean commitSent;
 
     JournalWriter(
             Connection connection,
@@ -53,6 +55,7 @@ final class JournalWriter {
             List<Projection> projections,
             List<JournalListener> listeners,
             JournalMetrics metrics,
+            int snapshotRetain,
             Consumer<Throwable> onFailure)
             throws SQLException {
         this.connection = connection;
@@ -61,6 +64,7 @@ final class JournalWriter {
         this.projections = List.copyOf(projections);
         this.listeners = List.copyOf(listeners);
         this.metrics = metrics;
+        this.snapshotRetain = snapshotRetain;
         this.onFailure = onFailure;
         this.lastRowHash = recovered.lastRowHash();
         this.lastCommittedSequence = recovered.lastSequence();
@@ -108,7 +112,7 @@ final class JournalWriter {
     private void failRemaining() {
         List<Batch> rest = new ArrayList<>();
         queue.drainTo(rest);
-        EngineUnavailableException refusal = new EngineUnavailableException("the journal writer stopped", failure);
+        EngineUnavailableException refusal = new CommitFailedException("the journal writer stopped", failure);
         rest.forEach(b -> fail(b, refusal));
     }
 
@@ -131,7 +135,12 @@ final class JournalWriter {
         } catch (Throwable e) {
             failure = e;
             log.error("Journal commit failed; the engine stops and must recover from the journal", e);
-            EngineUnavailableException refusal = new EngineUnavailableException("journal commit failed; recovering", e);
+            // Before its COMMIT was sent the transaction cannot have committed; during it, nobody can tell.
+            EngineUnavailableException refusal = commitSent
+                    ? new OutcomeUnknownException(
+                            "the journal connection failed during the commit (" + CommitFailedException.reason(e) + ")",
+                            e)
+                    : new CommitFailedException(CommitFailedException.reason(e), e);
             batches.forEach(b -> fail(b, refusal));
             failRemaining();
             onFailure.accept(e);
@@ -170,6 +179,7 @@ final class JournalWriter {
     }
 
     private void commit(List<JournalEntry> entries) throws SQLException {
+        commitSent = false;
         try {
             checkEpoch(connection, epoch);
             SqlBatch readModels = new SqlBatch();
@@ -196,8 +206,13 @@ final class JournalWriter {
                 }
                 journal.executeBatch();
             }
+            if (entries.stream().anyMatch(SnapshotRetention::automatic)) {
+                SnapshotRetention.prune(connection, snapshotRetain);
+            }
             readModels.execute(connection);
+            commitSent = true;
             connection.commit();
+            commitSent = false;
             lastRowHash = chain;
         } catch (SQLException | RuntimeException e) {
             try {

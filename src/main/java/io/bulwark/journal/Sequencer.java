@@ -30,11 +30,9 @@ final class Sequencer {
 
     private sealed interface Submission {}
 
-    private record CommandSubmission(Command command, String actor, CompletableFuture<Object> reply)
-            implements Submission {}
+    private record CommandSubmission(Command command, String actor, PendingReply pending) implements Submission {}
 
-    private record QuerySubmission(Function<EngineView, ?> query, CompletableFuture<Object> reply)
-            implements Submission {}
+    private record QuerySubmission(Function<EngineView, ?> query, PendingReply pending) implements Submission {}
 
     private final Engine engine;
     private final JournalWriter writer;
@@ -73,16 +71,15 @@ final class Sequencer {
         return inbox.size();
     }
 
-    CompletableFuture<Object> submit(Command command, String actor) {
-        CompletableFuture<Object> reply = new CompletableFuture<>();
-        offer(new CommandSubmission(command, actor, reply), reply);
-        return reply;
+    /** Queues {@code command}; the engine drops it instead of applying it once {@code pending} is abandoned. */
+    PendingReply submit(Command command, String actor, PendingReply pending) {
+        offer(new CommandSubmission(command, actor, pending), pending.future());
+        return pending;
     }
 
-    CompletableFuture<Object> query(Function<EngineView, ?> query) {
-        CompletableFuture<Object> reply = new CompletableFuture<>();
-        offer(new QuerySubmission(query, reply), reply);
-        return reply;
+    PendingReply query(Function<EngineView, ?> query, PendingReply pending) {
+        offer(new QuerySubmission(query, pending), pending.future());
+        return pending;
     }
 
     private void offer(Submission submission, CompletableFuture<Object> reply) {
@@ -121,9 +118,13 @@ final class Sequencer {
     }
 
     private static CompletableFuture<Object> reply(Submission s) {
+        return pending(s).future();
+    }
+
+    private static PendingReply pending(Submission s) {
         return switch (s) {
-            case CommandSubmission c -> c.reply();
-            case QuerySubmission q -> q.reply();
+            case CommandSubmission c -> c.pending();
+            case QuerySubmission q -> q.pending();
         };
     }
 
@@ -156,14 +157,20 @@ final class Sequencer {
         List<JournalEntry> entries = new ArrayList<>();
         List<Batch.Reply> replies = new ArrayList<>(submissions.size());
         for (Submission submission : submissions) {
+            // A submission whose caller gave up is dropped here, before anything applies it: never journaled.
+            boolean claimed = pending(submission).claim(System.nanoTime());
             switch (submission) {
-                case CommandSubmission c ->
-                    replies.add(new Batch.Reply(c.reply(), apply(c.command(), c.actor(), entries)));
-                case QuerySubmission q -> replies.add(new Batch.Reply(q.reply(), runQuery(q)));
+                case CommandSubmission c
+                when claimed ->
+                    replies.add(new Batch.Reply(c.pending().future(), apply(c.command(), c.actor(), entries)));
+                case CommandSubmission c -> metrics.dropped(c.command());
+                case QuerySubmission q
+                when claimed -> replies.add(new Batch.Reply(q.pending().future(), runQuery(q)));
+                case QuerySubmission q -> {}
             }
         }
         if (snapshotEveryCommands > 0 && commandsSinceSnapshot >= snapshotEveryCommands) {
-            apply(new TakeSnapshot("periodic"), "system:snapshots", entries);
+            apply(new TakeSnapshot("periodic"), SnapshotRetention.PERIODIC_ACTOR, entries);
         }
         // Built here, on the engine thread that owns the state; published by the journal after the commit.
         return new Batch(entries, replies, entries.isEmpty() ? Optional.empty() : Optional.of(engine.publicView()));

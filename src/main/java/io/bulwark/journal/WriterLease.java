@@ -100,7 +100,7 @@ public final class WriterLease implements AutoCloseable {
     /** Takes the lease if it is free (or its holder is stale); otherwise empty. */
     public static Optional<WriterLease> tryAcquire(JournalConnections connections, String holder, Duration staleAfter)
             throws SQLException {
-        Connection c = connections.open("lease");
+        Connection c = connections.openTimeLimited("lease");
         try {
             c.setAutoCommit(true);
             if (!queryBoolean(c, "SELECT pg_try_advisory_lock(?)", LOCK_KEY)) {

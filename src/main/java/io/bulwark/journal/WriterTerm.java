@@ -70,10 +70,13 @@ final class WriterTerm {
     }
 
     private void tick() {
-        sequencer.submit(new Tick(), "system:clock").exceptionally(e -> {
-            log.debug("Tick not applied: {}", e.getMessage());
-            return null;
-        });
+        sequencer
+                .submit(new Tick(), "system:clock", PendingReply.unbounded())
+                .future()
+                .exceptionally(e -> {
+                    log.debug("Tick not applied: {}", e.getMessage());
+                    return null;
+                });
     }
 
     /** See {@link WriterLease#provenWithin}: false while this writer may already have been evicted. */
@@ -82,32 +85,60 @@ final class WriterTerm {
     }
 
     Outcome submit(Command command, String actor) {
-        return (Outcome) await(sequencer.submit(command, actor));
+        return (Outcome) await(sequencer.submit(command, actor, PendingReply.until(deadline())));
     }
 
     @SuppressWarnings("unchecked")
     <T> T query(Function<EngineView, T> query) {
-        Object result = await(sequencer.query(query));
+        Object result = await(sequencer.query(query, PendingReply.until(deadline())));
         if (result instanceof Sequencer.QueryFailure failure) {
             throw failure.error();
         }
         return (T) result;
     }
 
-    private Object await(CompletableFuture<Object> reply) {
+    private long deadline() {
+        return System.nanoTime() + properties.engine().replyTimeout().toNanos();
+    }
+
+    /**
+     * Waits for the reply until the reply timeout; then either abandons the submission (the engine had not
+     * reached it, so it never will: {@link CommandTimedOutException}) or, when the engine claimed it first,
+     * waits on for the commit's outcome: until the journal answers or the term ends, at most the socket
+     * timeout longer (a commit never waits on the database longer than that).
+     */
+    private Object await(PendingReply pending) {
         try {
-            return reply.get(properties.engine().replyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                return pending.future().get(properties.engine().replyTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                if (pending.abandon()) {
+                    throw new CommandTimedOutException();
+                }
+                return awaitClaimed(pending);
+            }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new EngineUnavailableException("engine failure", e.getCause());
-        } catch (TimeoutException e) {
-            // The command may still commit: clients retry with their idempotency key.
-            throw new EngineUnavailableException("timed out waiting for the journal; the outcome is unknown");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EngineUnavailableException("interrupted");
+            if (pending.abandon()) {
+                throw new EngineUnavailableException("interrupted before the engine reached this request; not applied");
+            }
+            throw new OutcomeUnknownException("interrupted while waiting for the journal", e);
+        }
+    }
+
+    private Object awaitClaimed(PendingReply pending) throws ExecutionException, InterruptedException {
+        long until = System.nanoTime() + properties.journal().socketTimeout().toNanos();
+        try {
+            CompletableFuture.anyOf(pending.future(), ended).get(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+            // Once the term has ended, closing it answers every claimed command (committed or refused).
+            return pending.future().get(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new OutcomeUnknownException("the journal did not answer in time", e);
         }
     }
 

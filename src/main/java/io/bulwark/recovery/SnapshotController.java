@@ -11,7 +11,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Admin: take a snapshot of the whole engine state now (journaled like any command, its SHA-256
- * recorded), and list the stored ones, newest first (not those a rollback reverted).
+ * recorded), list the stored ones, newest first (not those a rollback reverted), and delete one.
  */
 @RestController
 @RequestMapping("/api/v1/admin/snapshots")
@@ -31,10 +33,12 @@ class SnapshotController {
             rs.getString(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5));
     private final EngineClient engine;
     private final JdbcTemplate jdbc;
+    private final SnapshotDeletion deletion;
 
-    SnapshotController(EngineClient engine, JdbcTemplate jdbc) {
+    SnapshotController(EngineClient engine, JdbcTemplate jdbc, SnapshotDeletion deletion) {
         this.engine = engine;
         this.jdbc = jdbc;
+        this.deletion = deletion;
     }
 
     @PostMapping
@@ -63,5 +67,12 @@ class SnapshotController {
                         + " ORDER BY sequence DESC LIMIT ?",
                 SNAPSHOT,
                 limit);
+    }
+
+    /** 404 unknown (or reverted), 409 the one recovery starts from; otherwise 204. */
+    @DeleteMapping("/{snapshotId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@AuthenticationPrincipal Caller caller, @PathVariable String snapshotId) {
+        deletion.delete(snapshotId, caller.actor());
     }
 }

@@ -1,7 +1,10 @@
 package io.bulwark.web;
 
+import io.bulwark.journal.CommandTimedOutException;
+import io.bulwark.journal.CommitFailedException;
 import io.bulwark.journal.EngineUnavailableException;
 import io.bulwark.journal.NotWriterException;
+import io.bulwark.journal.OutcomeUnknownException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
@@ -54,6 +57,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(EngineUnavailableException.class)
     ResponseEntity<Object> unavailable(EngineUnavailableException ex, WebRequest request) {
         return unavailable("RECOVERING", ex.getMessage(), request);
+    }
+
+    /** The reply timeout passed before the engine reached the command: dropped, never applied (SPEC section 10). */
+    @ExceptionHandler(CommandTimedOutException.class)
+    ResponseEntity<Object> timedOut(CommandTimedOutException ex, WebRequest request) {
+        return unavailable("COMMAND_TIMED_OUT", ex.getMessage(), request);
+    }
+
+    /** The journal transaction failed before its COMMIT: not applied; the writer recovers. */
+    @ExceptionHandler(CommitFailedException.class)
+    ResponseEntity<Object> commitFailed(CommitFailedException ex, WebRequest request) {
+        return unavailable("COMMIT_FAILED", ex.getMessage(), request);
+    }
+
+    /** Applied by the engine, but whether the journal kept it cannot be known: the client must look first. */
+    @ExceptionHandler(OutcomeUnknownException.class)
+    ResponseEntity<Object> outcomeUnknown(OutcomeUnknownException ex, WebRequest request) {
+        return unavailable("OUTCOME_UNKNOWN", ex.getMessage(), request);
     }
 
     /**

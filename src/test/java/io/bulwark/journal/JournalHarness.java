@@ -18,6 +18,14 @@ import org.flywaydb.core.Flyway;
 
 /** A migrated database and engine supervisors (writer candidates) on it, without Spring. */
 final class JournalHarness implements AutoCloseable {
+    /** The default connection time limits (bulwark.journal.*). */
+    static final JournalProperties.Journal LIMITS = new JournalProperties.Journal(
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(35),
+            Duration.ofSeconds(30));
+
     final String url = TestPostgres.createDatabase();
     private final List<EngineSupervisor> started = new ArrayList<>();
 
@@ -38,13 +46,15 @@ final class JournalHarness implements AutoCloseable {
                 new JournalProperties.Lease(Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(2)),
                 new JournalProperties.LiquidationBreaker(10, 500, new java.math.BigDecimal("100000")),
                 new JournalProperties.Maintenance(120),
-                new JournalProperties.Engine(1024, Duration.ofSeconds(10)));
+                new JournalProperties.Engine(1024, Duration.ofSeconds(10)),
+                LIMITS,
+                20);
     }
 
     EngineSupervisor start(String name, long snapshotEvery, List<Projection> projections) {
         JournalProperties named = properties(snapshotEvery, name);
         EngineSupervisor supervisor = new EngineSupervisor(
-                new JournalConnections(url, TestPostgres.username(), TestPostgres.password()),
+                new JournalConnections(url, TestPostgres.username(), TestPostgres.password(), LIMITS),
                 named,
                 projections,
                 List.of(),

@@ -173,7 +173,8 @@ class SchemaUpgradeTests {
     void aDatabaseFromAnEarlierMigrationIsUpgradedAndRecoversTheSameState() throws SQLException {
         flyway("4").migrate();
         EngineSupervisor writer = new EngineSupervisor(
-                new JournalConnections(instances.database(), TestPostgres.username(), TestPostgres.password()),
+                new JournalConnections(
+                        instances.database(), TestPostgres.username(), TestPostgres.password(), JournalHarness.LIMITS),
                 new JournalProperties(
                         0,
                         java.time.Duration.ofHours(1),
@@ -185,7 +186,9 @@ class SchemaUpgradeTests {
                                 java.time.Duration.ofSeconds(2)),
                         new JournalProperties.LiquidationBreaker(10, 500, new java.math.BigDecimal("100000")),
                         new JournalProperties.Maintenance(120),
-                        new JournalProperties.Engine(1024, java.time.Duration.ofSeconds(10))),
+                        new JournalProperties.Engine(1024, java.time.Duration.ofSeconds(10)),
+                        JournalHarness.LIMITS,
+                        20),
                 v1Projections(),
                 List.of(),
                 List.of(),

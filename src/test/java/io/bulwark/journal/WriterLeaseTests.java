@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class WriterLeaseTests {
     private static final Duration STALE_AFTER = Duration.ofSeconds(2);
     private final JournalHarness harness = new JournalHarness();
-    private final JournalConnections connections =
-            new JournalConnections(harness.url, TestPostgres.username(), TestPostgres.password());
+    private final JournalConnections connections = new JournalConnections(
+            harness.url, TestPostgres.username(), TestPostgres.password(), JournalHarness.LIMITS);
 
     @AfterEach
     void close() {

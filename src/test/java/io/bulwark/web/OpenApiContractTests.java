@@ -219,6 +219,19 @@ class OpenApiContractTests extends TradingApiTestBase {
     }
 
     @Test
+    void snapshotDeletionMatchesTheContract() {
+        String older = valid("POST", "/api/v1/admin/snapshots", ADMIN_KEY, "{\"reason\":\"to delete\"}")
+                .assertStatus(201)
+                .text("snapshotId");
+        String newest = valid("POST", "/api/v1/admin/snapshots", ADMIN_KEY, "{\"reason\":\"to keep\"}")
+                .assertStatus(201)
+                .text("snapshotId");
+        valid("DELETE", "/api/v1/admin/snapshots/" + older, ADMIN_KEY, null).assertStatus(204);
+        valid("DELETE", "/api/v1/admin/snapshots/" + older, ADMIN_KEY, null).assertProblem(404, "SNAPSHOT_NOT_FOUND");
+        valid("DELETE", "/api/v1/admin/snapshots/" + newest, ADMIN_KEY, null).assertProblem(409, "SNAPSHOT_IN_USE");
+    }
+
+    @Test
     void rollbackMatchesTheContract() {
         String body = "{\"snapshotId\":\"%s\",\"reason\":\"contract\"}";
         answer("POST", "/api/v1/admin/rollback", ADMIN_KEY, body.formatted("snap-1"))
