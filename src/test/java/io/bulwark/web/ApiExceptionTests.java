@@ -38,7 +38,8 @@ class ApiExceptionTests {
                 Arguments.of(Rejection.Code.REDUCE_ONLY_WOULD_INCREASE, 422, "REDUCE_ONLY_WOULD_INCREASE"),
                 Arguments.of(Rejection.Code.VAULT_INSUFFICIENT, 409, "VAULT_INSUFFICIENT"),
                 Arguments.of(Rejection.Code.UNKNOWN_WINDOW, 404, "WINDOW_NOT_FOUND"),
-                Arguments.of(Rejection.Code.NO_FRESH_SOURCE, 409, "NO_FRESH_SOURCE"));
+                Arguments.of(Rejection.Code.NO_FRESH_SOURCE, 409, "NO_FRESH_SOURCE"),
+                Arguments.of(Rejection.Code.TOO_MANY_KEYS, 409, "TOO_MANY_KEYS"));
     }
 
     @ParameterizedTest
