@@ -72,6 +72,7 @@ import io.bulwark.engine.snapshot.CanonicalWriter;
 import io.bulwark.engine.snapshot.CorruptSnapshotException;
 import io.bulwark.engine.state.ExchangeStatus;
 import io.bulwark.engine.state.IntegrityCheck;
+import io.bulwark.engine.state.Limits;
 import io.bulwark.engine.state.RuleSet;
 import io.bulwark.engine.state.TradingState;
 import io.bulwark.engine.state.TransitionDesk;
@@ -96,9 +97,10 @@ public final class Engine implements EngineView {
     /**
      * 2 added maintenance windows at the end; a version-1 snapshot restores with none. 3 (v2 safety)
      * added per-component fields that readers take only when {@link CanonicalReader#formatVersion()}
-     * is at least 3.
+     * is at least 3. 4 (bounded state) added the engine's limits at the end, the end time of each
+     * remembered client order id and the last update time of each oracle source.
      */
-    private static final int FORMAT_VERSION = 3;
+    private static final int FORMAT_VERSION = 4;
 
     private long lastSequence;
     private long clock;
@@ -126,6 +128,7 @@ public final class Engine implements EngineView {
     private final OracleDesk oracle;
     private byte[] snapshotBytes = new byte[0];
     private final RuleSet rules;
+    private final Limits limits;
 
     public Engine() {
         this(
@@ -140,7 +143,8 @@ public final class Engine implements EngineView {
                 new CircuitBreaker(),
                 new PaidIncidents(),
                 new MaintenanceWindows(),
-                new RuleSet(RuleSet.CURRENT));
+                new RuleSet(RuleSet.CURRENT),
+                new Limits());
     }
 
     private Engine(
@@ -155,8 +159,10 @@ public final class Engine implements EngineView {
             CircuitBreaker breaker,
             PaidIncidents paidIncidents,
             MaintenanceWindows windows,
-            RuleSet rules) {
+            RuleSet rules,
+            Limits limits) {
         this.rules = rules;
+        this.limits = limits;
         this.lastSequence = lastSequence;
         this.clock = clock;
         this.markets = markets;
@@ -167,7 +173,7 @@ public final class Engine implements EngineView {
         this.liveOrders = liveOrders;
         this.margin = new MarginCalculator(ledger, markets, portfolios);
         this.breaker = breaker;
-        this.desk = new OrderDesk(markets, portfolios, liveOrders, status, margin, ledger, breaker, rules);
+        this.desk = new OrderDesk(markets, portfolios, liveOrders, status, margin, ledger, breaker, rules, limits);
         this.funding = new FundingDesk(portfolios, ledger);
         this.accountDesk = new AccountDesk(accounts, ledger, portfolios, status, margin, desk.exposure(), rules);
         this.marketDesk = new MarketDesk(markets, portfolios, status);
@@ -205,7 +211,7 @@ public final class Engine implements EngineView {
             case PostOraclePrices c -> prices(moved -> oracle.post(c, now, events, moved), now, events);
             case SetOracleSourceState c -> prices(moved -> oracle.setSourceState(c, now, events, moved), now, events);
             case ReanchorOracle c -> prices(moved -> oracle.reanchor(c, now, events, moved), now, events);
-            case StartEngine c -> startEngine(c, events);
+            case StartEngine c -> startEngine(c, now, events);
             case ResumeLiquidations c -> resumeLiquidations(c, events);
             case ResumeFunding c -> resumeFunding(c, events);
             case RollBack c -> transitions.rollBack(c, lastSequence + 1, now, events);
@@ -219,6 +225,7 @@ public final class Engine implements EngineView {
         if (refusal.isPresent()) {
             return refusal.get();
         }
+        desk.forgetEnded(now);
         markets.all().forEach(m -> m.confirmPriceHealth(now));
         lastSequence++;
         clock = now;
@@ -275,6 +282,7 @@ public final class Engine implements EngineView {
     }
 
     private Optional<Outcome> tick(long now, List<Event> events) {
+        markets.forgetSilentSources(now);
         maintenance.onTick(lastSequence + 1, now, events);
         desk.onTick(lastSequence + 1, now, events);
         for (Market m : markets.all()) {
@@ -346,8 +354,15 @@ public final class Engine implements EngineView {
         };
     }
 
-    private Optional<Outcome> startEngine(StartEngine c, List<Event> events) {
+    private Optional<Outcome> startEngine(StartEngine c, long now, List<Event> events) {
         rules.use(c.rules());
+        limits.use(
+                c.maxOpenOrders(),
+                c.restingBandBps(),
+                c.clientOrderIdRetentionSeconds(),
+                c.oracleSourceRetentionSeconds());
+        desk.limitsChanged(now);
+        markets.useSourceRetention(limits.oracleSourceRetentionMillis(), now);
         transitions.configure(c.minPostOnlySeconds());
         breaker.configure(c.breakerMaxAccounts(), c.breakerMaxOpenInterestBps(), c.breakerMinNotional());
         if (c.fundingSampleSeconds() > 0) {
@@ -379,6 +394,7 @@ public final class Engine implements EngineView {
         paidIncidents.writeTo(out);
         windows.writeTo(out);
         out.writeInt(rules.version());
+        limits.writeTo(out);
         return out.toByteArray();
     }
 
@@ -406,6 +422,7 @@ public final class Engine implements EngineView {
         MaintenanceWindows windows = version == 1 ? new MaintenanceWindows() : MaintenanceWindows.readFrom(in);
         // Snapshots before format 3 were written by builds that applied the version-1 rules.
         RuleSet rules = new RuleSet(version >= 3 ? in.readInt() : 1);
+        Limits limits = Limits.readFrom(in);
         Engine engine = new Engine(
                 lastSequence,
                 clock,
@@ -418,9 +435,11 @@ public final class Engine implements EngineView {
                 breaker,
                 paidIncidents,
                 windows,
-                rules);
+                rules,
+                limits);
         engine.fundingSampleMillis = fundingSampleMillis;
         markets.useV2OracleRules(rules.v2());
+        markets.useSourceRetention(limits.oracleSourceRetentionMillis(), clock);
         engine.transitions.restoreMinPostOnlyMillis(minPostOnlyMillis);
         in.expectEnd();
         return engine;

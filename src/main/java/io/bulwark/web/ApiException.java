@@ -45,7 +45,8 @@ public class ApiException extends RuntimeException {
                     MARKET_CLOSED,
                     PRICE_UNAVAILABLE,
                     VAULT_INSUFFICIENT,
-                    NO_FRESH_SOURCE -> HttpStatus.CONFLICT;
+                    NO_FRESH_SOURCE,
+                    TOO_MANY_OPEN_ORDERS -> HttpStatus.CONFLICT;
             case INSUFFICIENT_MARGIN,
                     PRICE_OUTSIDE_BAND,
                     POST_ONLY_REQUIRED,

@@ -38,7 +38,9 @@ final class JournalHarness implements AutoCloseable {
                 new JournalProperties.Lease(Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofSeconds(2)),
                 new JournalProperties.LiquidationBreaker(10, 500, new java.math.BigDecimal("100000")),
                 new JournalProperties.Maintenance(120),
-                new JournalProperties.Engine(1024, Duration.ofSeconds(10)));
+                new JournalProperties.Engine(1024, Duration.ofSeconds(10)),
+                new JournalProperties.Orders(200, 5000, 86_400),
+                86_400);
     }
 
     EngineSupervisor start(String name, long snapshotEvery, List<Projection> projections) {
