@@ -32,6 +32,12 @@ final class ServiceProcess {
 
     /** Starts an instance; it is not ready yet (see {@link #status()}). */
     static ServiceProcess start(String name, int port, String jdbcUrl, String username, String adminKey) {
+        return start(name, port, jdbcUrl, username, adminKey, List.of());
+    }
+
+    /** Starts an instance with further {@code --property=value} arguments. */
+    static ServiceProcess start(
+            String name, int port, String jdbcUrl, String username, String adminKey, List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(
                 javaBinary(),
                 "-Xmx384m",
@@ -46,6 +52,7 @@ final class ServiceProcess {
                 "--bulwark.admin-key=" + adminKey,
                 "--bulwark.oracle.simulated=false",
                 "--bulwark.instance-name=" + name));
+        command.addAll(arguments);
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -70,6 +77,10 @@ final class ServiceProcess {
 
     ApiClient api() {
         return api;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     boolean isAlive() {
