@@ -67,8 +67,8 @@ class OrderLimitsApiTests extends TradingApiTestBase {
                 .isEqualTo("CANCELLED");
         placed(mallory, Ticket.limit(other, "BUY", "0.001", "60000"));
 
-        String oldest = liveOrderIds(mallory).getLast();
-        api.delete("/api/v1/orders/" + oldest, mallory.apiKey()).assertStatus(200);
+        String one = liveOrderIds(mallory).getLast();
+        api.delete("/api/v1/orders/" + one, mallory.apiKey()).assertStatus(200);
         placed(mallory, Ticket.limit(market, "BUY", "0.001", "59000"));
     }
 
