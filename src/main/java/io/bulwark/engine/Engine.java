@@ -72,6 +72,7 @@ import io.bulwark.engine.snapshot.CanonicalWriter;
 import io.bulwark.engine.snapshot.CorruptSnapshotException;
 import io.bulwark.engine.state.ExchangeStatus;
 import io.bulwark.engine.state.IntegrityCheck;
+import io.bulwark.engine.state.Limits;
 import io.bulwark.engine.state.RuleSet;
 import io.bulwark.engine.state.TradingState;
 import io.bulwark.engine.state.TransitionDesk;
@@ -98,8 +99,10 @@ public final class Engine implements EngineView {
      * added per-component fields that readers take only when {@link CanonicalReader#formatVersion()}
      * is at least 3. 4 (v2 keys) added each API key's grant: scopes, allowed addresses, expiry, label,
      * creation time and hash scheme (older snapshots restore every key as {@code KeyGrant.LEGACY}).
+     * is at least 3. 5 (bounded state) added the engine's limits at the end, the end time of each
+     * remembered client order id and the last update time of each oracle source.
      */
-    private static final int FORMAT_VERSION = 4;
+    private static final int FORMAT_VERSION = 5;
 
     private long lastSequence;
     private long clock;
@@ -128,6 +131,7 @@ public final class Engine implements EngineView {
     private byte[] snapshotBytes = new byte[0];
     private final RuleSet rules;
     private final PublicViews publicViews;
+    private final Limits limits;
 
     public Engine() {
         this(
@@ -142,7 +146,8 @@ public final class Engine implements EngineView {
                 new CircuitBreaker(),
                 new PaidIncidents(),
                 new MaintenanceWindows(),
-                new RuleSet(RuleSet.CURRENT));
+                new RuleSet(RuleSet.CURRENT),
+                new Limits());
     }
 
     private Engine(
@@ -157,8 +162,10 @@ public final class Engine implements EngineView {
             CircuitBreaker breaker,
             PaidIncidents paidIncidents,
             MaintenanceWindows windows,
-            RuleSet rules) {
+            RuleSet rules,
+            Limits limits) {
         this.rules = rules;
+        this.limits = limits;
         this.lastSequence = lastSequence;
         this.clock = clock;
         this.markets = markets;
@@ -169,7 +176,7 @@ public final class Engine implements EngineView {
         this.liveOrders = liveOrders;
         this.margin = new MarginCalculator(ledger, markets, portfolios);
         this.breaker = breaker;
-        this.desk = new OrderDesk(markets, portfolios, liveOrders, status, margin, ledger, breaker, rules);
+        this.desk = new OrderDesk(markets, portfolios, liveOrders, status, margin, ledger, breaker, rules, limits);
         this.funding = new FundingDesk(portfolios, ledger);
         this.accountDesk = new AccountDesk(accounts, ledger, portfolios, status, margin, desk.exposure(), rules);
         this.marketDesk = new MarketDesk(markets, portfolios, status);
@@ -208,7 +215,7 @@ public final class Engine implements EngineView {
             case PostOraclePrices c -> prices(moved -> oracle.post(c, now, events, moved), now, events);
             case SetOracleSourceState c -> prices(moved -> oracle.setSourceState(c, now, events, moved), now, events);
             case ReanchorOracle c -> prices(moved -> oracle.reanchor(c, now, events, moved), now, events);
-            case StartEngine c -> startEngine(c, events);
+            case StartEngine c -> startEngine(c, now, events);
             case ResumeLiquidations c -> resumeLiquidations(c, events);
             case ResumeFunding c -> resumeFunding(c, events);
             case RollBack c -> transitions.rollBack(c, lastSequence + 1, now, events);
@@ -222,6 +229,7 @@ public final class Engine implements EngineView {
         if (refusal.isPresent()) {
             return refusal.get();
         }
+        desk.forgetEnded(now);
         markets.all().forEach(m -> m.confirmPriceHealth(now));
         publicViews.note(events);
         lastSequence++;
@@ -287,6 +295,7 @@ public final class Engine implements EngineView {
     }
 
     private Optional<Outcome> tick(long now, List<Event> events) {
+        markets.forgetSilentSources(now);
         maintenance.onTick(lastSequence + 1, now, events);
         desk.onTick(lastSequence + 1, now, events);
         for (Market m : markets.all()) {
@@ -358,8 +367,15 @@ public final class Engine implements EngineView {
         };
     }
 
-    private Optional<Outcome> startEngine(StartEngine c, List<Event> events) {
+    private Optional<Outcome> startEngine(StartEngine c, long now, List<Event> events) {
         rules.use(c.rules());
+        limits.use(
+                c.maxOpenOrders(),
+                c.restingBandBps(),
+                c.clientOrderIdRetentionSeconds(),
+                c.oracleSourceRetentionSeconds());
+        desk.limitsChanged(now);
+        markets.useSourceRetention(limits.oracleSourceRetentionMillis(), now);
         transitions.configure(c.minPostOnlySeconds());
         breaker.configure(c.breakerMaxAccounts(), c.breakerMaxOpenInterestBps(), c.breakerMinNotional());
         if (c.fundingSampleSeconds() > 0) {
@@ -391,6 +407,7 @@ public final class Engine implements EngineView {
         paidIncidents.writeTo(out);
         windows.writeTo(out);
         out.writeInt(rules.version());
+        limits.writeTo(out);
         return out.toByteArray();
     }
 
@@ -418,6 +435,7 @@ public final class Engine implements EngineView {
         MaintenanceWindows windows = version == 1 ? new MaintenanceWindows() : MaintenanceWindows.readFrom(in);
         // Snapshots before format 3 were written by builds that applied the version-1 rules.
         RuleSet rules = new RuleSet(version >= 3 ? in.readInt() : 1);
+        Limits limits = Limits.readFrom(in);
         Engine engine = new Engine(
                 lastSequence,
                 clock,
@@ -430,9 +448,11 @@ public final class Engine implements EngineView {
                 breaker,
                 paidIncidents,
                 windows,
-                rules);
+                rules,
+                limits);
         engine.fundingSampleMillis = fundingSampleMillis;
         markets.useV2OracleRules(rules.v2());
+        markets.useSourceRetention(limits.oracleSourceRetentionMillis(), clock);
         engine.transitions.restoreMinPostOnlyMillis(minPostOnlyMillis);
         in.expectEnd();
         return engine;

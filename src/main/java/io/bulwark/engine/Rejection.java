@@ -25,6 +25,8 @@ public record Rejection(Code code, String message) {
         POST_ONLY_REQUIRED,
         POST_ONLY_WOULD_CROSS,
         REDUCE_ONLY_WOULD_INCREASE,
+        /** An order that would stay live beyond the account's maxOpenOrders in its market (SPEC section 3 v2). */
+        TOO_MANY_OPEN_ORDERS,
         VAULT_INSUFFICIENT,
         UNKNOWN_WINDOW,
         /** No active oracle source has a fresh price to re-anchor a market to. */

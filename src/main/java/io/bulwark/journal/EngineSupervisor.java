@@ -213,7 +213,12 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
                         properties.liquidationBreaker().maxAccounts(),
                         properties.liquidationBreaker().maxOpenInterestBps(),
                         properties.maintenance().minPostOnlySeconds(),
-                        properties.liquidationBreaker().minNotional()),
+                        properties.liquidationBreaker().minNotional(),
+                        io.bulwark.engine.state.RuleSet.CURRENT,
+                        properties.orders().maxOpenOrders(),
+                        properties.orders().restingBandBps(),
+                        properties.orders().clientOrderIdRetentionSeconds(),
+                        properties.oracleSourceRetentionSeconds()),
                 "system:start");
         if (!recovery.verified()) {
             closeExchange(started, "recovery could not be verified: " + recovery.detail());

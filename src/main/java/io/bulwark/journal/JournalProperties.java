@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param journal time limits of the database connections
  * @param snapshotRetain periodic (and shutdown) snapshots kept, newest first (env {@code BULWARK_SNAPSHOT_RETAIN});
  *     manual and pre-maintenance snapshots are kept until an admin deletes them
+ * @param orders limits per account and market and how long client order ids are remembered
+ * @param oracleSourceRetentionSeconds an oracle source that has sent nothing for this long (engine time) is
+ *     forgotten in a market, so the oracle's memory holds the sources heard from lately (env
+ *     {@code BULWARK_ORACLE_SOURCE_RETENTION_SECONDS})
  */
 @ConfigurationProperties("bulwark")
 public record JournalProperties(
@@ -30,11 +34,51 @@ public record JournalProperties(
         @DefaultValue Maintenance maintenance,
         @DefaultValue Engine engine,
         @DefaultValue Journal journal,
-        @DefaultValue("20") int snapshotRetain) {
+        @DefaultValue("20") int snapshotRetain,
+        @DefaultValue Orders orders,
+        @DefaultValue("86400") long oracleSourceRetentionSeconds) {
+
+    /** Ten years: longer retentions are refused as typos (and would be "for ever" anyway). */
+    static final long MAX_RETENTION_SECONDS = 3650L * 86_400;
 
     public JournalProperties {
         if (snapshotRetain < 1) {
             throw new IllegalArgumentException("bulwark.snapshot-retain must be at least 1, was " + snapshotRetain);
+        }
+        if (oracleSourceRetentionSeconds < 1 || oracleSourceRetentionSeconds > MAX_RETENTION_SECONDS) {
+            throw new IllegalArgumentException("bulwark.oracle-source-retention-seconds must be between 1 and "
+                    + MAX_RETENTION_SECONDS + ", was " + oracleSourceRetentionSeconds);
+        }
+    }
+
+    /**
+     * Limits the engine applies through StartEngine (SPEC v2 sections 3 and 4), {@code bulwark.orders.*}.
+     *
+     * @param maxOpenOrders live orders (resting or untriggered) one account may have in one market (env
+     *     {@code BULWARK_MAX_OPEN_ORDERS}); one more is refused 409 TOO_MANY_OPEN_ORDERS
+     * @param restingBandBps how far from the mark a resting limit price may be (env
+     *     {@code BULWARK_ORDERS_RESTING_BAND_BPS}); further is refused 422 PRICE_OUTSIDE_BAND
+     * @param clientOrderIdRetentionSeconds how long (engine time) a client order id is remembered after its
+     *     order ended (env {@code BULWARK_CLIENT_ORDER_ID_RETENTION_SECONDS}); then it may be used again
+     */
+    public record Orders(
+            @DefaultValue("200") int maxOpenOrders,
+            @DefaultValue("5000") int restingBandBps,
+            @DefaultValue("86400") long clientOrderIdRetentionSeconds) {
+
+        public Orders {
+            if (maxOpenOrders < 1) {
+                throw new IllegalArgumentException(
+                        "bulwark.orders.max-open-orders must be at least 1, was " + maxOpenOrders);
+            }
+            if (restingBandBps < 1) {
+                throw new IllegalArgumentException(
+                        "bulwark.orders.resting-band-bps must be at least 1, was " + restingBandBps);
+            }
+            if (clientOrderIdRetentionSeconds < 1 || clientOrderIdRetentionSeconds > MAX_RETENTION_SECONDS) {
+                throw new IllegalArgumentException("bulwark.orders.client-order-id-retention-seconds must be between"
+                        + " 1 and " + MAX_RETENTION_SECONDS + ", was " + clientOrderIdRetentionSeconds);
+            }
         }
     }
 

@@ -46,7 +46,8 @@ public class ApiException extends RuntimeException {
                     PRICE_UNAVAILABLE,
                     VAULT_INSUFFICIENT,
                     NO_FRESH_SOURCE,
-                    TOO_MANY_KEYS -> HttpStatus.CONFLICT;
+                    TOO_MANY_KEYS,
+                    TOO_MANY_OPEN_ORDERS -> HttpStatus.CONFLICT;
             case INSUFFICIENT_MARGIN,
                     PRICE_OUTSIDE_BAND,
                     POST_ONLY_REQUIRED,

@@ -27,8 +27,10 @@ final class OrderLoad implements AutoCloseable {
     private final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
+    private final String market;
 
     OrderLoad(ApiClient api, List<Trader> traders, String market, int clients) {
+        this.market = market;
         for (int c = 0; c < clients; c++) {
             int client = c;
             threads.add(Thread.ofPlatform()
@@ -64,6 +66,12 @@ final class OrderLoad implements AutoCloseable {
                 }
                 return;
             }
+            if (response != null && response.status() == 409 && "TOO_MANY_OPEN_ORDERS".equals(response.text("code"))) {
+                // a definite refusal: the trader is at maxOpenOrders in the market, so it clears its book
+                refused.incrementAndGet();
+                cancelAll(api, trader);
+                return;
+            }
             if (response != null && response.status() == 409) {
                 violations.add("same body, same clientOrderId " + clientOrderId + " answered " + response.body());
                 return;
@@ -74,6 +82,14 @@ final class OrderLoad implements AutoCloseable {
             }
             retries.incrementAndGet();
             FaultRun.sleep(Duration.ofMillis(100));
+        }
+    }
+
+    private void cancelAll(ApiClient api, Trader trader) {
+        try {
+            api.delete("/api/v1/orders?market=" + market, trader.apiKey());
+        } catch (RuntimeException e) {
+            // down or restarting: the next refusal tries again
         }
     }
 

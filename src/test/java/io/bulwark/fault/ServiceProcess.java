@@ -32,6 +32,12 @@ final class ServiceProcess {
 
     /** Starts an instance; it is not ready yet (see {@link #status()}). */
     static ServiceProcess start(String name, int port, String jdbcUrl, String username, String adminKey) {
+        return start(name, port, jdbcUrl, username, adminKey, List.of());
+    }
+
+    /** Starts an instance with further {@code --property=value} arguments. */
+    static ServiceProcess start(
+            String name, int port, String jdbcUrl, String username, String adminKey, List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(
                 javaBinary(),
                 "-Xmx384m",
@@ -54,6 +60,7 @@ final class ServiceProcess {
                 "--bulwark.websocket.operations-per-second=100000",
                 "--bulwark.websocket.operations-burst=100000",
                 "--bulwark.instance-name=" + name));
+        command.addAll(arguments);
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -78,6 +85,10 @@ final class ServiceProcess {
 
     ApiClient api() {
         return api;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     boolean isAlive() {

@@ -125,4 +125,33 @@ class JournalCodecTests {
         var bound = new PostOraclePrices(List.of(new PostOraclePrices.Quote("BTC-USD-PERP", "a", "1", 1)), "key_1");
         assertThat(codec.readCommand(codec.writeCommand(bound))).isEqualTo(bound);
     }
+
+    /**
+     * A StartEngine row of a build before the limits reads with them null (off) and keeps its exact text; a
+     * row of this build carries them and reads back equal.
+     */
+    @Test
+    void startEngineRowsBeforeTheLimitsReadWithoutThemAndKeepTheirText() {
+        String older = "{\"@type\":\"StartEngine\",\"instance\":\"a\",\"fundingSampleSeconds\":60,"
+                + "\"breakerMaxAccounts\":10,\"breakerMaxOpenInterestBps\":500,\"minPostOnlySeconds\":120,"
+                + "\"breakerMinNotional\":\"100000\",\"rules\":2}";
+
+        StartEngine decoded = (StartEngine) codec.readCommand(older);
+
+        assertThat(decoded.maxOpenOrders()).isNull();
+        assertThat(decoded.restingBandBps()).isNull();
+        assertThat(decoded.clientOrderIdRetentionSeconds()).isNull();
+        assertThat(decoded.oracleSourceRetentionSeconds()).isNull();
+        assertThat(codec.writeCommand(decoded)).isEqualTo(older);
+
+        StartEngine current = new StartEngine(
+                "b", 60, 10, 500, 120, new java.math.BigDecimal("100000"), 2, 200, 5000, 86_400L, 86_400L);
+        assertThat(codec.writeCommand(current))
+                .contains(
+                        "\"maxOpenOrders\":200",
+                        "\"restingBandBps\":5000",
+                        "\"clientOrderIdRetentionSeconds\":86400",
+                        "\"oracleSourceRetentionSeconds\":86400");
+        assertThat(codec.readCommand(codec.writeCommand(current))).isEqualTo(current);
+    }
 }

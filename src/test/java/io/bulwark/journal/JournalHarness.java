@@ -48,7 +48,9 @@ final class JournalHarness implements AutoCloseable {
                 new JournalProperties.Maintenance(120),
                 new JournalProperties.Engine(1024, Duration.ofSeconds(10)),
                 LIMITS,
-                20);
+                20,
+                new JournalProperties.Orders(200, 5000, 86_400),
+                86_400);
     }
 
     EngineSupervisor start(String name, long snapshotEvery, List<Projection> projections) {

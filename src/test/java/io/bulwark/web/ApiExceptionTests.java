@@ -39,7 +39,8 @@ class ApiExceptionTests {
                 Arguments.of(Rejection.Code.VAULT_INSUFFICIENT, 409, "VAULT_INSUFFICIENT"),
                 Arguments.of(Rejection.Code.UNKNOWN_WINDOW, 404, "WINDOW_NOT_FOUND"),
                 Arguments.of(Rejection.Code.NO_FRESH_SOURCE, 409, "NO_FRESH_SOURCE"),
-                Arguments.of(Rejection.Code.TOO_MANY_KEYS, 409, "TOO_MANY_KEYS"));
+                Arguments.of(Rejection.Code.TOO_MANY_KEYS, 409, "TOO_MANY_KEYS"),
+                Arguments.of(Rejection.Code.TOO_MANY_OPEN_ORDERS, 409, "TOO_MANY_OPEN_ORDERS"));
     }
 
     @ParameterizedTest

@@ -11,6 +11,13 @@ import java.math.BigDecimal;
  * USD size below which a liquidation does not count toward the breaker's open-interest share), absent
  * in rows written before it existed. {@code rules} names the version of the trading rules the term
  * applies (see RuleSet): null in rows of older builds, which replay under version 1.
+ *
+ * <p>The limits (see Limits; SPEC v2 sections 3 and 4): {@code maxOpenOrders} live orders per account and
+ * market (BULWARK_MAX_OPEN_ORDERS), resting prices within {@code restingBandBps} of the mark
+ * (BULWARK_RESTING_BAND_BPS), client order ids forgotten {@code clientOrderIdRetentionSeconds} of engine
+ * time after their order ended (BULWARK_CLIENT_ORDER_ID_RETENTION_SECONDS) and oracle sources forgotten in
+ * a market after {@code oracleSourceRetentionSeconds} of silence (BULWARK_ORACLE_SOURCE_RETENTION_SECONDS).
+ * Null turns one off, as in rows of older builds, which had none of them.
  */
 public record StartEngine(
         String instance,
@@ -19,10 +26,37 @@ public record StartEngine(
         int breakerMaxOpenInterestBps,
         long minPostOnlySeconds,
         BigDecimal breakerMinNotional,
-        Integer rules)
+        Integer rules,
+        Integer maxOpenOrders,
+        Integer restingBandBps,
+        Long clientOrderIdRetentionSeconds,
+        Long oracleSourceRetentionSeconds)
         implements Command {
 
-    /** A term of this build: the current rules (see RuleSet; null in rows of older builds). */
+    /** No limits: a row of a build before them. */
+    public StartEngine(
+            String instance,
+            long fundingSampleSeconds,
+            int breakerMaxAccounts,
+            int breakerMaxOpenInterestBps,
+            long minPostOnlySeconds,
+            BigDecimal breakerMinNotional,
+            Integer rules) {
+        this(
+                instance,
+                fundingSampleSeconds,
+                breakerMaxAccounts,
+                breakerMaxOpenInterestBps,
+                minPostOnlySeconds,
+                breakerMinNotional,
+                rules,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** The current rules (see RuleSet; null in rows of older builds), no limits. */
     public StartEngine(
             String instance,
             long fundingSampleSeconds,

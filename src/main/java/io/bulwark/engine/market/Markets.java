@@ -15,6 +15,9 @@ import java.util.TreeMap;
 public final class Markets {
     private final TreeMap<String, Market> markets = new TreeMap<>();
     private boolean v2OracleRules = true;
+    /** How long a silent oracle source is remembered, from the engine's limits; empty: for ever. */
+    private java.util.OptionalLong sourceRetentionMillis = java.util.OptionalLong.empty();
+
     private final OracleSources oracleSources = new OracleSources();
 
     public OracleSources oracleSources() {
@@ -36,6 +39,7 @@ public final class Markets {
     public Market add(MarketSpec spec, TradingState state) {
         Market market = new Market(spec, state);
         market.oracle().useV2Rules(v2OracleRules);
+        market.oracle().countSilence(sourceRetentionMillis.isPresent(), 0); // no source yet to time
         markets.put(spec.market(), market);
         return market;
     }
@@ -47,6 +51,23 @@ public final class Markets {
     public void useV2OracleRules(boolean v2) {
         v2OracleRules = v2;
         markets.values().forEach(m -> m.oracle().useV2Rules(v2));
+    }
+
+    /**
+     * How long every market's oracle, and each one listed later, remembers a silent source (the engine's
+     * limits, so a journal of an older build replays as it ran); sources not yet timed count from {@code now}.
+     */
+    public void useSourceRetention(java.util.OptionalLong retentionMillis, long now) {
+        sourceRetentionMillis = retentionMillis;
+        markets.values().forEach(m -> m.oracle().countSilence(retentionMillis.isPresent(), now));
+    }
+
+    /** Forgets, in every market, the oracle sources silent for longer than the retention. */
+    public void forgetSilentSources(long now) {
+        if (sourceRetentionMillis.isPresent()) {
+            markets.values()
+                    .forEach(m -> m.oracle().forgetSilentSources(now, sourceRetentionMillis.getAsLong(), m.spec()));
+        }
     }
 
     public void respec(String market, MarketSpec spec) {

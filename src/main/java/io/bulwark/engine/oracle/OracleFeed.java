@@ -58,6 +58,9 @@ public final class OracleFeed {
     private long rejected;
     private int agreeingUpdates;
     private boolean v2Rules = true;
+    /** Whether each source's last update time is kept, for forgetting silent ones (Limits). Not itself state. */
+    private boolean silenceCounted;
+
     private IndexWindow window = new IndexWindow();
     private Reanchor lastReanchor;
 
@@ -90,6 +93,9 @@ public final class OracleFeed {
     public Verdict offer(
             String source, String priceText, long timestamp, long now, MarketSpec spec, Set<String> quarantined) {
         SourceQuotes quotes = sources.computeIfAbsent(source, k -> new SourceQuotes());
+        if (silenceCounted) {
+            quotes.lastHeard = now;
+        }
         Optional<PriceRejection> invalid = PriceChecks.invalid(priceText, timestamp, now, spec);
         if (quarantined.contains(source)) {
             if (invalid.isEmpty()) {
@@ -316,6 +322,35 @@ public final class OracleFeed {
         this.v2Rules = v2;
     }
 
+    /**
+     * Whether each source's last update is timed, so that sources silent for the retention can be
+     * forgotten: the engine's limits (Limits), so a journal of an older build replays as it ran. Turning it
+     * on starts the silence of every source not yet timed now. Derived from the engine's snapshotted
+     * limits, not itself state.
+     */
+    public void countSilence(boolean counted, long now) {
+        silenceCounted = counted;
+        if (counted) {
+            sources.values().stream()
+                    .filter(q -> q.lastHeard == SourceQuotes.NOT_TIMED)
+                    .forEach(q -> q.lastHeard = now);
+        }
+    }
+
+    /**
+     * Forgets the sources that have sent nothing for {@code retentionMillis} and have no fresh price: the
+     * per-source memory is bounded by the sources heard from lately, not by every name ever used. A
+     * forgotten source had no say in the index, its health or a re-anchor (only fresh prices have one), so
+     * nothing but the operators' list of sources changes; a source that speaks again starts afresh.
+     */
+    public void forgetSilentSources(long now, long retentionMillis, MarketSpec spec) {
+        sources.values()
+                .removeIf(q -> q.lastHeard != SourceQuotes.NOT_TIMED
+                        && now - q.lastHeard >= retentionMillis
+                        && (q.accepted == null || !fresh(q.accepted, now, spec))
+                        && (q.offered == null || !fresh(q.offered, now, spec)));
+    }
+
     public void writeTo(CanonicalWriter out) {
         out.writeOptionalDecimal(index)
                 .writeLong(consecutiveAccepted)
@@ -326,7 +361,7 @@ public final class OracleFeed {
             out.writeString(source);
             writeQuote(out, q.accepted);
             writeQuote(out, q.offered);
-            out.writeBoolean(q.pending).writeLong(q.rejections);
+            out.writeBoolean(q.pending).writeLong(q.rejections).writeLong(q.lastHeard);
         });
         out.writeInt(agreeingUpdates);
         window.writeTo(out);
@@ -355,6 +390,8 @@ public final class OracleFeed {
                 q.offered = readQuote(in);
                 q.pending = in.readBoolean();
                 q.rejections = in.readLong();
+                // Format 4 added it; older builds never forgot a source, so none was timed.
+                q.lastHeard = in.formatVersion() >= 5 ? in.readLong() : SourceQuotes.NOT_TIMED;
             } else {
                 q.accepted = new Quote(in.readDecimal(), in.readLong());
                 q.offered = q.accepted;
@@ -393,5 +430,10 @@ public final class OracleFeed {
         boolean pending;
 
         long rejections;
+
+        static final long NOT_TIMED = Long.MIN_VALUE;
+
+        /** Engine time of its last update, valid or not; NOT_TIMED while silence is not counted. */
+        long lastHeard = NOT_TIMED;
     }
 }

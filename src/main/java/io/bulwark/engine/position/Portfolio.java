@@ -8,11 +8,30 @@ import java.util.TreeSet;
 
 /**
  * An account's trading state: positions by market, its live orders, the margin they hold, and the
- * client order ids it has used (kept so a retried request is recognised).
+ * client order ids it has used (kept so a retried request is recognised, until they are forgotten).
  */
 public final class Portfolio {
-    /** A client order id and a fingerprint of the request that used it. */
-    public record ClientOrder(long orderId, String fingerprint) {}
+    /**
+     * A client order id's order, a fingerprint of the request that used it, and the engine time the order
+     * ended at: {@link #NOT_ENDED} while it is live, and for an order that ended while ids were never
+     * forgotten (its countdown starts when forgetting is turned on).
+     */
+    public record ClientOrder(long orderId, String fingerprint, long endedAt) {
+        public static final long NOT_ENDED = Long.MIN_VALUE;
+
+        /** A new order's id. */
+        public ClientOrder(long orderId, String fingerprint) {
+            this(orderId, fingerprint, NOT_ENDED);
+        }
+
+        public ClientOrder endedAt(long time) {
+            return new ClientOrder(orderId, fingerprint, time);
+        }
+
+        public boolean ended() {
+            return endedAt != NOT_ENDED;
+        }
+    }
 
     final TreeMap<String, Position> positions = new TreeMap<>();
     final TreeSet<Long> liveOrders = new TreeSet<>();
@@ -41,6 +60,15 @@ public final class Portfolio {
 
     public void rememberClientOrder(String clientOrderId, ClientOrder order) {
         clientOrders.put(clientOrderId, order);
+    }
+
+    public void forgetClientOrder(String clientOrderId) {
+        clientOrders.remove(clientOrderId);
+    }
+
+    /** Every remembered client order id, in id order; read-only. */
+    public java.util.SortedMap<String, ClientOrder> clientOrders() {
+        return java.util.Collections.unmodifiableSortedMap(clientOrders);
     }
 
     /** Initial margin held by this account's resting orders. */

@@ -34,8 +34,10 @@ public final class Portfolios {
                             .writeDecimal(pos.costBasis)
                             .writeDecimal(pos.realizedPnl));
             out.writeInt(p.clientOrders.size());
-            p.clientOrders.forEach(
-                    (cid, co) -> out.writeString(cid).writeLong(co.orderId()).writeString(co.fingerprint()));
+            p.clientOrders.forEach((cid, co) -> out.writeString(cid)
+                    .writeLong(co.orderId())
+                    .writeString(co.fingerprint())
+                    .writeLong(co.endedAt()));
         });
     }
 
@@ -48,7 +50,13 @@ public final class Portfolios {
                 p.positions.put(market, new Position(market, in.readLong(), in.readDecimal(), in.readDecimal()));
             }
             for (int j = 0, m = in.readInt(); j < m; j++) {
-                p.clientOrders.put(in.readString(), new Portfolio.ClientOrder(in.readLong(), in.readString()));
+                // Format 4 added the end time; older builds never forgot an id, so none was counting down.
+                p.clientOrders.put(
+                        in.readString(),
+                        new Portfolio.ClientOrder(
+                                in.readLong(),
+                                in.readString(),
+                                in.formatVersion() >= 5 ? in.readLong() : Portfolio.ClientOrder.NOT_ENDED));
             }
         }
         return all;

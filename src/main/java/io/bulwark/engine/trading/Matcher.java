@@ -36,12 +36,19 @@ final class Matcher {
     private final Portfolios portfolios;
     private final LiveOrders live;
     private final OrderMargin orderMargin;
+    private final ClientOrderIds clientOrderIds;
 
-    Matcher(Ledger ledger, Portfolios portfolios, LiveOrders live, OrderMargin orderMargin) {
+    Matcher(
+            Ledger ledger,
+            Portfolios portfolios,
+            LiveOrders live,
+            OrderMargin orderMargin,
+            ClientOrderIds clientOrderIds) {
         this.ledger = ledger;
         this.portfolios = portfolios;
         this.live = live;
         this.orderMargin = orderMargin;
+        this.clientOrderIds = clientOrderIds;
     }
 
     Stop match(Market market, Order taker, CommandContext ctx) {
@@ -105,6 +112,7 @@ final class Matcher {
         if (maker.status() == OrderStatus.FILLED) {
             market.book().remove(maker);
             live.unregister(maker, portfolio(maker.accountId));
+            clientOrderIds.ended(maker, ctx.now());
         } else {
             orderMargin.rehold(maker, spec, portfolio(maker.accountId), heldBefore);
         }
@@ -151,6 +159,7 @@ final class Matcher {
     void retire(Order order, CancelReason reason, CommandContext ctx) {
         order.cancel(reason, ctx.now());
         live.unregister(order, portfolio(order.accountId));
+        clientOrderIds.ended(order, ctx.now());
         ctx.events().add(new OrderUpdated(order.state()));
     }
 

@@ -36,6 +36,7 @@ import io.bulwark.engine.position.Portfolios;
 import io.bulwark.engine.position.Position;
 import io.bulwark.engine.risk.MarginCalculator;
 import io.bulwark.engine.state.ExchangeStatus;
+import io.bulwark.engine.state.Limits;
 import io.bulwark.engine.state.RuleSet;
 import io.bulwark.engine.state.TradingState;
 import java.math.BigDecimal;
@@ -59,6 +60,8 @@ public final class OrderDesk {
     private final CircuitBreaker breaker;
     private final WorstCase worstCase;
     private final RuleSet rules;
+    private final ClientOrderIds clientOrderIds;
+    private final OrderLimits limits;
 
     public OrderDesk(
             Markets markets,
@@ -68,7 +71,8 @@ public final class OrderDesk {
             MarginCalculator margin,
             io.bulwark.engine.ledger.Ledger ledger,
             CircuitBreaker breaker,
-            RuleSet rules) {
+            RuleSet rules,
+            Limits limits) {
         this.rules = rules;
         this.breaker = breaker;
         this.markets = markets;
@@ -77,7 +81,9 @@ public final class OrderDesk {
         this.status = status;
         this.margin = margin;
         this.checks = new OrderChecks();
-        this.matcher = new Matcher(ledger, portfolios, live, orderMargin);
+        this.clientOrderIds = new ClientOrderIds(portfolios, limits);
+        this.limits = new OrderLimits(limits, live);
+        this.matcher = new Matcher(ledger, portfolios, live, orderMargin, clientOrderIds);
         this.worstCase = new WorstCase(markets, portfolios, live, margin);
     }
 
@@ -93,7 +99,7 @@ public final class OrderDesk {
             return reject(UNKNOWN_ACCOUNT, "no account " + c.accountId());
         }
         if (!c.clientOrderId().isEmpty()) {
-            Optional<Portfolio.ClientOrder> earlier = portfolio.get().clientOrder(c.clientOrderId());
+            Optional<Portfolio.ClientOrder> earlier = clientOrderIds.find(portfolio.get(), c.clientOrderId(), now);
             if (earlier.isPresent()) {
                 return earlier.get().fingerprint().equals(OrderChecks.fingerprint(c))
                         ? Optional.of(new Outcome.AlreadyApplied(
@@ -112,7 +118,7 @@ public final class OrderDesk {
             return reject(UNKNOWN_MARKET, "no market " + c.market());
         }
         Market market = found.get();
-        Optional<Outcome> refused = checkState(c, market);
+        Optional<Outcome> refused = checkState(c, market, portfolio.get());
         if (refused.isEmpty()) {
             refused = checkBusiness(c, market, portfolio.get());
         }
@@ -122,10 +128,7 @@ public final class OrderDesk {
         CommandContext ctx = new CommandContext(sequence, now, events);
         Order order = newOrder(c, market, sequence, now);
         if (!c.clientOrderId().isEmpty()) {
-            portfolio
-                    .get()
-                    .rememberClientOrder(
-                            c.clientOrderId(), new Portfolio.ClientOrder(order.id, OrderChecks.fingerprint(c)));
+            clientOrderIds.remember(portfolio.get(), c.clientOrderId(), order.id, OrderChecks.fingerprint(c));
         }
         if (order.type.isTriggered()) {
             order.heldMargin = orderMargin.required(order, market.spec());
@@ -169,10 +172,11 @@ public final class OrderDesk {
     }
 
     /**
-     * The market state (409 MARKET_CLOSED), then the price (409 PRICE_UNAVAILABLE), then the POST_ONLY
-     * rules (422), in the order SPEC section 10 fixes.
+     * The market state (409 MARKET_CLOSED), then the price (409 PRICE_UNAVAILABLE), then the account's
+     * live orders in the market (409 TOO_MANY_OPEN_ORDERS), then the POST_ONLY rules (422), in the order
+     * SPEC section 10 fixes.
      */
-    private Optional<Outcome> checkState(PlaceOrder c, Market market) {
+    private Optional<Outcome> checkState(PlaceOrder c, Market market, Portfolio portfolio) {
         TradingState state = status.state().stricter(market.state());
         if (state == TradingState.CLOSED) {
             return reject(MARKET_CLOSED, c.market() + " is CLOSED: only cancels are accepted");
@@ -183,6 +187,10 @@ public final class OrderDesk {
                     c.market() + " has never had a healthy price: orders that need one wait for "
                             + io.bulwark.engine.oracle.OracleFeed.HEALTHY_AFTER
                             + " consecutive accepted oracle updates");
+        }
+        Optional<Outcome> full = limits.openOrders(c, market, portfolio);
+        if (full.isPresent()) {
+            return full;
         }
         if (state == TradingState.POST_ONLY) {
             if (c.type() != OrderType.LIMIT || c.timeInForce() != TimeInForce.POST_ONLY) {
@@ -245,6 +253,10 @@ public final class OrderDesk {
                     PRICE_OUTSIDE_BAND,
                     "an order that trades must be priced within "
                             + market.spec().priceBandBps() + " bps of the mark " + mark);
+        }
+        Optional<Outcome> outside = limits.restingBand(c, market);
+        if (outside.isPresent()) {
+            return outside;
         }
         if (c.reduceOnly()) {
             // It opens nothing, but filled first it lets the account's other orders on this side
@@ -348,6 +360,7 @@ public final class OrderDesk {
         if (live.get(order.id).isPresent()) {
             live.unregister(order, portfolio);
         }
+        clientOrderIds.ended(order, ctx.now());
     }
 
     public Optional<Outcome> cancel(CancelOrder c, long sequence, long now, List<Event> events) {
@@ -436,6 +449,10 @@ public final class OrderDesk {
                     "while POST_ONLY an amended price must be within "
                             + market.spec().postOnlyBandBps() + " bps of the index");
         }
+        Optional<Outcome> outside = limits.restingBand(order, newPrice, market);
+        if (outside.isPresent()) {
+            return outside;
+        }
         long newSteps = c.size() != null ? market.steps(c.size()) : order.sizeSteps;
         long newTicks = market.ticks(newPrice);
         if (newTicks != order.limitTicks && market.book().crosses(order.side, newTicks)) {
@@ -478,6 +495,19 @@ public final class OrderDesk {
         events.add(new OrderUpdated(order.state()));
         finish(ctx);
         return Optional.empty();
+    }
+
+    /**
+     * A StartEngine applied new limits: the client order ids of orders that ended while ids were never
+     * forgotten start their countdown now.
+     */
+    public void limitsChanged(long now) {
+        clientOrderIds.startCountdowns(live, now);
+    }
+
+    /** After every applied command: forgets the client order ids whose retention has passed. */
+    public void forgetEnded(long now) {
+        clientOrderIds.forget(now);
     }
 
     /** Time passed: fire trigger orders whose mark has been reached while their market was not OPEN. */
