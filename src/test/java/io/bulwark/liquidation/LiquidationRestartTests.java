@@ -3,6 +3,7 @@ package io.bulwark.liquidation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.testsupport.AppInstances;
+import io.bulwark.testsupport.MarketJson;
 import io.bulwark.testsupport.OracleKeys;
 import io.bulwark.web.ApiClient;
 import java.util.ArrayList;
@@ -67,13 +68,11 @@ class LiquidationRestartTests {
     @Test
     void afterARestartOnlyTheThirdAcceptedUpdateMayLiquidate() {
         ApiClient first = start("first");
-        first.post("/api/v1/admin/markets", ADMIN_KEY, """
-                        {"market":"%s","tickSize":"0.1","stepSize":"0.001","minSize":"0.001",
-                         "initialMarginFraction":"0.02","maintenanceMarginFraction":"0.01",
-                         "makerFee":"0.0002","takerFee":"0.0005","liquidationFee":"0.01",
-                         "fundingIntervalSeconds":3600,"maxFundingRate":"0.005","priceBandBps":500,
-                         "postOnlyBandBps":100,"maxPriceJumpBps":1000,"maxPriceAgeSeconds":30}
-                        """.formatted(MARKET)).assertStatus(201);
+        first.post(
+                        "/api/v1/admin/markets",
+                        ADMIN_KEY,
+                        MarketJson.btcLike(MARKET).json())
+                .assertStatus(201);
         String oracle = OracleKeys.issue(first, ADMIN_KEY, "feed");
         String alice = trader(first, "alice", "100000");
         String dave = trader(first, "dave", "1400");
