@@ -51,7 +51,6 @@ class AccountService {
                         new DepositResponse(t.to(), t.amount(), reference, t.toBalance(), applied.sequence()), true);
             }
             case Outcome.AlreadyApplied repeat -> new DepositResult(earlierDeposit(reference), false);
-            case Outcome.Rejected rejected -> throw ApiException.of(rejected.rejection());
         };
     }
 
@@ -82,7 +81,6 @@ class AccountService {
             }
             case Outcome.AlreadyApplied repeat ->
                 new WithdrawalResult(earlierWithdrawal(accountId, reference, repeat.id()), false);
-            case Outcome.Rejected rejected -> throw ApiException.of(rejected.rejection());
         };
     }
 

@@ -6,8 +6,11 @@ import java.util.List;
 /** What became of one command. */
 public sealed interface Outcome {
 
+    /** Applied or AlreadyApplied: every outcome but a refusal. */
+    sealed interface Accepted extends Outcome {}
+
     /** The command changed state: it got {@code sequence} and produced {@code events}. */
-    record Applied(long sequence, long timestamp, List<Event> events) implements Outcome {
+    record Applied(long sequence, long timestamp, List<Event> events) implements Accepted {
         public Applied {
             events = List.copyOf(events);
         }
@@ -17,7 +20,7 @@ public sealed interface Outcome {
      * An idempotent repeat of something already applied (a deposit reference or client order id seen
      * before); {@code id} names what it repeats (the order id), or is empty.
      */
-    record AlreadyApplied(String detail, String id) implements Outcome {
+    record AlreadyApplied(String detail, String id) implements Accepted {
         public AlreadyApplied(String detail) {
             this(detail, "");
         }

@@ -178,14 +178,6 @@ final class WriterTerm {
         return closed.get();
     }
 
-    Throwable awaitEnd() throws InterruptedException {
-        try {
-            return ended.get();
-        } catch (ExecutionException e) {
-            return e.getCause();
-        }
-    }
-
     /**
      * Takes everything down. After a failure nothing queued may apply; on a clean end the engine
      * drains its inbox and the journal commits it first.

@@ -41,7 +41,6 @@ class OrderService {
         return switch (engine.submit(command, actor)) {
             case Outcome.Applied applied -> new Placement(placed(applied), true);
             case Outcome.AlreadyApplied repeat -> new Placement(queries.get(accountId, repeat.id()), false);
-            case Outcome.Rejected rejected -> throw ApiException.of(rejected.rejection());
         };
     }
 

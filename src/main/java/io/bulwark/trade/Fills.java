@@ -2,6 +2,7 @@ package io.bulwark.trade;
 
 import io.bulwark.web.ApiException;
 import io.bulwark.web.EngineClient;
+import io.bulwark.web.EventCursor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -46,12 +47,12 @@ public class Fills {
     /** A page of the account's fills, newest first, strictly before the cursor {@code before}. */
     @Transactional(readOnly = true)
     List<FillResponse> page(String accountId, String market, int limit, String before) {
-        TradeCursor cursor = TradeCursor.before(before);
+        EventCursor cursor = EventCursor.beforeTrade(before);
         String filter = market == null ? "" : market;
         if (!filter.isEmpty() && !engine.query(view -> view.market(filter).isPresent())) {
             throw ApiException.notFound("UNKNOWN_MARKET", "no market " + filter);
         }
-        return fills.findBefore(accountId, filter, cursor.sequence(), cursor.tradeIndex(), Limit.of(limit)).stream()
+        return fills.findBefore(accountId, filter, cursor.sequence(), cursor.index(), Limit.of(limit)).stream()
                 .map(FillResponse::of)
                 .toList();
     }

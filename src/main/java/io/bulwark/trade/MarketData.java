@@ -3,6 +3,7 @@ package io.bulwark.trade;
 import io.bulwark.engine.PublicView;
 import io.bulwark.web.ApiException;
 import io.bulwark.web.EngineClient;
+import io.bulwark.web.EventCursor;
 import java.util.List;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -36,11 +37,11 @@ class MarketData {
 
     @Transactional(readOnly = true)
     List<TradeResponse> trades(String market, int limit, String before) {
-        TradeCursor cursor = TradeCursor.before(before);
+        EventCursor cursor = EventCursor.beforeTrade(before);
         if (engine.publicView().market(market).isEmpty()) {
             throw unknown(market);
         }
-        return trades.findBefore(market, cursor.sequence(), cursor.tradeIndex(), Limit.of(limit)).stream()
+        return trades.findBefore(market, cursor.sequence(), cursor.index(), Limit.of(limit)).stream()
                 .map(TradeResponse::of)
                 .toList();
     }

@@ -5,6 +5,7 @@ import io.bulwark.engine.event.Traded;
 import io.bulwark.journal.Committed;
 import io.bulwark.journal.Projection;
 import io.bulwark.journal.SqlBatch;
+import io.bulwark.web.EventCursor;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,7 +39,7 @@ class TradeProjection implements Projection {
     public void project(Committed entry, SqlBatch batch) {
         for (Event event : entry.events()) {
             if (event instanceof Traded t) {
-                int index = TradeCursor.indexOf(t.tradeId());
+                int index = EventCursor.indexOf(t.tradeId());
                 OffsetDateTime time = OffsetDateTime.ofInstant(Instant.ofEpochMilli(entry.timestamp()), ZoneOffset.UTC);
                 batch.add(
                         INSERT_TRADE,

@@ -23,12 +23,11 @@ public class EngineClient {
     }
 
     /** Applied or AlreadyApplied; a refusal is thrown as its {@link ApiException}. */
-    public Outcome submit(Command command, String actor) {
-        Outcome outcome = gateway.submit(command, actor);
-        if (outcome instanceof Outcome.Rejected rejected) {
-            throw ApiException.of(rejected.rejection());
-        }
-        return outcome;
+    public Outcome.Accepted submit(Command command, String actor) {
+        return switch (gateway.submit(command, actor)) {
+            case Outcome.Accepted accepted -> accepted;
+            case Outcome.Rejected rejected -> throw ApiException.of(rejected.rejection());
+        };
     }
 
     /** For commands that have no idempotent repeat: the outcome must be Applied. */
@@ -37,7 +36,6 @@ public class EngineClient {
             case Outcome.Applied applied -> applied;
             case Outcome.AlreadyApplied repeat ->
                 throw new IllegalStateException("unexpected idempotent repeat: " + repeat.detail());
-            case Outcome.Rejected rejected -> throw ApiException.of(rejected.rejection());
         };
     }
 

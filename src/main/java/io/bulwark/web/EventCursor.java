@@ -12,15 +12,29 @@ import java.util.regex.Pattern;
 public record EventCursor(long sequence, int index) {
     public static final EventCursor NEWEST = new EventCursor(Long.MAX_VALUE, 0);
     private static final Pattern FORMAT = Pattern.compile("([0-9]{1,18})(?:-([0-9]{1,9}))?");
+    private static final Pattern TRADE_FORMAT = Pattern.compile("([0-9]{1,18})(?:-([0-9]{1,9})(?:-[TM])?)?");
 
     /** The cursor {@code before} names; 400 VALIDATION_FAILED when it is neither an id nor a sequence. */
     public static EventCursor before(String before) {
+        return parse(before, FORMAT, "before: must be an id like 120-2, or a sequence");
+    }
+
+    /**
+     * The cursor {@code before} names in trade order: a trade id ({@code 120-2}), a fill id ({@code 120-2-T},
+     * {@code 120-2-M}: its trade) or a bare sequence; 400 VALIDATION_FAILED otherwise.
+     */
+    public static EventCursor beforeTrade(String before) {
+        return parse(
+                before, TRADE_FORMAT, "before: must be a trade id like 120-2, a fill id like 120-2-T, or a sequence");
+    }
+
+    private static EventCursor parse(String before, Pattern format, String refusal) {
         if (before == null || before.isEmpty()) {
             return NEWEST;
         }
-        Matcher m = FORMAT.matcher(before);
+        Matcher m = format.matcher(before);
         if (!m.matches()) {
-            throw ApiException.badRequest("before: must be an id like 120-2, or a sequence");
+            throw ApiException.badRequest(refusal);
         }
         return new EventCursor(Long.parseLong(m.group(1)), m.group(2) == null ? 0 : Integer.parseInt(m.group(2)));
     }
@@ -28,5 +42,10 @@ public record EventCursor(long sequence, int index) {
     /** The id of the {@code index}-th event of its kind (from 1) in the command at {@code sequence}. */
     public static String id(long sequence, int index) {
         return sequence + "-" + index;
+    }
+
+    /** The number of an event within its command: "120-2" is the second of its kind in sequence 120. */
+    public static int indexOf(String id) {
+        return Integer.parseInt(id.substring(id.indexOf('-') + 1));
     }
 }

@@ -1,5 +1,6 @@
 package io.bulwark.bench;
 
+import io.bulwark.testsupport.MarketJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,13 +31,12 @@ final class BenchExchange implements AutoCloseable {
         BenchHttp http = new BenchHttp(baseUrl);
         awaitWriter(http);
         String market = "BENCH" + (System.currentTimeMillis() % 1_000_000) + "-USD-PERP";
-        http.require(201, "POST", "/api/v1/admin/markets", adminKey, """
-                {"market":"%s","tickSize":"0.1","stepSize":"0.001","minSize":"0.001",
-                 "initialMarginFraction":"0.02","maintenanceMarginFraction":"0.01",
-                 "makerFee":"0.0002","takerFee":"0.0005","liquidationFee":"0.01",
-                 "fundingIntervalSeconds":3600,"maxFundingRate":"0.005","priceBandBps":500,
-                 "postOnlyBandBps":100,"maxPriceJumpBps":1000,"maxPriceAgeSeconds":30}
-                """.formatted(market));
+        http.require(
+                201,
+                "POST",
+                "/api/v1/admin/markets",
+                adminKey,
+                MarketJson.btcLike(market).json());
         BenchExchange exchange = new BenchExchange(http, adminKey, market);
         exchange.startOracle();
         return exchange;

@@ -2,6 +2,7 @@ package io.bulwark.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.testsupport.MarketJson;
 import io.bulwark.web.ApiClient;
 import io.bulwark.web.HttpApiTestBase;
 import java.net.URLEncoder;
@@ -33,12 +34,7 @@ class RestFuzzFaultTests extends HttpApiTestBase {
         String oracleKey = api.post("/api/v1/admin/keys", ADMIN_KEY, "{\"role\":\"ORACLE\",\"source\":\"fuzz\"}")
                 .assertStatus(201)
                 .text("apiKey");
-        String spec = """
-                {"market":"%s","tickSize":"0.1","stepSize":"0.001","minSize":"0.001",
-                 "initialMarginFraction":"0.02","maintenanceMarginFraction":"0.01",
-                 "makerFee":"0.0002","takerFee":"0.0005","liquidationFee":"0.01",
-                 "fundingIntervalSeconds":3600,"maxFundingRate":"0.005","priceBandBps":500,
-                 "postOnlyBandBps":100,"maxPriceJumpBps":1000,"maxPriceAgeSeconds":30}""".formatted(market);
+        String spec = MarketJson.btcLike(market).json();
         api.post("/api/v1/admin/markets", ADMIN_KEY, spec).assertStatus(201);
         for (int i = 0; i < 3; i++) {
             api.post("/api/v1/oracle/prices", oracleKey, prices(market)).assertStatus(200);

@@ -3,6 +3,7 @@ package io.bulwark.liquidation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.order.TradingApiTestBase;
+import io.bulwark.testsupport.MarketJson;
 import io.bulwark.testsupport.OracleKeys;
 import io.bulwark.web.ApiClient;
 import java.util.List;
@@ -45,13 +46,12 @@ public abstract class RiskApiTestBase extends TradingApiTestBase {
     /** A BTC-like market (tick 0.1, IMF 0.02, MMF 0.01, liquidation fee 0.01) with the given price age limit. */
     protected String riskMarket(int maxPriceAgeSeconds) {
         String name = "R" + (System.nanoTime() % 100_000) + "K" + MARKETS.incrementAndGet() + "-USD-PERP";
-        api.post("/api/v1/admin/markets", ADMIN_KEY, """
-                        {"market":"%s","tickSize":"0.1","stepSize":"0.001","minSize":"0.001",
-                         "initialMarginFraction":"0.02","maintenanceMarginFraction":"0.01",
-                         "makerFee":"0.0002","takerFee":"0.0005","liquidationFee":"0.01",
-                         "fundingIntervalSeconds":3600,"maxFundingRate":"0.005","priceBandBps":500,
-                         "postOnlyBandBps":100,"maxPriceJumpBps":1000,"maxPriceAgeSeconds":%d}
-                        """.formatted(name, maxPriceAgeSeconds))
+        api.post(
+                        "/api/v1/admin/markets",
+                        ADMIN_KEY,
+                        MarketJson.btcLike(name)
+                                .with("maxPriceAgeSeconds", maxPriceAgeSeconds)
+                                .json())
                 .assertStatus(201);
         return name;
     }

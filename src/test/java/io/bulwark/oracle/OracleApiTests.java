@@ -2,6 +2,7 @@ package io.bulwark.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.testsupport.MarketJson;
 import io.bulwark.testsupport.OracleKeys;
 import io.bulwark.web.HttpApiTestBase;
 import java.util.List;
@@ -20,12 +21,17 @@ class OracleApiTests extends HttpApiTestBase {
     void oracleAndMarket() {
         oracleKeys = new OracleKeys(() -> api, ADMIN_KEY);
         market = "ORC" + MARKETS.incrementAndGet() + "-USD-PERP";
-        api.post("/api/v1/admin/markets", ADMIN_KEY, """
-                        {"market":"%s","tickSize":"0.001","stepSize":"0.1","minSize":"0.1",
-                         "initialMarginFraction":"0.10","maintenanceMarginFraction":"0.05","makerFee":"0.0002",
-                         "takerFee":"0.0005","liquidationFee":"0.01","fundingIntervalSeconds":3600,
-                         "maxFundingRate":"0.005","priceBandBps":500,"postOnlyBandBps":100,
-                         "maxPriceJumpBps":1000,"maxPriceAgeSeconds":30}""".formatted(market)).assertStatus(201);
+        api.post(
+                        "/api/v1/admin/markets",
+                        ADMIN_KEY,
+                        MarketJson.btcLike(market)
+                                .with("tickSize", "0.001")
+                                .with("stepSize", "0.1")
+                                .with("minSize", "0.1")
+                                .with("initialMarginFraction", "0.10")
+                                .with("maintenanceMarginFraction", "0.05")
+                                .json())
+                .assertStatus(201);
     }
 
     private String quote(String market, String source, String price, long timestamp) {

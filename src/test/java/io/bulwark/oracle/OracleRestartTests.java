@@ -3,6 +3,7 @@ package io.bulwark.oracle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.testsupport.AppInstances;
+import io.bulwark.testsupport.MarketJson;
 import io.bulwark.testsupport.OracleKeys;
 import io.bulwark.web.ApiClient;
 import java.math.BigDecimal;
@@ -48,14 +49,14 @@ class OracleRestartTests {
     void quarantineWindowAndReanchorHoldAcrossRestartsAndARefusedRealMoveIsNotRefusedForever() {
         start("first");
         // A 10-minute jump window, so that a restart falls well inside it.
-        api.post("/api/v1/admin/markets", ADMIN_KEY, """
-                        {"market":"%s","tickSize":"0.1","stepSize":"0.001","minSize":"0.001",
-                         "initialMarginFraction":"0.02","maintenanceMarginFraction":"0.01",
-                         "makerFee":"0.0002","takerFee":"0.0005","liquidationFee":"0.01",
-                         "fundingIntervalSeconds":3600,"maxFundingRate":"0.005","priceBandBps":500,
-                         "postOnlyBandBps":100,"maxPriceJumpBps":1000,"maxPriceAgeSeconds":300,
-                         "priceJumpWindowSeconds":600}
-                        """.formatted(MARKET)).assertStatus(201);
+        api.post(
+                        "/api/v1/admin/markets",
+                        ADMIN_KEY,
+                        MarketJson.btcLike(MARKET)
+                                .with("maxPriceAgeSeconds", 300)
+                                .with("priceJumpWindowSeconds", 600)
+                                .json())
+                .assertStatus(201);
         accepted("a", "65000", "b", "65000", "c", "65000", "a", "65000");
         api.put("/api/v1/admin/oracle/sources/c", ADMIN_KEY, "{\"state\":\"QUARANTINED\",\"reason\":\"stuck feed\"}")
                 .assertStatus(200);

@@ -6,6 +6,7 @@ import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.event.OraclePriceRejected;
 import io.bulwark.journal.EngineGateway;
+import io.bulwark.testsupport.MarketJson;
 import io.bulwark.web.ApiClient;
 import io.bulwark.web.HttpApiTestBase;
 import java.util.ArrayList;
@@ -32,13 +33,8 @@ public abstract class TradingApiTestBase extends HttpApiTestBase {
     /** Lists a new market and returns its name. */
     protected String newMarket() {
         String name = "Q" + (System.nanoTime() % 100_000) + "N" + MARKETS.incrementAndGet() + "-USD-PERP";
-        api.post("/api/v1/admin/markets", ADMIN_KEY, """
-                        {"market":"%s","tickSize":"0.1","stepSize":"0.001","minSize":"0.001",
-                         "initialMarginFraction":"0.02","maintenanceMarginFraction":"0.01",
-                         "makerFee":"0.0002","takerFee":"0.0005","liquidationFee":"0.01",
-                         "fundingIntervalSeconds":3600,"maxFundingRate":"0.005","priceBandBps":500,
-                         "postOnlyBandBps":100,"maxPriceJumpBps":1000,"maxPriceAgeSeconds":30}
-                        """.formatted(name)).assertStatus(201);
+        api.post("/api/v1/admin/markets", ADMIN_KEY, MarketJson.btcLike(name).json())
+                .assertStatus(201);
         return name;
     }
 

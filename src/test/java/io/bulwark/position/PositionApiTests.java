@@ -4,16 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.risk.PositionView;
 import io.bulwark.order.TradingApiTestBase;
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The caller's positions over HTTP, and the positions read model against the engine. */
 class PositionApiTests extends TradingApiTestBase {
 
     @Autowired
-    PositionRowRepository positions;
+    JdbcTemplate jdbc;
+
+    /** One row of the {@code positions} read model. */
+    record PositionRow(String market, BigDecimal size, BigDecimal entryPrice, BigDecimal realizedPnl) {}
+
+    private List<PositionRow> positionRows(String accountId) {
+        return jdbc.query(
+                "SELECT market, size, entry_price, realized_pnl FROM positions WHERE account_id = ? ORDER BY market",
+                (rs, i) -> new PositionRow(
+                        rs.getString("market"),
+                        rs.getBigDecimal("size"),
+                        rs.getBigDecimal("entry_price"),
+                        rs.getBigDecimal("realized_pnl")),
+                accountId);
+    }
 
     @Test
     void positionsAreSignedValuedAtTheMarkAndOnlyTheCallersOwn() {
@@ -65,7 +81,7 @@ class PositionApiTests extends TradingApiTestBase {
 
         for (Trader trader : List.of(alice, bob)) {
             List<PositionView> engine = gateway.query(view -> view.positions(trader.accountId()));
-            List<PositionRow> rows = positions.findByAccountIdOrderByMarket(trader.accountId());
+            List<PositionRow> rows = positionRows(trader.accountId());
             assertThat(rows).extracting(PositionRow::market).containsExactlyInAnyOrder(market, other);
             for (PositionRow row : rows) {
                 PositionView live = engine.stream()
@@ -81,7 +97,7 @@ class PositionApiTests extends TradingApiTestBase {
                 assertThat(row.realizedPnl()).isEqualByComparingTo(live.realizedPnl());
             }
         }
-        PositionRow flat = positions.findByAccountIdOrderByMarket(alice.accountId()).stream()
+        PositionRow flat = positionRows(alice.accountId()).stream()
                 .filter(r -> r.market().equals(other))
                 .findFirst()
                 .orElseThrow();

@@ -2,6 +2,7 @@ package io.bulwark.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.testsupport.MarketJson;
 import io.bulwark.testsupport.OracleKeys;
 import io.bulwark.web.ApiClient;
 import java.math.BigDecimal;
@@ -45,13 +46,13 @@ final class DrillExchange {
 
     /** A BTC-like market: tick 0.1, IMF 2 %, MMF 1 %, taker 5 bps, liquidation fee 1 %, bands 500 / 100 bps. */
     void createMarket() {
-        api.post("/api/v1/admin/markets", adminKey, """
-                        {"market":"%s","tickSize":"0.1","stepSize":"0.001","minSize":"0.001",
-                         "initialMarginFraction":"0.02","maintenanceMarginFraction":"0.01",
-                         "makerFee":"0.0002","takerFee":"0.0005","liquidationFee":"0.01",
-                         "fundingIntervalSeconds":3600,"maxFundingRate":"0.005","priceBandBps":500,
-                         "postOnlyBandBps":100,"maxPriceJumpBps":1000,"maxPriceAgeSeconds":300}
-                        """.formatted(MARKET)).assertStatus(201);
+        api.post(
+                        "/api/v1/admin/markets",
+                        adminKey,
+                        MarketJson.btcLike(MARKET)
+                                .with("maxPriceAgeSeconds", 300)
+                                .json())
+                .assertStatus(201);
     }
 
     /**

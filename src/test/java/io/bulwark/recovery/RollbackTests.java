@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.journal.JournalAudit;
 import io.bulwark.testsupport.AppInstances;
+import io.bulwark.testsupport.MarketJson;
 import io.bulwark.testsupport.OracleKeys;
 import io.bulwark.web.ApiClient;
 import io.bulwark.web.socket.SocketClient;
@@ -280,13 +281,8 @@ class RollbackTests {
     }
 
     private static void createMarket(ApiClient api) {
-        api.post("/api/v1/admin/markets", ADMIN, """
-                        {"market":"%s","tickSize":"0.1","stepSize":"0.001","minSize":"0.001",
-                         "initialMarginFraction":"0.02","maintenanceMarginFraction":"0.01",
-                         "makerFee":"0.0002","takerFee":"0.0005","liquidationFee":"0.01",
-                         "fundingIntervalSeconds":3600,"maxFundingRate":"0.005","priceBandBps":500,
-                         "postOnlyBandBps":100,"maxPriceJumpBps":1000,"maxPriceAgeSeconds":30}
-                        """.formatted(MARKET)).assertStatus(201);
+        api.post("/api/v1/admin/markets", ADMIN, MarketJson.btcLike(MARKET).json())
+                .assertStatus(201);
     }
 
     private static void healthyPrice(ApiClient api, String oracle) {

@@ -2,6 +2,7 @@ package io.bulwark.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.testsupport.MarketJson;
 import io.bulwark.web.ApiClient;
 import io.bulwark.web.HttpApiTestBase;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,12 +14,8 @@ class AdminStateTests extends HttpApiTestBase {
 
     private String newMarket() {
         String market = "ST" + MARKETS.incrementAndGet() + "-USD-PERP";
-        api.post("/api/v1/admin/markets", ADMIN_KEY, """
-                        {"market":"%s","tickSize":"0.01","stepSize":"0.01","minSize":"0.01",
-                         "initialMarginFraction":"0.05","maintenanceMarginFraction":"0.03","makerFee":"0.0002",
-                         "takerFee":"0.0005","liquidationFee":"0.01","fundingIntervalSeconds":3600,
-                         "maxFundingRate":"0.005","priceBandBps":500,"postOnlyBandBps":100,
-                         "maxPriceJumpBps":1000,"maxPriceAgeSeconds":30}""".formatted(market)).assertStatus(201);
+        api.post("/api/v1/admin/markets", ADMIN_KEY, MarketJson.cents(market).json())
+                .assertStatus(201);
         return market;
     }
 

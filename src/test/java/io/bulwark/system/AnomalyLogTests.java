@@ -7,6 +7,7 @@ import io.bulwark.engine.command.ChangeTradingState;
 import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.state.TradingState;
 import io.bulwark.journal.EngineGateway;
+import io.bulwark.testsupport.MarketJson;
 import io.bulwark.web.HttpApiTestBase;
 import java.time.Duration;
 import java.util.List;
@@ -24,12 +25,8 @@ class AnomalyLogTests extends HttpApiTestBase {
     @Test
     void stateChangesAndQuarantinedJumpsAreLogged(CapturedOutput output) {
         String market = "LOG" + System.nanoTime() % 100_000 + "-USD-PERP";
-        api.post("/api/v1/admin/markets", ADMIN_KEY, """
-                        {"market":"%s","tickSize":"0.01","stepSize":"0.01","minSize":"0.01",
-                         "initialMarginFraction":"0.05","maintenanceMarginFraction":"0.03","makerFee":"0.0002",
-                         "takerFee":"0.0005","liquidationFee":"0.01","fundingIntervalSeconds":3600,
-                         "maxFundingRate":"0.005","priceBandBps":500,"postOnlyBandBps":100,
-                         "maxPriceJumpBps":1000,"maxPriceAgeSeconds":30}""".formatted(market)).assertStatus(201);
+        api.post("/api/v1/admin/markets", ADMIN_KEY, MarketJson.cents(market).json())
+                .assertStatus(201);
         gateway.submit(new ChangeTradingState(market, TradingState.POST_ONLY, "reopening", "ops-1", false), "test");
         long now = System.currentTimeMillis();
         gateway.submit(

@@ -12,13 +12,8 @@ import tools.jackson.databind.JsonNode;
 public record Exchange(ApiClient api, String adminKey, String market) {
 
     public void createMarket() {
-        api.post("/api/v1/admin/markets", adminKey, """
-                        {"market":"%s","tickSize":"0.1","stepSize":"0.001","minSize":"0.001",
-                         "initialMarginFraction":"0.02","maintenanceMarginFraction":"0.01",
-                         "makerFee":"0.0002","takerFee":"0.0005","liquidationFee":"0.01",
-                         "fundingIntervalSeconds":3600,"maxFundingRate":"0.005","priceBandBps":500,
-                         "postOnlyBandBps":100,"maxPriceJumpBps":1000,"maxPriceAgeSeconds":30}
-                        """.formatted(market)).assertStatus(201);
+        api.post("/api/v1/admin/markets", adminKey, MarketJson.btcLike(market).json())
+                .assertStatus(201);
     }
 
     /** An ORACLE key bound to the source {@code feed}, which {@link #price} posts for. */

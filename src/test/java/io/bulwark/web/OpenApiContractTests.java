@@ -10,6 +10,7 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.bulwark.order.TradingApiTestBase;
+import io.bulwark.testsupport.MarketJson;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -565,13 +566,7 @@ class OpenApiContractTests extends TradingApiTestBase {
 
     private String listMarket() {
         String name = "CT" + (System.nanoTime() % 1_000_000) + "-USD-PERP";
-        String spec = """
-                {"market":"%s","tickSize":"0.1","stepSize":"0.001","minSize":"0.001",
-                 "initialMarginFraction":"0.02","maintenanceMarginFraction":"0.01",
-                 "makerFee":"0.0002","takerFee":"0.0005","liquidationFee":"0.01",
-                 "fundingIntervalSeconds":3600,"maxFundingRate":"0.005","priceBandBps":500,
-                 "postOnlyBandBps":100,"maxPriceJumpBps":1000,"maxPriceAgeSeconds":30}
-                """.formatted(name);
+        String spec = MarketJson.btcLike(name).json();
         valid("POST", "/api/v1/admin/markets", ADMIN_KEY, spec).assertStatus(201);
         return name;
     }

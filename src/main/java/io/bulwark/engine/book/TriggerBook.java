@@ -21,14 +21,8 @@ public final class TriggerBook {
     private final TreeSet<Order> firesOnRise = new TreeSet<>(BY_TRIGGER);
     private final TreeSet<Order> firesOnFall = new TreeSet<>(BY_TRIGGER);
 
-    public static boolean firesOnRise(Order order) {
+    private static boolean firesOnRise(Order order) {
         return order.type.isStop() == (order.side == Side.BUY);
-    }
-
-    /** Whether {@code order} would fire at {@code mark} right now. */
-    public static boolean isDue(Order order, BigDecimal mark) {
-        int cmp = order.triggerPrice.compareTo(mark);
-        return firesOnRise(order) ? cmp <= 0 : cmp >= 0;
     }
 
     public void add(Order order) {

@@ -9,6 +9,7 @@ import io.bulwark.engine.order.OrderType;
 import io.bulwark.engine.order.Side;
 import io.bulwark.engine.order.TimeInForce;
 import io.bulwark.journal.EngineGateway;
+import io.bulwark.testsupport.MarketJson;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +31,8 @@ class TradingChannelsTests extends SocketTestBase {
     @BeforeEach
     void pricedMarket() {
         market = "WS" + MARKETS.incrementAndGet() + "-USD-PERP";
-        api.post("/api/v1/admin/markets", ADMIN_KEY, """
-                        {"market":"%s","tickSize":"0.01","stepSize":"0.01","minSize":"0.01",
-                         "initialMarginFraction":"0.05","maintenanceMarginFraction":"0.03","makerFee":"0.0002",
-                         "takerFee":"0.0005","liquidationFee":"0.01","fundingIntervalSeconds":3600,
-                         "maxFundingRate":"0.005","priceBandBps":500,"postOnlyBandBps":100,
-                         "maxPriceJumpBps":1000,"maxPriceAgeSeconds":30}""".formatted(market)).assertStatus(201);
+        api.post("/api/v1/admin/markets", ADMIN_KEY, MarketJson.cents(market).json())
+                .assertStatus(201);
         long now = System.currentTimeMillis();
         gateway.submit(
                 new PostOraclePrices(List.of(
