@@ -26,7 +26,7 @@ record MarketPatchRequest(
         Integer maxSourceDivergenceBps) {
 
     boolean isEmpty() {
-        return toPatch().equals(MarketPatch.NONE);
+        return toPatch().changesNothing();
     }
 
     MarketPatch toPatch() {

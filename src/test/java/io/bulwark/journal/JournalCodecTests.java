@@ -154,4 +154,26 @@ class JournalCodecTests {
                         "\"oracleSourceRetentionSeconds\":86400");
         assertThat(codec.readCommand(codec.writeCommand(current))).isEqualTo(current);
     }
+
+    /**
+     * An UpdateMarket row keeps its field names: the patch a {@code with…} chain builds is the one an older
+     * row decodes to, and it re-encodes to the row's exact text (nothing but the changed parameters).
+     */
+    @Test
+    void anUpdateMarketRowKeepsItsFieldNamesAndText() {
+        String row = "{\"@type\":\"UpdateMarket\",\"market\":\"BTC-USD-PERP\",\"patch\":{\"takerFee\":\"0.0007\","
+                + "\"fundingIntervalSeconds\":60,\"priceBandBps\":800,\"priceJumpWindowSeconds\":600}}";
+        var built = new io.bulwark.engine.command.UpdateMarket(
+                "BTC-USD-PERP",
+                io.bulwark.engine.market.MarketPatch.NONE
+                        .withPriceJumpWindowSeconds(600L)
+                        .withPriceBandBps(800)
+                        .withFundingIntervalSeconds(60L)
+                        .withTakerFee(new java.math.BigDecimal("0.0007")));
+
+        assertThat(codec.readCommand(row)).isEqualTo(built);
+        assertThat(codec.writeCommand(built)).isEqualTo(row);
+        assertThat(built.patch().changesNothing()).isFalse();
+        assertThat(io.bulwark.engine.market.MarketPatch.NONE.changesNothing()).isTrue();
+    }
 }
