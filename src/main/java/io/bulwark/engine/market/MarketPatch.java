@@ -34,8 +34,13 @@ public record MarketPatch(
     }
 
     public MarketSpec applyTo(MarketSpec s) {
+        return applyTo(s, s.market());
+    }
+
+    /** {@link #applyTo(MarketSpec)} under another market name (see {@link MarketSpec#withMarket}). */
+    MarketSpec applyTo(MarketSpec s, String market) {
         return new MarketSpec(
-                s.market(),
+                market,
                 or(tickSize, s.tickSize()),
                 or(stepSize, s.stepSize()),
                 or(minSize, s.minSize()),

@@ -51,6 +51,16 @@ public record MarketSpec(
                 maxSourceDivergenceBps == null ? DEFAULT_MAX_SOURCE_DIVERGENCE_BPS : maxSourceDivergenceBps;
     }
 
+    /** The same parameters under another market name. */
+    public MarketSpec withMarket(String name) {
+        return MarketPatch.NONE.applyTo(this, name);
+    }
+
+    /** These parameters with {@code patch}'s changes. */
+    public MarketSpec with(MarketPatch patch) {
+        return patch.applyTo(this);
+    }
+
     /** One rule a spec breaks: the field and what is wrong with it. */
     public record Violation(String field, String message) {}
 
