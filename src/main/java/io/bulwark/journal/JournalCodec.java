@@ -9,15 +9,22 @@ import io.bulwark.engine.market.MarketSpec;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SerializationConfig;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.NamedType;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.BeanPropertyWriter;
+import tools.jackson.databind.ser.ValueSerializerModifier;
 
 /**
  * JSON form of commands and events in the journal. The engine stays free of Jackson: type names come
@@ -32,40 +39,38 @@ public final class JournalCodec {
     private interface TypedByName {}
 
     /**
-     * The v2 market parameters are left out while they hold the value a row without them means, so a
-     * market row written before they existed re-encodes to its exact text (the hash chain) and reads back
-     * equal (MarketSpec turns their absence into that value).
+     * A market parameter added after the first build ({@link MarketSpec#ABSENT_MEANS}) is left out while it
+     * holds the value a row without it means, so a market row written before it existed re-encodes to its
+     * exact text (the hash chain) and reads back equal (MarketSpec turns its absence into that value).
      */
-    private abstract static class MarketSpecV2Defaults {
-        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultPriceJumpWindow.class)
-        abstract Long priceJumpWindowSeconds();
-
-        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = DefaultSourceDivergence.class)
-        abstract Integer maxSourceDivergenceBps();
-    }
-
-    /** Jackson's value filter: equal to it means "leave the property out". */
-    private static final class DefaultPriceJumpWindow {
+    private static final class LeaveOutWhatAbsenceMeans extends ValueSerializerModifier {
         @Override
-        public boolean equals(Object value) {
-            return value instanceof Long l && l == MarketSpec.DEFAULT_PRICE_JUMP_WINDOW_SECONDS;
-        }
-
-        @Override
-        public int hashCode() {
-            return Long.hashCode(MarketSpec.DEFAULT_PRICE_JUMP_WINDOW_SECONDS);
+        public List<BeanPropertyWriter> changeProperties(
+                SerializationConfig config, BeanDescription.Supplier bean, List<BeanPropertyWriter> properties) {
+            if (bean.getBeanClass() != MarketSpec.class) {
+                return properties;
+            }
+            return properties.stream()
+                    .map(p -> MarketSpec.ABSENT_MEANS.containsKey(p.getName())
+                            ? new OmittedWhenEqual(p, MarketSpec.ABSENT_MEANS.get(p.getName()))
+                            : p)
+                    .toList();
         }
     }
 
-    private static final class DefaultSourceDivergence {
-        @Override
-        public boolean equals(Object value) {
-            return value instanceof Integer i && i == MarketSpec.DEFAULT_MAX_SOURCE_DIVERGENCE_BPS;
+    private static final class OmittedWhenEqual extends BeanPropertyWriter {
+        private final Object absentMeans;
+
+        OmittedWhenEqual(BeanPropertyWriter base, Object absentMeans) {
+            super(base);
+            this.absentMeans = absentMeans;
         }
 
         @Override
-        public int hashCode() {
-            return MarketSpec.DEFAULT_MAX_SOURCE_DIVERGENCE_BPS;
+        public void serializeAsProperty(Object bean, JsonGenerator gen, SerializationContext ctxt) throws Exception {
+            if (!absentMeans.equals(get(bean))) {
+                super.serializeAsProperty(bean, gen, ctxt);
+            }
         }
     }
 
@@ -80,7 +85,7 @@ public final class JournalCodec {
         JsonMapper.Builder builder = JsonMapper.builder()
                 .addMixIn(Command.class, TypedByName.class)
                 .addMixIn(Event.class, TypedByName.class)
-                .addMixIn(MarketSpec.class, MarketSpecV2Defaults.class)
+                .addModule(new SimpleModule("market-parameters").setSerializerModifier(new LeaveOutWhatAbsenceMeans()))
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -1,5 +1,6 @@
 package io.bulwark.market;
 
+import io.bulwark.engine.market.MarketPatch;
 import io.bulwark.web.security.Caller;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -32,11 +33,13 @@ class AdminMarketController {
                 .body(created);
     }
 
+    /**
+     * {@code PATCH /api/v1/admin/markets/{market}}: any subset of a market's parameters, bound straight to
+     * the engine's {@link MarketPatch} (an absent or null field stays as it is; the name cannot change).
+     */
     @PatchMapping("/{market}")
     MarketResponse update(
-            @AuthenticationPrincipal Caller caller,
-            @PathVariable String market,
-            @RequestBody MarketPatchRequest patch) {
+            @AuthenticationPrincipal Caller caller, @PathVariable String market, @RequestBody MarketPatch patch) {
         return markets.update(market, patch, caller.actor());
     }
 }

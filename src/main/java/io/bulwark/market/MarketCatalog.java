@@ -2,6 +2,7 @@ package io.bulwark.market;
 
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.UpdateMarket;
+import io.bulwark.engine.market.MarketPatch;
 import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.web.ApiException;
 import io.bulwark.web.EngineClient;
@@ -43,11 +44,11 @@ class MarketCatalog {
         return get(spec.market());
     }
 
-    MarketResponse update(String market, MarketPatchRequest patch, String actor) {
-        if (patch.isEmpty()) {
+    MarketResponse update(String market, MarketPatch patch, String actor) {
+        if (patch.changesNothing()) {
             throw ApiException.badRequest("the patch changes nothing: give at least one market parameter");
         }
-        engine.apply(new UpdateMarket(market, patch.toPatch()), actor);
+        engine.apply(new UpdateMarket(market, patch), actor);
         return get(market);
     }
 }

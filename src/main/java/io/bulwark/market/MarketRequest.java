@@ -28,24 +28,26 @@ record MarketRequest(
         Long priceJumpWindowSeconds,
         Integer maxSourceDivergenceBps) {
 
+    /** The spec this asks for; the defaults fill in what it leaves out, as for a seeded market. */
     MarketSpec toSpec(MarketsProperties.Defaults defaults) {
-        return new MarketSpec(
-                market,
-                tickSize,
-                stepSize,
-                minSize,
-                initialMarginFraction,
-                maintenanceMarginFraction,
-                makerFee,
-                takerFee,
-                liquidationFee,
-                fundingIntervalSeconds,
-                maxFundingRate,
-                priceBandBps,
-                postOnlyBandBps,
-                maxPriceJumpBps,
-                maxPriceAgeSeconds,
-                priceJumpWindowSeconds != null ? priceJumpWindowSeconds : defaults.priceJumpWindowSeconds(),
-                maxSourceDivergenceBps != null ? maxSourceDivergenceBps : defaults.maxSourceDivergenceBps());
+        return new MarketsProperties.Seed(
+                        market,
+                        tickSize,
+                        stepSize,
+                        minSize,
+                        initialMarginFraction,
+                        maintenanceMarginFraction,
+                        makerFee,
+                        takerFee,
+                        liquidationFee,
+                        fundingIntervalSeconds,
+                        maxFundingRate,
+                        priceBandBps,
+                        postOnlyBandBps,
+                        maxPriceJumpBps,
+                        maxPriceAgeSeconds,
+                        priceJumpWindowSeconds,
+                        maxSourceDivergenceBps)
+                .toSpec(defaults);
     }
 }

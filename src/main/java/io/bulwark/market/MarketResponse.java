@@ -1,5 +1,6 @@
 package io.bulwark.market;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.bulwark.engine.EngineView.MarketView;
 import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.engine.oracle.PriceHealth;
@@ -14,26 +15,11 @@ import java.util.List;
  * come from the oracle: {@code indexPrice} and {@code markPrice} are null until the market's first
  * accepted price; {@code fundingRate} is the rate of the last funding interval (0 before the first).
  * {@code priceHealth} says why the price is not healthy ({@code HEALTHY} when it is) and {@code
- * sourcePrices} are the fresh prices of the active oracle sources the index is the median of.
+ * sourcePrices} are the fresh prices of the active oracle sources the index is the median of. The market's
+ * parameters are {@link MarketSpec}'s fields, unwrapped into the top level.
  */
 record MarketResponse(
-        String market,
-        BigDecimal tickSize,
-        BigDecimal stepSize,
-        BigDecimal minSize,
-        BigDecimal initialMarginFraction,
-        BigDecimal maintenanceMarginFraction,
-        BigDecimal makerFee,
-        BigDecimal takerFee,
-        BigDecimal liquidationFee,
-        long fundingIntervalSeconds,
-        BigDecimal maxFundingRate,
-        int priceBandBps,
-        int postOnlyBandBps,
-        int maxPriceJumpBps,
-        long maxPriceAgeSeconds,
-        long priceJumpWindowSeconds,
-        int maxSourceDivergenceBps,
+        @JsonUnwrapped MarketSpec spec,
         TradingState state,
         TradingState marketState,
         BigDecimal indexPrice,
@@ -45,25 +31,8 @@ record MarketResponse(
         List<SourcePrice> sourcePrices) {
 
     static MarketResponse of(MarketView view) {
-        MarketSpec s = view.spec();
         return new MarketResponse(
-                s.market(),
-                s.tickSize(),
-                s.stepSize(),
-                s.minSize(),
-                s.initialMarginFraction(),
-                s.maintenanceMarginFraction(),
-                s.makerFee(),
-                s.takerFee(),
-                s.liquidationFee(),
-                s.fundingIntervalSeconds(),
-                s.maxFundingRate(),
-                s.priceBandBps(),
-                s.postOnlyBandBps(),
-                s.maxPriceJumpBps(),
-                s.maxPriceAgeSeconds(),
-                s.priceJumpWindowSeconds(),
-                s.maxSourceDivergenceBps(),
+                view.spec(),
                 view.effectiveState(),
                 view.state(),
                 view.indexPrice(),
@@ -73,5 +42,9 @@ record MarketResponse(
                 view.priceHealthy(),
                 view.oracle().health(),
                 view.oracle().sourcePrices());
+    }
+
+    String market() {
+        return spec.market();
     }
 }

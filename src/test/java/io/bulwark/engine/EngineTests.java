@@ -114,27 +114,10 @@ class EngineTests {
                                 new CreateMarket(EngineFixture.spec("ETH-USD-PERP", "0.01", "0.01", "0.03", "0.05")))
                         .message())
                 .isEqualTo("maintenanceMarginFraction must be below initialMarginFraction");
-        MarketPatch badTick = new MarketPatch(
-                BigDecimal.ZERO,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        MarketPatch badTick = MarketPatch.NONE.withTickSize(BigDecimal.ZERO);
         assertThat(exchange.rejected(new UpdateMarket("BTC-USD-PERP", badTick)).message())
                 .isEqualTo("tickSize must be greater than 0");
-        MarketPatch wider = new MarketPatch(
-                null, null, null, null, null, null, null, null, null, null, 800, null, null, null, null, null);
+        MarketPatch wider = MarketPatch.NONE.withPriceBandBps(800);
         exchange.applied(new UpdateMarket("BTC-USD-PERP", wider));
         assertThat(exchange.engine.market("BTC-USD-PERP").orElseThrow().spec().priceBandBps())
                 .isEqualTo(800);

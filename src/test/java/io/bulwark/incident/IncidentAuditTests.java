@@ -2,6 +2,7 @@ package io.bulwark.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.FundingPaid;
 import io.bulwark.engine.event.FundingSettled;
@@ -25,24 +26,7 @@ import org.junit.jupiter.api.Test;
 class IncidentAuditTests {
     private static final String M = "ABC-USD-PERP";
     private static final long T = 1_700_000_000_000L;
-    private static final MarketSpec SPEC = new MarketSpec(
-            M,
-            d("0.1"),
-            d("0.001"),
-            d("0.001"),
-            d("0.02"),
-            d("0.01"),
-            d("0.0002"),
-            d("0.0005"),
-            d("0.01"),
-            3600,
-            d("0.005"),
-            500,
-            100,
-            1000,
-            30,
-            60L,
-            200);
+    private static final MarketSpec SPEC = TradingFloor.btc().withMarket(M);
 
     private final IncidentAudit audit = new IncidentAudit(
             3, new ReferencePrices(Set.of("evil"), new TreeMap<>(), Map.of(M, SPEC)), Map.of(M, SPEC));

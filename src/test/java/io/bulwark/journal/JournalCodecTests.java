@@ -77,7 +77,7 @@ class JournalCodecTests {
      * the old meaning and re-encode to their exact text (the row-hash chain is computed over it).
      */
     @Test
-    void rowsWrittenBeforeTheOracleFieldsReadTheSameAndKeepTheirText() {
+    void rowsWrittenBeforeTheOracleFieldsReadTheSameAndKeepTheirText() throws Exception {
         String market = "{\"@type\":\"CreateMarket\",\"spec\":{\"market\":\"BTC-USD-PERP\",\"tickSize\":\"0.1\","
                 + "\"stepSize\":\"0.001\",\"minSize\":\"0.001\",\"initialMarginFraction\":\"0.02\","
                 + "\"maintenanceMarginFraction\":\"0.01\",\"makerFee\":\"0.0002\",\"takerFee\":\"0.0005\","
@@ -96,28 +96,19 @@ class JournalCodecTests {
         var spec = ((io.bulwark.engine.command.CreateMarket) codec.readCommand(market)).spec();
         assertThat(spec.priceJumpWindowSeconds()).isEqualTo(MarketSpec.DEFAULT_PRICE_JUMP_WINDOW_SECONDS);
         assertThat(spec.maxSourceDivergenceBps()).isEqualTo(MarketSpec.DEFAULT_MAX_SOURCE_DIVERGENCE_BPS);
+        // Each later parameter reads as exactly the value the codec leaves out (same value, same boxed type).
+        for (var absent : MarketSpec.ABSENT_MEANS.entrySet()) {
+            assertThat(MarketSpec.class.getMethod(absent.getKey()).invoke(spec))
+                    .as(absent.getKey())
+                    .isEqualTo(absent.getValue());
+        }
         assertThat(((io.bulwark.engine.command.IssueApiKey) codec.readCommand(key)).source())
                 .isNull();
         assertThat(((PostOraclePrices) codec.readCommand(prices)).keyId()).isNull();
 
-        MarketSpec other = new MarketSpec(
-                spec.market(),
-                spec.tickSize(),
-                spec.stepSize(),
-                spec.minSize(),
-                spec.initialMarginFraction(),
-                spec.maintenanceMarginFraction(),
-                spec.makerFee(),
-                spec.takerFee(),
-                spec.liquidationFee(),
-                spec.fundingIntervalSeconds(),
-                spec.maxFundingRate(),
-                spec.priceBandBps(),
-                spec.postOnlyBandBps(),
-                spec.maxPriceJumpBps(),
-                spec.maxPriceAgeSeconds(),
-                600L,
-                50);
+        MarketSpec other = spec.with(io.bulwark.engine.market.MarketPatch.NONE
+                .withPriceJumpWindowSeconds(600L)
+                .withMaxSourceDivergenceBps(50));
         var create = new io.bulwark.engine.command.CreateMarket(other);
         assertThat(codec.writeCommand(create))
                 .contains("\"priceJumpWindowSeconds\":600", "\"maxSourceDivergenceBps\":50");
@@ -153,5 +144,27 @@ class JournalCodecTests {
                         "\"clientOrderIdRetentionSeconds\":86400",
                         "\"oracleSourceRetentionSeconds\":86400");
         assertThat(codec.readCommand(codec.writeCommand(current))).isEqualTo(current);
+    }
+
+    /**
+     * An UpdateMarket row keeps its field names: the patch a {@code with…} chain builds is the one an older
+     * row decodes to, and it re-encodes to the row's exact text (nothing but the changed parameters).
+     */
+    @Test
+    void anUpdateMarketRowKeepsItsFieldNamesAndText() {
+        String row = "{\"@type\":\"UpdateMarket\",\"market\":\"BTC-USD-PERP\",\"patch\":{\"takerFee\":\"0.0007\","
+                + "\"fundingIntervalSeconds\":60,\"priceBandBps\":800,\"priceJumpWindowSeconds\":600}}";
+        var built = new io.bulwark.engine.command.UpdateMarket(
+                "BTC-USD-PERP",
+                io.bulwark.engine.market.MarketPatch.NONE
+                        .withPriceJumpWindowSeconds(600L)
+                        .withPriceBandBps(800)
+                        .withFundingIntervalSeconds(60L)
+                        .withTakerFee(new java.math.BigDecimal("0.0007")));
+
+        assertThat(codec.readCommand(row)).isEqualTo(built);
+        assertThat(codec.writeCommand(built)).isEqualTo(row);
+        assertThat(built.patch().changesNothing()).isFalse();
+        assertThat(io.bulwark.engine.market.MarketPatch.NONE.changesNothing()).isTrue();
     }
 }

@@ -66,6 +66,35 @@ class MarketApiTests extends HttpApiTestBase {
         assertThat(btc.has("indexPrice")).isTrue();
         assertThat(btc.has("markPrice")).isTrue();
         assertThat(btc.has("fundingRate")).isTrue();
+        // The parameters come from MarketSpec unwrapped: the same names in the same order as before.
+        assertThat(java.util.List.copyOf(btc.propertyNames()))
+                .containsExactly(
+                        "market",
+                        "tickSize",
+                        "stepSize",
+                        "minSize",
+                        "initialMarginFraction",
+                        "maintenanceMarginFraction",
+                        "makerFee",
+                        "takerFee",
+                        "liquidationFee",
+                        "fundingIntervalSeconds",
+                        "maxFundingRate",
+                        "priceBandBps",
+                        "postOnlyBandBps",
+                        "maxPriceJumpBps",
+                        "maxPriceAgeSeconds",
+                        "priceJumpWindowSeconds",
+                        "maxSourceDivergenceBps",
+                        "state",
+                        "marketState",
+                        "indexPrice",
+                        "markPrice",
+                        "fundingRate",
+                        "openInterest",
+                        "priceHealthy",
+                        "priceHealth",
+                        "sourcePrices");
         assertThat(markets.json().valueStream().map(m -> m.path("market").asString()))
                 .contains("ETH-USD-PERP", "SOL-USD-PERP");
     }
@@ -104,6 +133,28 @@ class MarketApiTests extends HttpApiTestBase {
         assertThat(api.get("/api/v1/markets/" + name, null).text("minSize")).isEqualTo("0.02");
         assertThat(jdbc.queryForObject("SELECT min_size FROM markets WHERE market = ?", String.class, name))
                 .isEqualTo("0.02");
+    }
+
+    /** The v2 oracle limits may be left out (the configured defaults) or set; a value given is never replaced. */
+    @Test
+    void theOracleLimitsComeFromTheDefaultsOnlyWhenLeftOut() {
+        ApiClient.Response defaulted =
+                api.post("/api/v1/admin/markets", ADMIN_KEY, spec(newName())).assertStatus(201);
+        assertThat(defaulted.get("priceJumpWindowSeconds").asLong()).isEqualTo(60);
+        assertThat(defaulted.get("maxSourceDivergenceBps").asInt()).isEqualTo(200);
+
+        ApiClient.Response set = api.post(
+                        "/api/v1/admin/markets",
+                        ADMIN_KEY,
+                        spec(newName())
+                                .replace(
+                                        "\"maxPriceAgeSeconds\":30",
+                                        "\"maxPriceAgeSeconds\":30,\"priceJumpWindowSeconds\":600,"
+                                                + "\"maxSourceDivergenceBps\":300"))
+                .assertStatus(201);
+        assertThat(set.get("priceJumpWindowSeconds").asLong()).isEqualTo(600);
+        assertThat(set.get("maxSourceDivergenceBps").asInt()).isEqualTo(300);
+        assertThat(set.text("makerFee")).isEqualTo("-0.0001");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.bulwark.engine.Decimals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +42,15 @@ public record MarketSpec(
 
     public static final int DEFAULT_MAX_SOURCE_DIVERGENCE_BPS = 200;
 
+    /**
+     * Each parameter added after the first build, by name, with the value its absence means (the defaults
+     * above). The journal codec leaves a parameter out of a row while it holds this value; a new parameter
+     * adds its entry here.
+     */
+    public static final Map<String, Object> ABSENT_MEANS = Map.of(
+            "priceJumpWindowSeconds", DEFAULT_PRICE_JUMP_WINDOW_SECONDS,
+            "maxSourceDivergenceBps", DEFAULT_MAX_SOURCE_DIVERGENCE_BPS);
+
     public static final Pattern NAME = Pattern.compile("[A-Z0-9]{1,16}-USD-PERP");
     private static final int MAX_DECIMALS = 12;
 
@@ -49,6 +59,16 @@ public record MarketSpec(
                 priceJumpWindowSeconds == null ? DEFAULT_PRICE_JUMP_WINDOW_SECONDS : priceJumpWindowSeconds;
         maxSourceDivergenceBps =
                 maxSourceDivergenceBps == null ? DEFAULT_MAX_SOURCE_DIVERGENCE_BPS : maxSourceDivergenceBps;
+    }
+
+    /** The same parameters under another market name. */
+    public MarketSpec withMarket(String name) {
+        return MarketPatch.NONE.applyTo(this, name);
+    }
+
+    /** These parameters with {@code patch}'s changes. */
+    public MarketSpec with(MarketPatch patch) {
+        return patch.applyTo(this);
     }
 
     /** One rule a spec breaks: the field and what is wrong with it. */

@@ -72,11 +72,7 @@ class FundingTests {
     void longsPayShortsExactlyWhenTheBookTradesAboveTheIndex() {
         var floor = new TradingFloor();
         floor.apply(new StartEngine("test", 10, 0, 0, 0));
-        floor.apply(new UpdateMarket(
-                "BTC-USD-PERP",
-                new MarketPatch(
-                        null, null, null, null, null, null, null, null, 60L, null, null, null, null, null, null,
-                        null)));
+        floor.apply(new UpdateMarket("BTC-USD-PERP", MarketPatch.NONE.withFundingIntervalSeconds(60L)));
         floor.prices("65000");
         var alice = floor.trader("alice", "100000");
         var bob = floor.trader("bob", "100000");
@@ -119,11 +115,7 @@ class FundingTests {
     void anUnhealthyPriceAtTheIntervalsEndHaltsFundingAndPaysNothing() {
         var floor = new TradingFloor();
         floor.apply(new StartEngine("test", 10, 0, 0, 0));
-        floor.apply(new UpdateMarket(
-                "BTC-USD-PERP",
-                new MarketPatch(
-                        null, null, null, null, null, null, null, null, 60L, null, null, null, null, null, null,
-                        null)));
+        floor.apply(new UpdateMarket("BTC-USD-PERP", MarketPatch.NONE.withFundingIntervalSeconds(60L)));
         floor.prices("65000");
         var alice = floor.trader("alice", "100000");
         var bob = floor.trader("bob", "100000");

@@ -73,24 +73,7 @@ class LiquidationTests {
     @Test
     void theFullFeeIsChargedWhenEquityCoversIt() {
         floor.apply(new UpdateMarket(
-                TradingFloor.BTC,
-                new MarketPatch(
-                        null,
-                        null,
-                        null,
-                        null,
-                        new BigDecimal("0.015"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null)));
+                TradingFloor.BTC, MarketPatch.NONE.withMaintenanceMarginFraction(new BigDecimal("0.015"))));
         var erin = floor.trader("erin", "2000");
         alice.sells("1").at("65000").placed();
         erin.buys("1").at("65000").placed(); // erin: 2000 - 32.5 = 1967.5

@@ -59,11 +59,7 @@ class RiskInvariantTests {
         };
         apply.accept(new StartEngine("prop", 10, 10, 10_000, 0));
         apply.accept(new CreateMarket(TradingFloor.btc()));
-        apply.accept(new UpdateMarket(
-                BTC,
-                new MarketPatch(
-                        null, null, null, null, null, null, null, null, 60L, null, null, null, null, null, null,
-                        null)));
+        apply.accept(new UpdateMarket(BTC, MarketPatch.NONE.withFundingIntervalSeconds(60L)));
         apply.accept(new Deposit(Ledger.LIQUIDATOR_VAULT, new BigDecimal("3000"), "vault"));
         for (int t = 1; t <= TRADERS; t++) {
             apply.accept(new CreateAccount("t" + t, "k" + t, "h" + t));

@@ -104,11 +104,7 @@ class JumpWindowTests {
 
     @Test
     void theWindowIsAMarketParameter() {
-        oracle.applied(new UpdateMarket(
-                OracleFloor.BTC,
-                new MarketPatch(
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, 600L,
-                        null)));
+        oracle.applied(new UpdateMarket(OracleFloor.BTC, MarketPatch.NONE.withPriceJumpWindowSeconds(600L)));
         assertThat(oracle.market().spec().priceJumpWindowSeconds()).isEqualTo(600L);
         oracle.agree("65000", "m", "m", "m");
         oracle.agree("59150", "m");

@@ -11,6 +11,7 @@ import io.bulwark.engine.command.SetOracleSourceState;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.OracleReanchored;
 import io.bulwark.engine.event.OracleSourceStateChanged;
+import io.bulwark.engine.market.MarketPatch;
 import io.bulwark.engine.market.MarketSpec;
 import java.math.BigDecimal;
 import java.util.List;
@@ -125,24 +126,13 @@ class QuarantineTests {
     }
 
     private static MarketSpec eth() {
-        MarketSpec btc = TradingFloor.btc();
-        return new MarketSpec(
-                ETH,
-                new BigDecimal("0.01"),
-                new BigDecimal("0.01"),
-                new BigDecimal("0.01"),
-                new BigDecimal("0.05"),
-                new BigDecimal("0.03"),
-                btc.makerFee(),
-                btc.takerFee(),
-                btc.liquidationFee(),
-                btc.fundingIntervalSeconds(),
-                btc.maxFundingRate(),
-                btc.priceBandBps(),
-                btc.postOnlyBandBps(),
-                btc.maxPriceJumpBps(),
-                btc.maxPriceAgeSeconds(),
-                null,
-                null);
+        return TradingFloor.btc()
+                .withMarket(ETH)
+                .with(MarketPatch.NONE
+                        .withTickSize(new BigDecimal("0.01"))
+                        .withStepSize(new BigDecimal("0.01"))
+                        .withMinSize(new BigDecimal("0.01"))
+                        .withInitialMarginFraction(new BigDecimal("0.05"))
+                        .withMaintenanceMarginFraction(new BigDecimal("0.03")));
     }
 }

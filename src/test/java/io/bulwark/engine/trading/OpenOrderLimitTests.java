@@ -63,25 +63,7 @@ class OpenOrderLimitTests {
 
     /** BTC-USD-PERP's parameters under another name. */
     static MarketSpec named(String market) {
-        MarketSpec b = TradingFloor.btc();
-        return new MarketSpec(
-                market,
-                b.tickSize(),
-                b.stepSize(),
-                b.minSize(),
-                b.initialMarginFraction(),
-                b.maintenanceMarginFraction(),
-                b.makerFee(),
-                b.takerFee(),
-                b.liquidationFee(),
-                b.fundingIntervalSeconds(),
-                b.maxFundingRate(),
-                b.priceBandBps(),
-                b.postOnlyBandBps(),
-                b.maxPriceJumpBps(),
-                b.maxPriceAgeSeconds(),
-                b.priceJumpWindowSeconds(),
-                b.maxSourceDivergenceBps());
+        return TradingFloor.btc().withMarket(market);
     }
 
     private List<OrderState> fillTheLimit(TradingFloor.Trader trader) {
