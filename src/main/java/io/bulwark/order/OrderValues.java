@@ -3,16 +3,18 @@ package io.bulwark.order;
 import io.bulwark.engine.Decimals;
 import io.bulwark.engine.command.AmendOrder;
 import io.bulwark.engine.command.PlaceOrder;
+import io.bulwark.engine.order.OrderShape;
 import io.bulwark.engine.order.OrderType;
 import io.bulwark.engine.order.TimeInForce;
 import io.bulwark.web.ApiException;
 import java.math.BigDecimal;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /**
  * The value checks an order request passes before it reaches the engine (SPEC section 10: values come
  * right after the shape), in the engine's own order and with its codes: size, then which prices the type
- * needs, then the prices. Bounds hold for every market: no market has a tick or step with more than
+ * needs, then the prices. The shape rules it shares with the engine live in {@link OrderShape}. Bounds hold for every market: no market has a tick or step with more than
  * {@value #MAX_DECIMALS} decimals, and no price or size needs to exceed {@value #MAX}.
  */
 final class OrderValues {
@@ -25,20 +27,15 @@ final class OrderValues {
     static PlaceOrder place(String accountId, OrderRequest r) {
         checkSize(r.size());
         OrderType type = r.type();
-        if (type.hasLimitPrice() != (r.price() != null)) {
-            throw invalidPrice(type.hasLimitPrice() ? type + " orders need a price" : type + " orders take no price");
-        }
-        if (type.isTriggered() != (r.triggerPrice() != null)) {
-            throw invalidPrice(
-                    type.isTriggered() ? type + " orders need a triggerPrice" : type + " orders take no triggerPrice");
+        Optional<String> prices = OrderShape.priceProblem(type, r.price(), r.triggerPrice());
+        if (prices.isPresent()) {
+            throw invalidPrice(prices.get());
         }
         checkPrice("price", r.price());
         checkPrice("triggerPrice", r.triggerPrice());
-        TimeInForce tif = r.timeInForce() != null
-                ? r.timeInForce()
-                : type == OrderType.MARKET ? TimeInForce.IOC : TimeInForce.GTC;
-        if (tif == TimeInForce.POST_ONLY && type != OrderType.LIMIT) {
-            throw ApiException.badRequest("timeInForce: POST_ONLY applies to LIMIT orders only");
+        TimeInForce tif = r.timeInForce() != null ? r.timeInForce() : OrderShape.defaultTimeInForce(type);
+        if (OrderShape.misusesPostOnly(type, tif)) {
+            throw ApiException.badRequest("timeInForce: " + OrderShape.POST_ONLY_LIMIT_ONLY);
         }
         return new PlaceOrder(
                 accountId,
@@ -54,8 +51,8 @@ final class OrderValues {
     }
 
     static AmendOrder amend(String accountId, String orderId, AmendRequest r) {
-        if (r.price() == null && r.size() == null) {
-            throw ApiException.badRequest("an amend changes price, size or both");
+        if (OrderShape.changesNothing(r.price(), r.size())) {
+            throw ApiException.badRequest(OrderShape.EMPTY_AMEND);
         }
         if (r.size() != null) {
             checkSize(r.size());

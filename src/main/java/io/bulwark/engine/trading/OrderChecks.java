@@ -12,14 +12,18 @@ import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.market.Market;
 import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.engine.order.Order;
+import io.bulwark.engine.order.OrderShape;
 import io.bulwark.engine.order.OrderType;
 import io.bulwark.engine.order.Side;
-import io.bulwark.engine.order.TimeInForce;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
 
-/** The value checks of an order request (all 400s), and the price-band arithmetic. */
+/**
+ * The value checks of an order request (all 400s), and the price-band arithmetic. The shape rules it
+ * shares with the REST layer live in {@link OrderShape}; tick, step, minimum size and the unit bound
+ * need the market and are checked only here.
+ */
 final class OrderChecks {
     /** No price or size may exceed this many ticks or steps: keeps every product far from overflow. */
     static final long MAX_UNITS = 1_000_000_000_000_000L;
@@ -30,25 +34,17 @@ final class OrderChecks {
         if (c.size() == null || c.size().signum() <= 0) {
             return reject(INVALID_SIZE, "size must be greater than 0");
         }
-        if (c.type().hasLimitPrice() != (c.price() != null)) {
-            return reject(
-                    INVALID_PRICE,
-                    c.type().hasLimitPrice() ? c.type() + " orders need a price" : c.type() + " orders take no price");
-        }
-        if (c.type().isTriggered() != (c.triggerPrice() != null)) {
-            return reject(
-                    INVALID_PRICE,
-                    c.type().isTriggered()
-                            ? c.type() + " orders need a triggerPrice"
-                            : c.type() + " orders take no triggerPrice");
+        Optional<String> prices = OrderShape.priceProblem(c.type(), c.price(), c.triggerPrice());
+        if (prices.isPresent()) {
+            return reject(INVALID_PRICE, prices.get());
         }
         for (BigDecimal price : new BigDecimal[] {c.price(), c.triggerPrice()}) {
             if (price != null && price.signum() <= 0) {
                 return reject(INVALID_PRICE, "prices must be greater than 0");
             }
         }
-        if (c.timeInForce() == TimeInForce.POST_ONLY && c.type() != OrderType.LIMIT) {
-            return reject(VALIDATION_FAILED, "POST_ONLY applies to LIMIT orders only");
+        if (OrderShape.misusesPostOnly(c.type(), c.timeInForce())) {
+            return reject(VALIDATION_FAILED, OrderShape.POST_ONLY_LIMIT_ONLY);
         }
         return checkSpec(c, market);
     }
@@ -83,8 +79,8 @@ final class OrderChecks {
     }
 
     Optional<Outcome> amend(AmendOrder c, Order order, Market market) {
-        if (c.price() == null && c.size() == null) {
-            return reject(VALIDATION_FAILED, "an amend changes price, size or both");
+        if (OrderShape.changesNothing(c.price(), c.size())) {
+            return reject(VALIDATION_FAILED, OrderShape.EMPTY_AMEND);
         }
         if (order.type != OrderType.LIMIT || !order.isResting()) {
             return reject(VALIDATION_FAILED, "only resting LIMIT orders can be amended");
