@@ -63,6 +63,7 @@ class OpenApiContractTests extends TradingApiTestBase {
     @Test
     void aTradingSessionMatchesTheContract() {
         valid("GET", "/api/v1/system/status", null, null).assertStatus(200);
+        valid("GET", "/api/v1/system/time", null, null).assertStatus(200);
         valid("GET", "/api/v1/markets", null, null).assertStatus(200);
         String market = listMarket();
         valid("GET", "/api/v1/markets/" + market, null, null).assertStatus(200);
