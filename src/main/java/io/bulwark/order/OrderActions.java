@@ -134,6 +134,15 @@ public class OrderActions {
         return OrderAnswer.of(200, () -> service.amend(caller.accountId(), orderId, request, caller.actor()));
     }
 
+    /** An amend as JSON (a WebSocket {@code order.amend}): read as a {@code PATCH /orders/{orderId}} body. */
+    public OrderAnswer<OrderResponse> amend(Caller caller, String orderId, JsonNode amend) {
+        try {
+            return amend(caller, orderId, read(amend, AmendRequest.class));
+        } catch (ApiException e) {
+            return OrderAnswer.refused(e);
+        }
+    }
+
     /** 400 {@code VALIDATION_FAILED} unless a batch holds 1 to {@code max} items: nothing of it is applied. */
     static void requireBatchSize(String field, int size, int max) {
         if (size < 1 || size > max) {
@@ -143,12 +152,17 @@ public class OrderActions {
 
     /** Reads one order as the body of {@code POST /orders} is read: the same 400 for the same mistake. */
     private OrderRequest read(JsonNode order) {
-        if (order == null || !order.isObject()) {
-            throw ApiException.badRequest("order: must be a JSON object");
+        return read(order, OrderRequest.class);
+    }
+
+    /** Reads and checks a request body given as JSON, with the 400s Spring MVC gives the same body. */
+    private <T> T read(JsonNode body, Class<T> type) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("request body must be a JSON object");
         }
-        OrderRequest request;
+        T request;
         try {
-            request = json.treeToValue(order, OrderRequest.class);
+            request = json.treeToValue(body, type);
         } catch (JacksonException e) {
             throw JsonInputErrors.unreadable(e);
         }
