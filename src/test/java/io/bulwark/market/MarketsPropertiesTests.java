@@ -3,6 +3,7 @@ package io.bulwark.market;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bulwark.engine.market.MarketPatch;
 import io.bulwark.engine.market.MarketSpec;
 import java.math.BigDecimal;
 import java.util.List;
@@ -35,24 +36,24 @@ class MarketsPropertiesTests {
     }
 
     private static MarketSpec spec(String market, String tick, String step, String imf, String mmf) {
-        return new MarketSpec(
-                market,
-                d(tick),
-                d(step),
-                d(step),
-                d(imf),
-                d(mmf),
-                d("0.0002"),
-                d("0.0005"),
-                d("0.01"),
-                3600,
-                d("0.005"),
-                500,
-                100,
-                1000,
-                30,
-                60L,
-                200);
+        return MarketPatch.NONE
+                .withTickSize(d(tick))
+                .withStepSize(d(step))
+                .withMinSize(d(step))
+                .withInitialMarginFraction(d(imf))
+                .withMaintenanceMarginFraction(d(mmf))
+                .withMakerFee(d("0.0002"))
+                .withTakerFee(d("0.0005"))
+                .withLiquidationFee(d("0.01"))
+                .withFundingIntervalSeconds(3600L)
+                .withMaxFundingRate(d("0.005"))
+                .withPriceBandBps(500)
+                .withPostOnlyBandBps(100)
+                .withMaxPriceJumpBps(1000)
+                .withMaxPriceAgeSeconds(30L)
+                .withPriceJumpWindowSeconds(60L)
+                .withMaxSourceDivergenceBps(200)
+                .toSpec(market);
     }
 
     @Test
