@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bulwark.engine.market.MarketPatch;
 import io.bulwark.engine.market.MarketSpec;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -93,5 +96,36 @@ class MarketsPropertiesTests {
                 "bulwark.markets.seed[0].maintenance-margin-fraction", "0.02"));
         assertThatThrownBy(() -> new MarketSeeder(properties))
                 .hasMessageContaining("BTC-USD-PERP.maintenanceMarginFraction");
+    }
+
+    /** The lists of parameters cannot drift: a new one in MarketSpec must be in MarketPatch and Seed too. */
+    @Test
+    void specPatchAndSeedNameTheSameParameters() {
+        List<String> spec = names(MarketSpec.class);
+        assertThat(spec.getFirst()).isEqualTo("market");
+        assertThat(names(MarketPatch.class)).isEqualTo(spec.subList(1, spec.size()));
+        assertThat(names(MarketsProperties.Seed.class)).isEqualTo(spec);
+        assertThat(MarketSpec.ABSENT_MEANS.keySet())
+                .allSatisfy(name -> assertThat(spec).contains(name));
+    }
+
+    /** Each {@code with…} method sets its own parameter and no other (they name it as text). */
+    @Test
+    void eachWithMethodSetsItsOwnParameter() throws ReflectiveOperationException {
+        MarketPatch full = MarketPatch.of(spec("BTC-USD-PERP", "0.1", "0.001", "0.02", "0.01"));
+        for (RecordComponent c : MarketPatch.class.getRecordComponents()) {
+            String name = c.getName();
+            Method with = MarketPatch.class.getMethod(
+                    "with" + Character.toUpperCase(name.charAt(0)) + name.substring(1), c.getType());
+            MarketPatch patch = (MarketPatch) with.invoke(MarketPatch.NONE, full.get(name));
+            assertThat(patch.get(name)).as(name).isEqualTo(full.get(name));
+            assertThat(patch.unset()).as(name).hasSize(names(MarketPatch.class).size() - 1);
+        }
+    }
+
+    private static List<String> names(Class<? extends Record> type) {
+        return Arrays.stream(type.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
     }
 }
