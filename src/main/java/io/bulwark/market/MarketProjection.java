@@ -12,7 +12,6 @@ import io.bulwark.journal.Projection;
 import io.bulwark.journal.SqlBatch;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -24,38 +23,33 @@ import org.springframework.stereotype.Component;
  *
  * <p>One statement text serves all three events on purpose: {@link SqlBatch} runs each distinct text as
  * one JDBC batch, so rows of different texts do not keep their sequence order, while rows of one text
- * do. A null parameter means "unchanged". The statement is written from {@link MarketPatch}'s components, so
- * a new market parameter needs only its column (a migration). The WITH form also keeps the driver from rewriting the batch
- * into one multi-row INSERT, which could not touch the same market twice.
+ * do. A null parameter means "unchanged". The WITH form also keeps the driver from rewriting the batch into
+ * one multi-row INSERT, which could not touch the same market twice. The statement is written from {@link
+ * MarketPatch}'s components, so a new market parameter needs only its column (a migration).
  */
 @Component
 class MarketProjection implements Projection {
-    /** The market's parameters, in {@link MarketSpec}'s order: each is the column of its name in snake case. */
+    /** The market's parameters in declaration order; each is the column of its name in snake case. */
     private static final List<RecordComponent> PARAMETERS = List.of(MarketPatch.class.getRecordComponents());
 
     static final String UPSERT = upsert();
 
     private static String upsert() {
-        List<String> columns = new ArrayList<>(List.of("market"));
-        List<String> casts = new ArrayList<>(List.of("?::text"));
-        for (RecordComponent p : PARAMETERS) {
-            columns.add(column(p.getName()));
-            casts.add("?::" + sqlType(p.getType()));
-        }
-        String parameters = String.join(", ", columns.subList(1, columns.size()));
-        String zeroes = columns.subList(1, columns.size()).stream()
-                .map(c -> "COALESCE(" + c + ", 0)")
-                .collect(Collectors.joining(", "));
-        String updates = columns.subList(1, columns.size()).stream()
-                .map(c -> c + " = COALESCE((SELECT " + c + " FROM p), m." + c + ")")
-                .collect(Collectors.joining(",\n    "));
-        return "WITH p (" + String.join(", ", columns) + ", state, seq)\n"
-                + "AS (VALUES (" + String.join(", ", casts) + ", ?::text, ?::bigint))\n"
-                + "INSERT INTO markets AS m (" + String.join(", ", columns) + ", state, updated_sequence)\n"
+        List<String> columns = PARAMETERS.stream().map(p -> column(p.getName())).toList();
+        String casts =
+                PARAMETERS.stream().map(p -> "?::" + sqlType(p.getType())).collect(Collectors.joining(", "));
+        String zeroes = columns.stream().map(c -> "COALESCE(" + c + ", 0)").collect(Collectors.joining(", "));
+        String updates = columns.stream()
+                .map(c -> "    " + c + " = COALESCE((SELECT " + c + " FROM p), m." + c + "),\n")
+                .collect(Collectors.joining());
+        String names = String.join(", ", columns);
+        return "WITH p (market, " + names + ", state, seq)\n"
+                + "AS (VALUES (?::text, " + casts + ", ?::text, ?::bigint))\n"
+                + "INSERT INTO markets AS m (market, " + names + ", state, updated_sequence)\n"
                 + "SELECT market, " + zeroes + ", COALESCE(state, 'OPEN'), seq\n"
                 + "FROM p\n"
-                + "ON CONFLICT (market) DO UPDATE SET\n    "
-                + updates + ",\n"
+                + "ON CONFLICT (market) DO UPDATE SET\n"
+                + updates
                 + "    state = COALESCE((SELECT state FROM p), m.state),\n"
                 + "    updated_sequence = EXCLUDED.updated_sequence\n";
     }
