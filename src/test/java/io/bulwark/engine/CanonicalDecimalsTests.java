@@ -26,11 +26,11 @@ class CanonicalDecimalsTests {
         return new BigDecimal(pad ? value + (value.contains(".") ? "000" : ".000") : value);
     }
 
-    private static List<Event> session(EngineFixture f, boolean pad) {
-        f.withMarket(EngineFixture.btc());
+    private static List<Event> session(TradingFloor f, boolean pad) {
+        f.withMarket(TradingFloor.btc());
         List<Event> events = new ArrayList<>();
-        EngineFixture.Trader alice = f.trader("alice");
-        EngineFixture.Trader bob = f.trader("bob");
+        TradingFloor.Trader alice = f.trader("alice");
+        TradingFloor.Trader bob = f.trader("bob");
         alice.deposits("100000", "a");
         bob.deposits("100000", "b");
         long t = f.now + 1000;
@@ -74,8 +74,8 @@ class CanonicalDecimalsTests {
 
     @Test
     void trailingZerosChangeNeitherEventsNorState() {
-        EngineFixture plain = new EngineFixture();
-        EngineFixture padded = new EngineFixture();
+        TradingFloor plain = TradingFloor.empty();
+        TradingFloor padded = TradingFloor.empty();
         List<Event> plainEvents = session(plain, false);
         List<Event> paddedEvents = session(padded, true);
         assertThat(paddedEvents).isEqualTo(plainEvents);

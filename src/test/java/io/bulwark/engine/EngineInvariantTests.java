@@ -81,7 +81,7 @@ class EngineInvariantTests {
                 accounts.flatMap(a ->
                         amounts.flatMap(x -> Arbitraries.of("w-1", "w-2", "w-3").map(r -> new Withdraw(a, x, r)))),
                 Arbitraries.of(TradingState.class).map(s -> new ChangeTradingState("", s, "prop", "test", false)),
-                Arbitraries.just(new CreateMarket(EngineFixture.btc())),
+                Arbitraries.just(new CreateMarket(TradingFloor.btc())),
                 Arbitraries.just(new Tick()));
         return command.list().ofMinSize(1).ofMaxSize(80);
     }

@@ -22,7 +22,7 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 class EngineTests {
-    private final EngineFixture exchange = new EngineFixture();
+    private final TradingFloor exchange = TradingFloor.empty();
 
     @Test
     void depositMovesMoneyFromExternalAndConservesTheLedger() {
@@ -106,12 +106,12 @@ class EngineTests {
 
     @Test
     void marketsAreValidatedOnCreateAndOnUpdate() {
-        exchange.withMarket(EngineFixture.btc());
+        exchange.withMarket(TradingFloor.btc());
 
-        assertThat(exchange.rejected(new CreateMarket(EngineFixture.btc())).code())
+        assertThat(exchange.rejected(new CreateMarket(TradingFloor.btc())).code())
                 .isEqualTo(Code.MARKET_EXISTS);
         assertThat(exchange.rejected(
-                                new CreateMarket(EngineFixture.spec("ETH-USD-PERP", "0.01", "0.01", "0.03", "0.05")))
+                                new CreateMarket(TradingFloor.spec("ETH-USD-PERP", "0.01", "0.01", "0.03", "0.05")))
                         .message())
                 .isEqualTo("maintenanceMarginFraction must be below initialMarginFraction");
         MarketPatch badTick = MarketPatch.NONE.withTickSize(BigDecimal.ZERO);
@@ -127,7 +127,7 @@ class EngineTests {
 
     @Test
     void aMarketsEffectiveStateIsTheStricterOfExchangeAndMarket() {
-        exchange.withMarket(EngineFixture.btc());
+        exchange.withMarket(TradingFloor.btc());
         exchange.applied(new ChangeTradingState("BTC-USD-PERP", TradingState.POST_ONLY, "reopen", "admin", false));
         assertThat(exchange.engine.market("BTC-USD-PERP").orElseThrow().effectiveState())
                 .isEqualTo(TradingState.POST_ONLY);
@@ -163,7 +163,7 @@ class EngineTests {
 
     @Test
     void aSnapshotRestoresToTheSameStateHash() {
-        exchange.withMarket(EngineFixture.btc());
+        exchange.withMarket(TradingFloor.btc());
         exchange.trader("alice").deposits("123.456789", "d1");
         exchange.apply(new Tick());
         var taken = exchange.applied(new TakeSnapshot("test"));

@@ -36,7 +36,7 @@ class MarketBreakerTests {
 
     MarketBreakerTests() {
         floor.apply(new StartEngine("test", 60, 10, 500, 0, CircuitBreaker.DEFAULT_MIN_NOTIONAL));
-        floor.apply(new CreateMarket(EngineFixture.spec(ETH, "0.1", "0.001", "0.02", "0.01")));
+        floor.apply(new CreateMarket(TradingFloor.spec(ETH, "0.1", "0.001", "0.02", "0.01")));
         prices(BTC, "65000");
         prices(ETH, "65000");
     }

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
  * refunded once across incidents (SPEC section 9, v2).
  */
 class RefundTests {
-    private final EngineFixture floor = new EngineFixture();
-    private final EngineFixture.Trader alice = floor.trader("alice");
-    private final EngineFixture.Trader bob = floor.trader("bob");
+    private final TradingFloor floor = TradingFloor.empty();
+    private final TradingFloor.Trader alice = floor.trader("alice");
+    private final TradingFloor.Trader bob = floor.trader("bob");
 
     private void fundVault(String amount) {
         floor.applied(new Deposit(Ledger.LIQUIDATOR_VAULT, new BigDecimal(amount), "vault-" + amount));
@@ -120,7 +120,7 @@ class RefundTests {
         return new Item(Kind.LIQUIDATION, sequence, market, new BigDecimal(amount));
     }
 
-    private static Refund refund(EngineFixture.Trader trader, Item... items) {
+    private static Refund refund(TradingFloor.Trader trader, Item... items) {
         BigDecimal amount = List.of(items).stream().map(Item::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Refund(trader.accountId, amount, List.of(items));
     }

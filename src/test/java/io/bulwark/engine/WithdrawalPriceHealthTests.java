@@ -96,7 +96,7 @@ class WithdrawalPriceHealthTests {
     @Test
     void onlyTheUnhealthyMarketsGainIsHeldBack() {
         String eth = "ETH-USD-PERP";
-        floor.apply(new CreateMarket(EngineFixture.spec(eth, "0.01", "0.01", "0.05", "0.03")));
+        floor.apply(new CreateMarket(TradingFloor.spec(eth, "0.01", "0.01", "0.05", "0.03")));
         floor.prices(eth, "3500");
         bob.sells("10").in(eth).at("3500").placed();
         alice.buys("10").in(eth).at("3500").placed(); // taker fee 17.5

@@ -77,25 +77,8 @@ public final class Markets {
     public void writeTo(CanonicalWriter out) {
         out.writeInt(markets.size());
         for (Market m : markets.values()) {
-            MarketSpec s = m.spec();
-            out.writeString(s.market())
-                    .writeDecimal(s.tickSize())
-                    .writeDecimal(s.stepSize())
-                    .writeDecimal(s.minSize())
-                    .writeDecimal(s.initialMarginFraction())
-                    .writeDecimal(s.maintenanceMarginFraction())
-                    .writeDecimal(s.makerFee())
-                    .writeDecimal(s.takerFee())
-                    .writeDecimal(s.liquidationFee())
-                    .writeLong(s.fundingIntervalSeconds())
-                    .writeDecimal(s.maxFundingRate())
-                    .writeInt(s.priceBandBps())
-                    .writeInt(s.postOnlyBandBps())
-                    .writeInt(s.maxPriceJumpBps())
-                    .writeLong(s.maxPriceAgeSeconds())
-                    .writeLong(s.priceJumpWindowSeconds())
-                    .writeInt(s.maxSourceDivergenceBps())
-                    .writeEnum(m.state())
+            m.spec().writeTo(out);
+            out.writeEnum(m.state())
                     .writeLong(m.stateSince())
                     .writeOptionalDecimal(m.lastTradePrice())
                     .writeDecimal(m.basisEma());
@@ -109,25 +92,8 @@ public final class Markets {
     public static Markets readFrom(CanonicalReader in) {
         Markets markets = new Markets();
         for (int i = 0, n = in.readInt(); i < n; i++) {
-            MarketSpec spec = new MarketSpec(
-                    in.readString(),
-                    in.readDecimal(),
-                    in.readDecimal(),
-                    in.readDecimal(),
-                    in.readDecimal(),
-                    in.readDecimal(),
-                    in.readDecimal(),
-                    in.readDecimal(),
-                    in.readDecimal(),
-                    in.readLong(),
-                    in.readDecimal(),
-                    in.readInt(),
-                    in.readInt(),
-                    in.readInt(),
-                    in.readLong(),
-                    // Format 3 added them; a market from an older snapshot gets the defaults.
-                    in.formatVersion() >= 3 ? in.readLong() : null,
-                    in.formatVersion() >= 3 ? in.readInt() : null);
+            // Format 3 added the v2 oracle limits; a market from an older snapshot gets the defaults.
+            MarketSpec spec = MarketSpec.readFrom(in);
             TradingState state = in.readEnum(TradingState.class);
             long stateSince = in.readLong();
             BigDecimal lastTrade = in.readOptionalDecimal();
