@@ -79,8 +79,7 @@ final class ClientFrameParser {
         String name = requiredString(frame, "channel", MAX_NAME_LENGTH);
         return Channel.byWireName(name)
                 .orElseThrow(() -> new ProtocolException(
-                        ErrorCode.UNKNOWN_CHANNEL,
-                        "unknown channel '" + name + "'; channels: status, account, orderbook, trades, prices"));
+                        ErrorCode.UNKNOWN_CHANNEL, "unknown channel '" + name + "'; channels: " + Channel.wireNames()));
     }
 
     private static String market(JsonNode frame, Channel channel) {

@@ -89,8 +89,7 @@ final class ClientRequests {
         switch (subscription.channel()) {
             case STATUS -> status.add(session, ack);
             case ACCOUNT -> accounts.add(trader.orElseThrow().accountId(), session, ack);
-            case ORDERBOOK, TRADES, PRICES ->
-                marketChannels.get(subscription.channel()).subscribe(session, subscription.market(), ack);
+            default -> marketChannels.get(subscription.channel()).subscribe(session, subscription.market(), ack);
         }
     }
 
@@ -124,8 +123,7 @@ final class ClientRequests {
         switch (subscription.channel()) {
             case STATUS -> status.remove(session);
             case ACCOUNT -> session.key().ifPresent(k -> accounts.remove(k.accountId(), session));
-            case ORDERBOOK, TRADES, PRICES ->
-                marketChannels.get(subscription.channel()).unsubscribe(session, subscription.market());
+            default -> marketChannels.get(subscription.channel()).unsubscribe(session, subscription.market());
         }
     }
 

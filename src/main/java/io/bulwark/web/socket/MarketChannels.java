@@ -18,9 +18,11 @@ public final class MarketChannels {
     MarketChannels(ServerMessages messages, List<SnapshotSource> sources, int maxHeld) {
         Map<String, SnapshotSource> byChannel =
                 sources.stream().collect(Collectors.toMap(SnapshotSource::channel, Function.identity()));
-        add(Channel.ORDERBOOK, "update", messages, byChannel, maxHeld);
-        add(Channel.TRADES, "trade", messages, byChannel, maxHeld);
-        add(Channel.PRICES, "price", messages, byChannel, maxHeld);
+        for (Channel channel : Channel.values()) {
+            if (channel.perMarket()) {
+                add(channel, channel.updateType(), messages, byChannel, maxHeld);
+            }
+        }
         byChannel.keySet().stream()
                 .filter(name ->
                         Channel.byWireName(name).map(c -> !c.perMarket()).orElse(true))
@@ -52,6 +54,13 @@ public final class MarketChannels {
 
     public MarketChannel prices() {
         return channels.get(Channel.PRICES);
+    }
+
+    /** The market channel with that wire name ({@code "orderbook"}). */
+    public MarketChannel named(String wireName) {
+        return Channel.byWireName(wireName)
+                .map(this::get)
+                .orElseThrow(() -> new IllegalArgumentException("no market channel '" + wireName + "'"));
     }
 
     MarketChannel get(Channel channel) {
