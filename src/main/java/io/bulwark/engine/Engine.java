@@ -9,6 +9,7 @@ import io.bulwark.engine.account.Accounts;
 import io.bulwark.engine.account.ApiKey;
 import io.bulwark.engine.book.OrderBook;
 import io.bulwark.engine.command.AmendOrder;
+import io.bulwark.engine.command.ArmCancelAfter;
 import io.bulwark.engine.command.CancelMaintenance;
 import io.bulwark.engine.command.CancelOrder;
 import io.bulwark.engine.command.CancelOrders;
@@ -76,6 +77,7 @@ import io.bulwark.engine.state.Limits;
 import io.bulwark.engine.state.RuleSet;
 import io.bulwark.engine.state.TradingState;
 import io.bulwark.engine.state.TransitionDesk;
+import io.bulwark.engine.trading.DeadMansSwitch;
 import io.bulwark.engine.trading.LiveOrders;
 import io.bulwark.engine.trading.OrderDesk;
 import java.math.BigDecimal;
@@ -100,9 +102,10 @@ public final class Engine implements EngineView {
      * is at least 3. 4 (v2 keys) added each API key's grant: scopes, allowed addresses, expiry, label,
      * creation time and hash scheme (older snapshots restore every key as {@code KeyGrant.LEGACY}).
      * is at least 3. 5 (bounded state) added the engine's limits at the end, the end time of each
-     * remembered client order id and the last update time of each oracle source.
+     * remembered client order id and the last update time of each oracle source. 6 (v2 dead man's switch)
+     * added each account's cancel-after deadline at the end (older snapshots restore with none armed).
      */
-    private static final int FORMAT_VERSION = 5;
+    private static final int FORMAT_VERSION = 6;
 
     private long lastSequence;
     private long clock;
@@ -128,6 +131,7 @@ public final class Engine implements EngineView {
     private final MaintenanceWindows windows;
     private final MaintenanceDesk maintenance;
     private final OracleDesk oracle;
+    private final DeadMansSwitch deadMansSwitch;
     private byte[] snapshotBytes = new byte[0];
     private final RuleSet rules;
     private final PublicViews publicViews;
@@ -187,6 +191,7 @@ public final class Engine implements EngineView {
         this.windows = windows;
         this.maintenance = new MaintenanceDesk(windows, status, transitions);
         this.oracle = new OracleDesk(markets, accounts);
+        this.deadMansSwitch = new DeadMansSwitch(portfolios, desk);
         this.publicViews = new PublicViews(markets, portfolios, status, breaker, windows);
     }
 
@@ -222,6 +227,7 @@ public final class Engine implements EngineView {
             case PayRefunds c -> refunds.pay(c, lastSequence + 1, events);
             case ScheduleMaintenance c -> maintenance.schedule(c, now, events);
             case CancelMaintenance c -> maintenance.cancel(c, events);
+            case ArmCancelAfter c -> deadMansSwitch.arm(c, now);
         };
         if (refusal.isEmpty() && movesRisk(events)) {
             liquidations.check(lastSequence + 1, now, events);
@@ -289,14 +295,17 @@ public final class Engine implements EngineView {
     /**
      * Whether a maintenance window starts or ends at {@code timestamp}: the sequencer then applies a
      * Tick first, so the first command stamped at or after a window's start finds the exchange CLOSED.
+     * Also when a dead man's switch deadline has passed, so it fires before that command.
      */
     public boolean maintenanceDue(long timestamp) {
-        return maintenance.due(Math.max(clock, timestamp));
+        long now = Math.max(clock, timestamp);
+        return maintenance.due(now) || deadMansSwitch.due(now);
     }
 
     private Optional<Outcome> tick(long now, List<Event> events) {
         markets.forgetSilentSources(now);
         maintenance.onTick(lastSequence + 1, now, events);
+        deadMansSwitch.onTick(lastSequence + 1, now, events);
         desk.onTick(lastSequence + 1, now, events);
         for (Market m : markets.all()) {
             boolean open = status.state().stricter(m.state()) == TradingState.OPEN;
@@ -408,6 +417,7 @@ public final class Engine implements EngineView {
         windows.writeTo(out);
         out.writeInt(rules.version());
         limits.writeTo(out);
+        deadMansSwitch.writeTo(out);
         return out.toByteArray();
     }
 
@@ -454,6 +464,7 @@ public final class Engine implements EngineView {
         markets.useV2OracleRules(rules.v2());
         markets.useSourceRetention(limits.oracleSourceRetentionMillis(), clock);
         engine.transitions.restoreMinPostOnlyMillis(minPostOnlyMillis);
+        engine.deadMansSwitch.readFrom(in);
         in.expectEnd();
         return engine;
     }
@@ -583,6 +594,11 @@ public final class Engine implements EngineView {
     @Override
     public Optional<Account> account(String accountId) {
         return accounts.account(accountId);
+    }
+
+    @Override
+    public java.util.OptionalLong cancelAfterDeadline(String accountId) {
+        return deadMansSwitch.deadline(accountId);
     }
 
     @Override

@@ -590,6 +590,20 @@ class OpenApiContractTests extends TradingApiTestBase {
         valid("GET", "/api/v1/markets/" + market, null, null).assertStatus(200);
     }
 
+    /** The dead man's switch: armed, read, disarmed, and its refusals (SPEC section 10 v2). */
+    @Test
+    void deadMansSwitchMatchesTheContract() {
+        Trader trader = newTrader();
+        valid("POST", "/api/v1/orders/cancel-after", trader.apiKey(), "{\"seconds\":600}")
+                .assertStatus(200);
+        valid("GET", "/api/v1/orders/cancel-after", trader.apiKey(), null).assertStatus(200);
+        valid("POST", "/api/v1/orders/cancel-after", trader.apiKey(), "{\"seconds\":0}")
+                .assertStatus(200);
+        answer("POST", "/api/v1/orders/cancel-after", trader.apiKey(), "{\"seconds\":601}")
+                .assertProblem(400, "VALIDATION_FAILED");
+        answer("POST", "/api/v1/orders/cancel-after", null, "{\"seconds\":1}").assertProblem(401, "UNAUTHENTICATED");
+    }
+
     @AfterAll
     static void everyDocumentedOperationWasExercised() {
         Set<String> missing = new TreeSet<>();

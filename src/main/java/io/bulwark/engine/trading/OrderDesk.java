@@ -387,7 +387,7 @@ public final class OrderDesk {
         for (long id : new ArrayList<>(portfolio.get().liveOrders())) {
             Order order = live.get(id).orElseThrow();
             if (c.market().isEmpty() || order.market.equals(c.market())) {
-                cancelLive(order, CancelReason.USER, ctx);
+                cancelLive(order, c.reasonOrUser(), ctx);
             }
         }
         finish(ctx);

@@ -129,7 +129,8 @@ class WebSocketConfiguration {
             SocketMetrics metrics,
             SocketProperties properties,
             JsonMapper json,
-            ObjectProvider<TimeMeter> clock) {
+            ObjectProvider<TimeMeter> clock,
+            ObjectProvider<CancelOnDisconnect> cancelOnDisconnect) {
         return new SocketEndpoint(
                 sessions,
                 new ClientFrameParser(json),
@@ -137,6 +138,8 @@ class WebSocketConfiguration {
                 messages,
                 metrics,
                 properties,
-                clock.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME));
+                clock.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME),
+                // Looked up at close time: the order feature's beans need the engine, built after the channels.
+                (accountId, actor) -> cancelOnDisconnect.ifAvailable(c -> c.connectionClosed(accountId, actor)));
     }
 }
