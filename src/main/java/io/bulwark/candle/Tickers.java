@@ -37,10 +37,18 @@ class Tickers {
             BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal volume, BigDecimal quoteVolume, long trades) {}
 
     TickerResponse ticker(String market) {
-        PublicView view = engine.publicView();
+        return ticker(engine.publicView(), market);
+    }
+
+    TickerResponse ticker(PublicView view, String market) {
         MarketView m =
                 view.market(market).orElseThrow(() -> ApiException.notFound("UNKNOWN_MARKET", "no market " + market));
         return ticker(view, m);
+    }
+
+    /** The view the engine published after its last commit. */
+    PublicView view() {
+        return engine.publicView();
     }
 
     /** Every market's ticker, in the engine's market order. */
@@ -49,7 +57,8 @@ class Tickers {
         return view.markets().stream().map(m -> ticker(view, m)).toList();
     }
 
-    private TickerResponse ticker(PublicView view, MarketView m) {
+    /** The market's ticker as of {@code view}. */
+    TickerResponse ticker(PublicView view, MarketView m) {
         String market = m.spec().market();
         Window w = window(market, view.clock());
         Optional<BookView> top = view.orderBook(market, 1);

@@ -9,7 +9,8 @@ enum Channel {
     ACCOUNT("account", false),
     ORDERBOOK("orderbook", true),
     TRADES("trades", true),
-    PRICES("prices", true);
+    PRICES("prices", true),
+    TICKER("ticker", true);
 
     private final String wireName;
     private final boolean perMarket;

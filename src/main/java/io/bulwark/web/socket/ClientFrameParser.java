@@ -80,7 +80,8 @@ final class ClientFrameParser {
         return Channel.byWireName(name)
                 .orElseThrow(() -> new ProtocolException(
                         ErrorCode.UNKNOWN_CHANNEL,
-                        "unknown channel '" + name + "'; channels: status, account, orderbook, trades, prices"));
+                        "unknown channel '" + name
+                                + "'; channels: status, account, orderbook, trades, prices, ticker"));
     }
 
     private static String market(JsonNode frame, Channel channel) {

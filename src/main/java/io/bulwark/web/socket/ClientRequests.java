@@ -89,7 +89,7 @@ final class ClientRequests {
         switch (subscription.channel()) {
             case STATUS -> status.add(session, ack);
             case ACCOUNT -> accounts.add(trader.orElseThrow().accountId(), session, ack);
-            case ORDERBOOK, TRADES, PRICES ->
+            case ORDERBOOK, TRADES, PRICES, TICKER ->
                 marketChannels.get(subscription.channel()).subscribe(session, subscription.market(), ack);
         }
     }
@@ -124,7 +124,7 @@ final class ClientRequests {
         switch (subscription.channel()) {
             case STATUS -> status.remove(session);
             case ACCOUNT -> session.key().ifPresent(k -> accounts.remove(k.accountId(), session));
-            case ORDERBOOK, TRADES, PRICES ->
+            case ORDERBOOK, TRADES, PRICES, TICKER ->
                 marketChannels.get(subscription.channel()).unsubscribe(session, subscription.market());
         }
     }
