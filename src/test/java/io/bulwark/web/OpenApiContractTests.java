@@ -604,6 +604,42 @@ class OpenApiContractTests extends TradingApiTestBase {
         answer("POST", "/api/v1/orders/cancel-after", null, "{\"seconds\":1}").assertProblem(401, "UNAUTHENTICATED");
     }
 
+    /** Tickers and candles (SPEC section 10 v2) after a trade, and their refusals. */
+    @Test
+    void tickersAndCandlesMatchTheContract() {
+        String market = listMarket();
+        Trader maker = account("candle-maker-" + System.nanoTime());
+        Trader taker = account("candle-taker-" + System.nanoTime());
+        markAt(market, "65000");
+        valid("POST", "/api/v1/orders", maker.apiKey(), limit(market, "SELL", "0.5", "65000"))
+                .assertStatus(201);
+        valid("POST", "/api/v1/orders", taker.apiKey(), limit(market, "BUY", "0.2", "65000"))
+                .assertStatus(201);
+        valid("GET", "/api/v1/markets/" + market + "/ticker", null, null).assertStatus(200);
+        valid("GET", "/api/v1/tickers", null, null).assertStatus(200);
+        for (String price : List.of("trade", "mark", "index")) {
+            assertThat(valid("GET", "/api/v1/markets/" + market + "/candles?interval=1m&price=" + price, null, null)
+                            .assertStatus(200)
+                            .json()
+                            .size())
+                    .isPositive();
+        }
+        valid(
+                        "GET",
+                        "/api/v1/markets/" + market + "/candles?interval=1d&from=2026-01-01T00:00:00Z&to="
+                                + System.currentTimeMillis() + "&limit=10",
+                        null,
+                        null)
+                .assertStatus(200);
+        answer("GET", "/api/v1/markets/" + market + "/candles?interval=7m", null, null)
+                .assertProblem(400, "VALIDATION_FAILED");
+        answer("GET", "/api/v1/markets/" + market + "/candles?interval=1m&from=2&to=1", null, null)
+                .assertProblem(400, "VALIDATION_FAILED");
+        answer("GET", "/api/v1/markets/NOPE-USD-PERP/candles?interval=1m", null, null)
+                .assertProblem(404, "UNKNOWN_MARKET");
+        answer("GET", "/api/v1/markets/NOPE-USD-PERP/ticker", null, null).assertProblem(404, "UNKNOWN_MARKET");
+    }
+
     @AfterAll
     static void everyDocumentedOperationWasExercised() {
         Set<String> missing = new TreeSet<>();

@@ -15,7 +15,8 @@ enum Channel {
     ACCOUNT("account", ""),
     ORDERBOOK("orderbook", "update"),
     TRADES("trades", "trade"),
-    PRICES("prices", "price");
+    PRICES("prices", "price"),
+    TICKER("ticker", "ticker");
 
     private final String wireName;
     private final String updateType;

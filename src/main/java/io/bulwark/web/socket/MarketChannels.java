@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * The per-market channels. Publishers take the one they feed: {@code orderbook()} (messages
- * {@code snapshot} and {@code update}), {@code trades()} ({@code trade}), {@code prices()} ({@code price}).
+ * {@code snapshot} and {@code update}), {@code trades()} ({@code trade}), {@code prices()} ({@code price}), {@code ticker()}
+ * ({@code ticker}).
  * A {@link SnapshotSource} bean named after a channel gives that channel snapshots on subscribe.
  */
 public final class MarketChannels {
@@ -61,6 +62,11 @@ public final class MarketChannels {
         return Channel.byWireName(wireName)
                 .map(this::get)
                 .orElseThrow(() -> new IllegalArgumentException("no market channel '" + wireName + "'"));
+    }
+
+    /** {@code ticker} (SPEC section 11 v2); its publisher is {@code io.bulwark.candle.TickerFeed}. */
+    public MarketChannel ticker() {
+        return channels.get(Channel.TICKER);
     }
 
     MarketChannel get(Channel channel) {
