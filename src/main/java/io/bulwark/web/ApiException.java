@@ -1,6 +1,6 @@
 package io.bulwark.web;
 
-import io.bulwark.engine.Rejection;
+import io.bulwark.engine.command.Rejection;
 import org.springframework.http.HttpStatus;
 
 /**

@@ -6,8 +6,10 @@ import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.Deposit;
+import io.bulwark.engine.command.Rejection;
 import io.bulwark.engine.command.Withdraw;
 import io.bulwark.engine.event.AccountCreated;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.market.MarketSpec;
 import java.math.BigDecimal;
 

@@ -1,6 +1,5 @@
 package io.bulwark.web.socket;
 
-import io.bulwark.engine.Decimals;
 import io.bulwark.engine.event.ApiKeyRevoked;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.MaintenanceCancelled;
@@ -12,6 +11,7 @@ import io.bulwark.engine.event.RolledBack;
 import io.bulwark.engine.event.TradingStateChanged;
 import io.bulwark.engine.event.Transferred;
 import io.bulwark.engine.ledger.Ledger;
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.engine.state.TradingState;
 import io.bulwark.journal.Committed;
 import io.bulwark.journal.EngineGateway;

@@ -1,6 +1,5 @@
 package io.bulwark.web.socket;
 
-import io.bulwark.engine.Decimals;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.FundingHalted;
 import io.bulwark.engine.event.FundingPaid;
@@ -16,6 +15,7 @@ import io.bulwark.engine.event.OrderUpdated;
 import io.bulwark.engine.event.PositionChanged;
 import io.bulwark.engine.event.RefundPaid;
 import io.bulwark.engine.event.Traded;
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.journal.Committed;
 import io.bulwark.journal.JournalListener;
