@@ -1,9 +1,16 @@
 package io.bulwark.engine.desk.funding;
 
+import static io.bulwark.engine.command.Rejection.Code.INVALID_TRANSITION;
+import static io.bulwark.engine.command.Rejection.Code.UNKNOWN_MARKET;
+import static io.bulwark.engine.event.Outcome.reject;
+
+import io.bulwark.engine.command.ResumeFunding;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.FundingHalted;
 import io.bulwark.engine.event.FundingPaid;
+import io.bulwark.engine.event.FundingResumed;
 import io.bulwark.engine.event.FundingSettled;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.event.TransferKind;
 import io.bulwark.engine.funding.FundingRate;
 import io.bulwark.engine.funding.FundingState;
@@ -14,6 +21,7 @@ import io.bulwark.engine.position.Portfolio;
 import io.bulwark.engine.position.Portfolios;
 import io.bulwark.engine.position.Position;
 import io.bulwark.engine.state.Market;
+import io.bulwark.engine.state.Markets;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -27,12 +35,28 @@ import java.util.Optional;
  * amount rounds up and a receiver's down, so funding never creates money.
  */
 public final class FundingDesk {
+    private final Markets markets;
     private final Portfolios portfolios;
     private final Ledger ledger;
 
-    public FundingDesk(Portfolios portfolios, Ledger ledger) {
+    public FundingDesk(Markets markets, Portfolios portfolios, Ledger ledger) {
+        this.markets = markets;
         this.portfolios = portfolios;
         this.ledger = ledger;
+    }
+
+    /** An operator resumes a market whose funding the guard halted. */
+    public Optional<Outcome> resume(ResumeFunding c, List<Event> events) {
+        Optional<Market> market = markets.get(c.market());
+        if (market.isEmpty()) {
+            return reject(UNKNOWN_MARKET, "no market " + c.market());
+        }
+        if (!market.get().funding().halted()) {
+            return reject(INVALID_TRANSITION, "funding is not halted in " + c.market());
+        }
+        market.get().funding().resume();
+        events.add(new FundingResumed(c.market(), c.actor()));
+        return Optional.empty();
     }
 
     /**

@@ -1,10 +1,17 @@
 package io.bulwark.engine.desk.liquidation;
 
+import static io.bulwark.engine.command.Rejection.Code.INVALID_TRANSITION;
+import static io.bulwark.engine.command.Rejection.Code.UNKNOWN_MARKET;
+import static io.bulwark.engine.event.Outcome.reject;
+
+import io.bulwark.engine.command.ResumeLiquidations;
 import io.bulwark.engine.desk.OrderCancels;
 import io.bulwark.engine.event.Deleveraged;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.Liquidated;
 import io.bulwark.engine.event.LiquidationsPaused;
+import io.bulwark.engine.event.LiquidationsResumed;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.event.PositionChanged;
 import io.bulwark.engine.event.TransferKind;
 import io.bulwark.engine.ledger.Ledger;
@@ -27,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Liquidates accounts whose equity fell below their maintenance requirement (SPEC section 7), only
@@ -59,6 +67,21 @@ public final class LiquidationDesk {
         this.status = status;
         this.breaker = breaker;
         this.orders = orders;
+    }
+
+    /** An operator resumes liquidations in one market ({@code market} set) or every paused market (null). */
+    public Optional<Outcome> resume(ResumeLiquidations c, List<Event> events) {
+        if (c.market() == null) {
+            if (breaker.resumeAll().isEmpty()) {
+                return reject(INVALID_TRANSITION, "liquidations are not paused in any market");
+            }
+        } else if (!markets.contains(c.market())) {
+            return reject(UNKNOWN_MARKET, "no market " + c.market());
+        } else if (!breaker.resume(c.market())) {
+            return reject(INVALID_TRANSITION, "liquidations are not paused in " + c.market());
+        }
+        events.add(new LiquidationsResumed(c.actor(), c.market()));
+        return Optional.empty();
     }
 
     /** Liquidates every account that is below maintenance on trusted prices, in account id order. */
