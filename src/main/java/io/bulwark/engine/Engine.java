@@ -97,7 +97,31 @@ public final class Engine extends EngineReads {
     public Outcome apply(Command command, long timestamp) {
         long now = Math.max(state.clock, timestamp);
         List<Event> events = new ArrayList<>(4);
-        Optional<Outcome> refusal = switch (command) {
+        Optional<Outcome> refusal = dispatch(command, now, events);
+        if (refusal.isEmpty() && movesRisk(events)) {
+            liquidations.check(state.lastSequence + 1, now, events);
+        }
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        orders.forgetEnded(now);
+        state.markets.all().forEach(m -> m.confirmPriceHealth(now));
+        publicViews.note(events);
+        state.lastSequence++;
+        state.clock = now;
+        byte[] snapshot = new byte[0];
+        Optional<String> snapshotReason = snapshotReason(command, events);
+        if (snapshotReason.isPresent()) {
+            snapshot = serialize();
+            events.add(new SnapshotTaken(CanonicalWriter.sha256(snapshot), snapshotReason.get()));
+        }
+        snapshotBytes = snapshot;
+        return new Outcome.Applied(state.lastSequence, now, events);
+    }
+
+    /** Hands the command to the desk for it; a refusal, or empty when it applied (and the events). */
+    private Optional<Outcome> dispatch(Command command, long now, List<Event> events) {
+        return switch (command) {
             case CreateMarket c -> marketDesk.createMarket(c, events);
             case UpdateMarket c -> marketDesk.updateMarket(c, events);
             case CreateAccount c -> accountDesk.createAccount(c, now, events);
@@ -123,25 +147,6 @@ public final class Engine extends EngineReads {
             case ScheduleMaintenance c -> maintenance.schedule(c, now, events);
             case CancelMaintenance c -> maintenance.cancel(c, events);
         };
-        if (refusal.isEmpty() && movesRisk(events)) {
-            liquidations.check(state.lastSequence + 1, now, events);
-        }
-        if (refusal.isPresent()) {
-            return refusal.get();
-        }
-        orders.forgetEnded(now);
-        state.markets.all().forEach(m -> m.confirmPriceHealth(now));
-        publicViews.note(events);
-        state.lastSequence++;
-        state.clock = now;
-        byte[] snapshot = new byte[0];
-        Optional<String> snapshotReason = snapshotReason(command, events);
-        if (snapshotReason.isPresent()) {
-            snapshot = serialize();
-            events.add(new SnapshotTaken(CanonicalWriter.sha256(snapshot), snapshotReason.get()));
-        }
-        snapshotBytes = snapshot;
-        return new Outcome.Applied(state.lastSequence, now, events);
     }
 
     /**

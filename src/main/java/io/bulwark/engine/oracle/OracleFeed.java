@@ -104,19 +104,30 @@ public final class OracleFeed {
         Quote quote = new Quote(new BigDecimal(priceText), timestamp);
         quotes.offered = quote;
         if (index != null && jumps(source, quote, now, spec)) {
-            if (!v2Rules) {
-                return refuse(quotes, PriceRejection.PRICE_JUMP, true);
-            }
-            quotes.pending = true;
-            agreeingUpdates = sourcesAgreeOnAJump(now, spec, quarantined) ? agreeingUpdates + 1 : 0;
-            if (agreeingUpdates >= REANCHOR_AFTER) {
-                reanchor(now, spec, quarantined, ReanchorCause.AGREEMENT);
-                consecutiveAccepted = HEALTHY_AFTER; // the agreeing updates confirmed it
-                return Verdict.REANCHORED;
-            }
-            jumpsRefused++;
+            return jumped(quotes, now, spec, quarantined);
+        }
+        accept(quotes, quote, now, spec);
+        return Verdict.ACCEPTED;
+    }
+
+    /** A refused jump, or the vote that re-anchors the index when every fresh source agrees on it. */
+    private Verdict jumped(SourceQuotes quotes, long now, MarketSpec spec, Set<String> quarantined) {
+        if (!v2Rules) {
             return refuse(quotes, PriceRejection.PRICE_JUMP, true);
         }
+        quotes.pending = true;
+        agreeingUpdates = sourcesAgreeOnAJump(now, spec, quarantined) ? agreeingUpdates + 1 : 0;
+        if (agreeingUpdates >= REANCHOR_AFTER) {
+            reanchor(now, spec, quarantined, ReanchorCause.AGREEMENT);
+            consecutiveAccepted = HEALTHY_AFTER; // the agreeing updates confirmed it
+            return Verdict.REANCHORED;
+        }
+        jumpsRefused++;
+        return refuse(quotes, PriceRejection.PRICE_JUMP, true);
+    }
+
+    /** The quote counts toward the index from now on, and the index is the median of the fresh ones. */
+    private void accept(SourceQuotes quotes, Quote quote, long now, MarketSpec spec) {
         if (freshAccepted(now, spec, null, null).isEmpty()) {
             // Every source had gone silent: a feed coming back is an anomaly, confirmed afresh.
             consecutiveAccepted = 0;
@@ -130,7 +141,6 @@ public final class OracleFeed {
         if (before == null || before.compareTo(index) != 0) {
             window.moved(before, index, now, spec.priceJumpWindowSeconds());
         }
-        return Verdict.ACCEPTED;
     }
 
     private Verdict refuse(SourceQuotes quotes, PriceRejection reason, boolean anomaly) {

@@ -126,6 +126,17 @@ final class OrderAdmission {
                     REDUCE_ONLY_WOULD_INCREASE,
                     "a reduce-only order must be smaller than and opposite to the position");
         }
+        Optional<Outcome> refused = priceRefusal(c, market);
+        if (refused.isEmpty() && !c.reduceOnly()) {
+            refused = marginRefusal(c, market, portfolio, position, steps);
+        }
+        // A reduce-only order opens nothing, but filled first it lets the account's other orders on
+        // this side open more: the worst case still holds it.
+        return refused.isPresent() ? refused : admitWorstCase(c.accountId(), WorstCase.placing(c, market));
+    }
+
+    /** A POST_ONLY order must not cross, one that trades must be within the band, one that rests too. */
+    private Optional<Outcome> priceRefusal(PlaceOrder c, Market market) {
         boolean immediate = !c.type().isTriggered() && c.type() != OrderType.MARKET;
         long limitTicks = c.price() != null ? market.ticks(c.price()) : 0;
         if (immediate
@@ -143,15 +154,12 @@ final class OrderAdmission {
                     "an order that trades must be priced within "
                             + market.spec().priceBandBps() + " bps of the mark " + mark);
         }
-        Optional<Outcome> outside = limits.restingBand(c, market);
-        if (outside.isPresent()) {
-            return outside;
-        }
-        if (c.reduceOnly()) {
-            // It opens nothing, but filled first it lets the account's other orders on this side
-            // open more: the worst case still holds it.
-            return admitWorstCase(c.accountId(), WorstCase.placing(c, market));
-        }
+        return limits.restingBand(c, market);
+    }
+
+    /** What the order opens (beyond what closes the position) needs free initial margin. */
+    private Optional<Outcome> marginRefusal(
+            PlaceOrder c, Market market, Portfolio portfolio, long position, long steps) {
         BigDecimal price = c.type() == OrderType.MARKET
                 ? market.price(Execution.bandEdgeTicks(market, c.side()))
                 : c.price() != null ? c.price() : c.triggerPrice();
@@ -172,7 +180,7 @@ final class OrderAdmission {
                                 + free.stripTrailingZeros().toPlainString());
             }
         }
-        return admitWorstCase(c.accountId(), WorstCase.placing(c, market));
+        return Optional.empty();
     }
 
     /** SPEC section 3 v2; journals of older builds replay without it (RuleSet). */

@@ -86,17 +86,9 @@ public final class OrderDesk implements OrderCancels {
         if (portfolio.isEmpty()) {
             return reject(UNKNOWN_ACCOUNT, "no account " + c.accountId());
         }
-        if (!c.clientOrderId().isEmpty()) {
-            Optional<Portfolio.ClientOrder> earlier = clientOrderIds.find(portfolio.get(), c.clientOrderId(), now);
-            if (earlier.isPresent()) {
-                return earlier.get().fingerprint().equals(OrderChecks.fingerprint(c))
-                        ? Optional.of(new Outcome.AlreadyApplied(
-                                "order already placed",
-                                Long.toString(earlier.get().orderId())))
-                        : reject(
-                                DUPLICATE_CLIENT_ORDER_ID,
-                                "clientOrderId " + c.clientOrderId() + " was used for another order");
-            }
+        Optional<Outcome> repeat = repeatedClientOrderId(c, portfolio.get(), now);
+        if (repeat.isPresent()) {
+            return repeat;
         }
         Optional<Outcome> invalid = checks.values(c, found);
         if (invalid.isPresent()) {
@@ -124,6 +116,23 @@ public final class OrderDesk implements OrderCancels {
         execution.fireTriggers(market, ctx);
         execution.finish(ctx);
         return Optional.empty();
+    }
+
+    /** A remembered client order id: the same order again is answered as placed, another is refused. */
+    private Optional<Outcome> repeatedClientOrderId(PlaceOrder c, Portfolio portfolio, long now) {
+        if (c.clientOrderId().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Portfolio.ClientOrder> earlier = clientOrderIds.find(portfolio, c.clientOrderId(), now);
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        return earlier.get().fingerprint().equals(OrderChecks.fingerprint(c))
+                ? Optional.of(new Outcome.AlreadyApplied(
+                        "order already placed", Long.toString(earlier.get().orderId())))
+                : reject(
+                        DUPLICATE_CLIENT_ORDER_ID,
+                        "clientOrderId " + c.clientOrderId() + " was used for another order");
     }
 
     private Order newOrder(PlaceOrder c, Market market, long id, long now) {
