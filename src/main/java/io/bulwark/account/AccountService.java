@@ -1,12 +1,12 @@
 package io.bulwark.account;
 
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.Withdraw;
 import io.bulwark.engine.event.AccountCreated;
+import io.bulwark.engine.event.Outcome;
+import io.bulwark.engine.event.TransferKind;
 import io.bulwark.engine.event.Transferred;
-import io.bulwark.engine.ledger.TransferKind;
 import io.bulwark.web.ApiException;
 import io.bulwark.web.EngineClient;
 import io.bulwark.web.security.ApiKeySecret;

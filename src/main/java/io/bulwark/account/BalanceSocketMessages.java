@@ -1,9 +1,9 @@
 package io.bulwark.account;
 
-import io.bulwark.engine.Decimals;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.Transferred;
 import io.bulwark.engine.ledger.Ledger;
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.web.socket.ChannelPublisher;
 import io.bulwark.web.socket.SocketMessages;
 import java.math.BigDecimal;

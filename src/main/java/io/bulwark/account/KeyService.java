@@ -1,12 +1,12 @@
 package io.bulwark.account;
 
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.account.ApiKey;
 import io.bulwark.engine.account.Role;
 import io.bulwark.engine.account.Scope;
 import io.bulwark.engine.command.IssueApiKey;
 import io.bulwark.engine.command.RevokeApiKey;
 import io.bulwark.engine.event.ApiKeyIssued;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.web.ApiException;
 import io.bulwark.web.EngineClient;
 import io.bulwark.web.security.AllowedIps;

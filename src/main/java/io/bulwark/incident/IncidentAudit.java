@@ -1,14 +1,14 @@
 package io.bulwark.incident;
 
-import io.bulwark.engine.Decimals;
 import io.bulwark.engine.command.PayRefunds;
+import io.bulwark.engine.desk.refund.PaidIncidents;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.FundingPaid;
 import io.bulwark.engine.event.FundingSettled;
 import io.bulwark.engine.event.Liquidated;
 import io.bulwark.engine.event.OraclePriceAccepted;
 import io.bulwark.engine.market.MarketSpec;
-import io.bulwark.engine.refund.PaidIncidents;
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.incident.AuditFindings.AccountRefund;
 import io.bulwark.incident.AuditFindings.FundingFinding;
 import io.bulwark.incident.AuditFindings.LiquidationFinding;

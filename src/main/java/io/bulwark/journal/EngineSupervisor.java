@@ -1,12 +1,12 @@
 package io.bulwark.journal;
 
 import io.bulwark.engine.EngineView;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.PublicView;
 import io.bulwark.engine.command.ChangeTradingState;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.command.TakeSnapshot;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.state.TradingState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,10 +1,10 @@
 package io.bulwark.journal;
 
 import io.bulwark.engine.Engine;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.RollBack;
 import io.bulwark.engine.event.Event;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.event.SnapshotTaken;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import java.sql.Connection;

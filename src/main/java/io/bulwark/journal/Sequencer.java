@@ -2,10 +2,10 @@ package io.bulwark.journal;
 
 import io.bulwark.engine.Engine;
 import io.bulwark.engine.EngineView;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.command.Tick;
+import io.bulwark.engine.event.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

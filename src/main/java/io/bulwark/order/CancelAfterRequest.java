@@ -1,6 +1,6 @@
 package io.bulwark.order;
 
-import io.bulwark.engine.trading.DeadMansSwitch;
+import io.bulwark.engine.desk.trading.DeadMansSwitch;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

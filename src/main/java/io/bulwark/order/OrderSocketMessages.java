@@ -1,9 +1,9 @@
 package io.bulwark.order;
 
-import io.bulwark.engine.Decimals;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.OrderPlaced;
 import io.bulwark.engine.event.OrderUpdated;
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.web.socket.ChannelPublisher;
 import io.bulwark.web.socket.SocketMessages;

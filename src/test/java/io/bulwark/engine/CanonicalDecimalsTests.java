@@ -7,6 +7,7 @@ import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.OrderPlaced;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.order.OrderType;
 import io.bulwark.engine.order.Side;
 import io.bulwark.engine.order.TimeInForce;

@@ -10,6 +10,7 @@ import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.command.Tick;
 import io.bulwark.engine.command.Withdraw;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.state.TradingState;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -2,20 +2,23 @@ package io.bulwark.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.engine.Rejection.Code;
 import io.bulwark.engine.account.Role;
 import io.bulwark.engine.command.ChangeTradingState;
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.IssueApiKey;
+import io.bulwark.engine.command.Rejection;
+import io.bulwark.engine.command.Rejection.Code;
 import io.bulwark.engine.command.RevokeApiKey;
 import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.command.Tick;
 import io.bulwark.engine.command.UpdateMarket;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.event.SnapshotTaken;
+import io.bulwark.engine.event.TransferKind;
 import io.bulwark.engine.event.Transferred;
 import io.bulwark.engine.ledger.Ledger;
-import io.bulwark.engine.ledger.TransferKind;
 import io.bulwark.engine.market.MarketPatch;
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import io.bulwark.engine.state.TradingState;
 import java.math.BigDecimal;

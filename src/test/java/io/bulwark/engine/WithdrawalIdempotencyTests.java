@@ -2,11 +2,12 @@ package io.bulwark.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.engine.Rejection.Code;
 import io.bulwark.engine.account.WithdrawalReferences;
 import io.bulwark.engine.command.ChangeTradingState;
 import io.bulwark.engine.command.Deposit;
+import io.bulwark.engine.command.Rejection.Code;
 import io.bulwark.engine.command.Withdraw;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.event.Transferred;
 import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.state.TradingState;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.PostOraclePrices;
+import io.bulwark.engine.command.Rejection;
 import io.bulwark.engine.command.StartEngine;
+import io.bulwark.engine.event.Outcome;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

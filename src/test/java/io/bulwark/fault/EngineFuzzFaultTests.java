@@ -3,7 +3,6 @@ package io.bulwark.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.AmendOrder;
 import io.bulwark.engine.command.CancelOrder;
@@ -18,6 +17,7 @@ import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.command.Tick;
 import io.bulwark.engine.command.Withdraw;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.order.OrderType;
 import io.bulwark.engine.order.Side;
 import io.bulwark.engine.order.TimeInForce;

@@ -3,13 +3,13 @@ package io.bulwark.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.ArmCancelAfter;
 import io.bulwark.engine.command.CancelOrders;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.command.Tick;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.order.CancelReason;
 import io.bulwark.engine.order.OrderType;
 import io.bulwark.engine.order.Side;

@@ -3,8 +3,8 @@ package io.bulwark.journal;
 import static org.awaitility.Awaitility.await;
 
 import io.bulwark.engine.EngineView;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.Command;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.testsupport.TestPostgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;

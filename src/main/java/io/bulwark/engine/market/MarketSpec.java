@@ -1,6 +1,6 @@
 package io.bulwark.engine.market;
 
-import io.bulwark.engine.Decimals;
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.engine.snapshot.CanonicalReader;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import java.lang.reflect.RecordComponent;
@@ -84,7 +84,7 @@ public record MarketSpec(
     }
 
     /** Writes every parameter, the name first, in declaration order. */
-    void writeTo(CanonicalWriter out) {
+    public void writeTo(CanonicalWriter out) {
         out.writeString(market);
         MarketPatch parameters = MarketPatch.of(this);
         for (RecordComponent p : MarketPatch.class.getRecordComponents()) {
@@ -99,7 +99,7 @@ public record MarketSpec(
     }
 
     /** Reads what {@link #writeTo} wrote in {@code in}'s format: a parameter that format lacked is null. */
-    static MarketSpec readFrom(CanonicalReader in) {
+    public static MarketSpec readFrom(CanonicalReader in) {
         String market = in.readString();
         Map<String, Object> values = new TreeMap<>();
         for (RecordComponent p : MarketPatch.class.getRecordComponents()) {

@@ -4,13 +4,13 @@ import static io.bulwark.engine.TradingFloor.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
-import io.bulwark.engine.Outcome;
-import io.bulwark.engine.Rejection;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.ChangeTradingState;
+import io.bulwark.engine.command.Rejection;
 import io.bulwark.engine.command.RollBack;
 import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.command.Tick;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.event.RolledBack;
 import io.bulwark.engine.event.SnapshotTaken;
 import io.bulwark.engine.event.TradingStateChanged;

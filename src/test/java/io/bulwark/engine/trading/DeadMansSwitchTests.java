@@ -3,15 +3,15 @@ package io.bulwark.engine.trading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
-import io.bulwark.engine.Outcome;
-import io.bulwark.engine.Rejection.Code;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.ArmCancelAfter;
 import io.bulwark.engine.command.CancelOrders;
 import io.bulwark.engine.command.Command;
+import io.bulwark.engine.command.Rejection.Code;
 import io.bulwark.engine.command.Tick;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.OrderUpdated;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.order.CancelReason;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.engine.order.OrderStatus;

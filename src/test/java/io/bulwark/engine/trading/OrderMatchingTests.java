@@ -4,14 +4,14 @@ import static io.bulwark.engine.TradingFloor.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
-import io.bulwark.engine.Outcome;
-import io.bulwark.engine.Rejection.Code;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.AmendOrder;
 import io.bulwark.engine.command.CancelOrders;
 import io.bulwark.engine.command.ChangeTradingState;
+import io.bulwark.engine.command.Rejection.Code;
 import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.event.OrderBookChanged;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.event.PositionChanged;
 import io.bulwark.engine.event.Traded;
 import io.bulwark.engine.ledger.Ledger;
