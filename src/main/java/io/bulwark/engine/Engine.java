@@ -128,7 +128,6 @@ public final class Engine implements EngineView {
     private final MaintenanceWindows windows;
     private final MaintenanceDesk maintenance;
     private final OracleDesk oracle;
-    private byte[] snapshotBytes = new byte[0];
     private final RuleSet rules;
     private final PublicViews publicViews;
     private final Limits limits;
@@ -240,8 +239,7 @@ public final class Engine implements EngineView {
             snapshot = serialize();
             events.add(new SnapshotTaken(CanonicalWriter.sha256(snapshot), snapshotReason.get()));
         }
-        snapshotBytes = snapshot;
-        return new Outcome.Applied(lastSequence, now, events);
+        return new Outcome.Applied(lastSequence, now, events, snapshot);
     }
 
     /**
@@ -267,11 +265,6 @@ public final class Engine implements EngineView {
      */
     public PublicView publicView() {
         return publicViews.build(lastSequence, clock);
-    }
-
-    /** The serialized state taken by the last command if it was a {@link TakeSnapshot}, else empty. */
-    public byte[] lastSnapshotBytes() {
-        return snapshotBytes.clone();
     }
 
     /** Oracle commands: then the triggers of every market whose index moved. */
