@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -26,13 +27,13 @@ class ModularityTests {
         "io.bulwark.engine..", "io.bulwark.journal..", "io.bulwark.web..", "io.bulwark.db.."
     };
 
-    private final JavaClasses bulwark = new ClassFileImporter()
+    private static final JavaClasses BULWARK = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.bulwark");
 
     @Test
     void theTopLevelPackagesFormNoCycle() {
-        slices().matching("io.bulwark.(*)..").should().beFreeOfCycles().check(bulwark);
+        slices().matching("io.bulwark.(*)..").should().beFreeOfCycles().check(BULWARK);
     }
 
     @Test
@@ -42,7 +43,7 @@ class ModularityTests {
                 .resideInAPackage("io.bulwark.journal..")
                 .should()
                 .dependOnClassesThat(inBulwarkBut("io.bulwark.journal..", "io.bulwark.engine.."))
-                .check(bulwark);
+                .check(BULWARK);
     }
 
     @Test
@@ -52,7 +53,7 @@ class ModularityTests {
                 .resideInAPackage("io.bulwark.web..")
                 .should()
                 .dependOnClassesThat(inBulwarkBut(INFRASTRUCTURE))
-                .check(bulwark);
+                .check(BULWARK);
     }
 
     @Test
@@ -62,13 +63,15 @@ class ModularityTests {
                 .resideInAPackage("io.bulwark.db..")
                 .should()
                 .dependOnClassesThat(inBulwarkBut("io.bulwark.db.."))
-                .check(bulwark);
+                .check(BULWARK);
     }
 
     /** A controller is a feature's edge: other code goes to its services and records, never through it. */
     @Test
     void nothingDependsOnAnotherPackagesController() {
-        for (JavaClass controller : bulwark.that(are(controllers()))) {
+        JavaClasses controllers = BULWARK.that(are(controllers()));
+        assertThat(controllers).isNotEmpty();
+        for (JavaClass controller : controllers) {
             noClasses()
                     .that()
                     .resideOutsideOfPackage(controller.getPackageName())
@@ -76,7 +79,7 @@ class ModularityTests {
                     .dependOnClassesThat()
                     .belongToAnyOf(controller.reflect())
                     .allowEmptyShould(true)
-                    .check(bulwark);
+                    .check(BULWARK);
         }
     }
 
