@@ -72,7 +72,6 @@ public final class Engine extends EngineReads {
     private final MaintenanceDesk maintenance;
     private final OracleDesk oracle;
     private final DeadMansSwitch deadMansSwitch;
-    private byte[] snapshotBytes = new byte[0];
 
     public Engine() {
         this(new EngineState());
@@ -119,8 +118,7 @@ public final class Engine extends EngineReads {
             snapshot = serialize();
             events.add(new SnapshotTaken(CanonicalWriter.sha256(snapshot), snapshotReason.get()));
         }
-        snapshotBytes = snapshot;
-        return new Outcome.Applied(state.lastSequence, now, events);
+        return new Outcome.Applied(state.lastSequence, now, events, snapshot);
     }
 
     /** Hands the command to the desk for it; a refusal, or empty when it applied (and the events). */
@@ -177,11 +175,6 @@ public final class Engine extends EngineReads {
      */
     public PublicView publicView() {
         return publicViews.build(state.lastSequence, state.clock);
-    }
-
-    /** The serialized state taken by the last command if it was a {@link TakeSnapshot}, else empty. */
-    public byte[] lastSnapshotBytes() {
-        return snapshotBytes.clone();
     }
 
     /** Oracle commands: then the triggers of every market whose index moved. */

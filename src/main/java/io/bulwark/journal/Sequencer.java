@@ -212,7 +212,7 @@ final class Sequencer {
         Outcome outcome = engine.apply(command, timestamp);
         metrics.applied(command, outcome, System.nanoTime() - started);
         if (outcome instanceof Outcome.Applied applied) {
-            byte[] snapshot = engine.lastSnapshotBytes(); // empty unless the command took a snapshot
+            byte[] snapshot = applied.snapshot(); // empty unless the command took a snapshot
             commandsSinceSnapshot = snapshot.length > 0 ? 0 : commandsSinceSnapshot + 1;
             entries.add(new JournalEntry(
                     applied.sequence(), applied.timestamp(), command, applied.events(), actor, snapshot));

@@ -50,8 +50,7 @@ class EngineInvariantTests {
         long now = 0;
         for (int i = 0; i < commands.size(); i++) {
             if (i == Math.min(snapshotAt, commands.size() - 1)) {
-                live.apply(new TakeSnapshot("property"), now += 250);
-                snapshot = live.lastSnapshotBytes();
+                snapshot = ((Outcome.Applied) live.apply(new TakeSnapshot("property"), now += 250)).snapshot();
             }
             if (live.apply(commands.get(i), now += 250) instanceof Outcome.Applied applied) {
                 journal.add(new long[] {applied.sequence(), applied.timestamp(), i});

@@ -170,7 +170,7 @@ class EngineTests {
         exchange.trader("alice").deposits("123.456789", "d1");
         exchange.apply(new Tick());
         var taken = exchange.applied(new TakeSnapshot("test"));
-        byte[] bytes = exchange.engine.lastSnapshotBytes();
+        byte[] bytes = taken.snapshot();
 
         Engine restored = Engine.restore(bytes);
         assertThat(restored.stateHash()).isEqualTo(exchange.engine.stateHash());

@@ -87,8 +87,7 @@ class EngineFuzzFaultTests {
         long now = 0;
         for (int i = 0; i < all.size(); i++) {
             if (i == setup + stream.size() / 2) {
-                engine.apply(new TakeSnapshot("fuzz"), now += 100);
-                snapshot = engine.lastSnapshotBytes();
+                snapshot = ((Outcome.Applied) engine.apply(new TakeSnapshot("fuzz"), now += 100)).snapshot();
             }
             now += 100;
             Command command = stamped(all.get(i), now);

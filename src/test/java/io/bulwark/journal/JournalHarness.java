@@ -54,12 +54,17 @@ final class JournalHarness implements AutoCloseable {
     }
 
     EngineSupervisor start(String name, long snapshotEvery, List<Projection> projections) {
+        return start(name, snapshotEvery, projections, List.of());
+    }
+
+    EngineSupervisor start(
+            String name, long snapshotEvery, List<Projection> projections, List<JournalListener> listeners) {
         JournalProperties named = properties(snapshotEvery, name);
         EngineSupervisor supervisor = new EngineSupervisor(
                 new JournalConnections(url, TestPostgres.username(), TestPostgres.password(), LIMITS),
                 named,
                 projections,
-                List.of(),
+                listeners,
                 List.of(),
                 new SimpleMeterRegistry());
         supervisor.start();

@@ -9,10 +9,27 @@ public sealed interface Outcome {
     /** Applied or AlreadyApplied: every outcome but a refusal. */
     sealed interface Accepted extends Outcome {}
 
-    /** The command changed state: it got {@code sequence} and produced {@code events}. */
-    record Applied(long sequence, long timestamp, List<Event> events) implements Accepted {
+    /**
+     * The command changed state: it got {@code sequence} and produced {@code events}. {@code snapshot} is the
+     * serialized state when the command took a snapshot (its {@code SnapshotTaken} event holds the hash), else
+     * empty: the bytes leave the engine with the outcome, for the journal to store in the same transaction.
+     */
+    record Applied(long sequence, long timestamp, List<Event> events, byte[] snapshot) implements Accepted {
         public Applied {
             events = List.copyOf(events);
+        }
+
+        public Applied(long sequence, long timestamp, List<Event> events) {
+            this(sequence, timestamp, events, new byte[0]);
+        }
+
+        @Override
+        public byte[] snapshot() {
+            return snapshot.clone();
+        }
+
+        public boolean tookSnapshot() {
+            return snapshot.length > 0;
         }
     }
 

@@ -408,8 +408,7 @@ class OrderMatchingTests {
         bob.sells("1").at("65000").placed();
         carol.buys("0.5").at("64000").placed();
         bob.buys("1").triggered(OrderType.STOP_MARKET, "70000").placed();
-        floor.apply(new TakeSnapshot("test"));
-        Engine restored = Engine.restore(floor.engine.lastSnapshotBytes());
+        Engine restored = Engine.restore(((Outcome.Applied) floor.apply(new TakeSnapshot("test"))).snapshot());
 
         assertThat(restored.stateHash()).isEqualTo(floor.engine.stateHash());
         assertThat(restored.orderBook(BTC, 5)).isEqualTo(floor.view().orderBook(BTC, 5));

@@ -63,8 +63,7 @@ class TradingInvariantTests {
         all.addAll(flow);
         for (int i = 0; i < all.size(); i++) {
             if (i == setup.size() + flow.size() / 2) {
-                engine.apply(new TakeSnapshot("mid"), now += 100);
-                snapshot = engine.lastSnapshotBytes();
+                snapshot = ((Outcome.Applied) engine.apply(new TakeSnapshot("mid"), now += 100)).snapshot();
             }
             now += 100;
             Command command = stamped(all.get(i), now);

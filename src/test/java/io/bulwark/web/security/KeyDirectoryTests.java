@@ -47,13 +47,15 @@ class KeyDirectoryTests {
     }
 
     @Test
-    void aLateIssueEventNeverRevivesARevokedKey() {
-        // The API thread applies the revocation before the journal thread delivers the older issue.
-        directory.apply(List.of(issued("key_a", Role.ADMIN, "")));
-        directory.apply(List.of(new ApiKeyRevoked("key_a")));
+    void aKeyIssuedAndRevokedInOneBatchIsForgotten() {
         directory.onCommitted(
                 List.of(committed(1, issued("key_a", Role.ADMIN, "")), committed(2, new ApiKeyRevoked("key_a"))));
         assertThat(directory.findByHash(ApiKeySecret.hash("key_a-secret"))).isEmpty();
+    }
+
+    @Test
+    void hearsOfEachCommitBeforeItsRepliesLeave() {
+        assertThat(directory.beforeReplies()).isTrue();
     }
 
     @Test
