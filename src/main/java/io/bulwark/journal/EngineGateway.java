@@ -4,6 +4,7 @@ import io.bulwark.engine.EngineView;
 import io.bulwark.engine.Outcome;
 import io.bulwark.engine.PublicView;
 import io.bulwark.engine.command.Command;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -22,6 +23,16 @@ public interface EngineGateway {
      * @throws EngineUnavailableException while recovering, or when the engine stopped
      */
     Outcome submit(Command command, String actor);
+
+    /**
+     * Sequences, applies and journals {@code commands} in order, one after another with no other command
+     * between them, in one journal commit; returns their outcomes in order (a refused command does not stop
+     * the ones after it). Either all of them are durable when this returns, or none was applied (it throws).
+     * The default submits them one by one, for gateways without a journal.
+     */
+    default List<Outcome> submitAll(List<Command> commands, String actor) {
+        return commands.stream().map(c -> submit(c, actor)).toList();
+    }
 
     <T> T query(Function<EngineView, T> query);
 

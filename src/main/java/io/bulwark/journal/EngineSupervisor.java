@@ -94,6 +94,11 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
     }
 
     @Override
+    public List<Outcome> submitAll(List<Command> commands, String actor) {
+        return writerTerm().submitAll(commands, actor);
+    }
+
+    @Override
     public <T> T query(Function<EngineView, T> query) {
         return writerTerm().query(query);
     }
@@ -285,6 +290,11 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
         @Override
         public Outcome submit(Command command, String actor) {
             return term.submit(command, actor);
+        }
+
+        @Override
+        public List<Outcome> submitAll(List<Command> commands, String actor) {
+            return term.submitAll(commands, actor);
         }
 
         @Override

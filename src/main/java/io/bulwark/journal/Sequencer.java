@@ -34,6 +34,9 @@ final class Sequencer {
 
     private record QuerySubmission(Function<EngineView, ?> query, PendingReply pending) implements Submission {}
 
+    /** Commands applied one after another with nothing between them, answered together with their outcomes. */
+    private record GroupSubmission(List<Command> commands, String actor, PendingReply pending) implements Submission {}
+
     private final Engine engine;
     private final JournalWriter writer;
     private final LongSupplier wallClock;
@@ -74,6 +77,15 @@ final class Sequencer {
     /** Queues {@code command}; the engine drops it instead of applying it once {@code pending} is abandoned. */
     PendingReply submit(Command command, String actor, PendingReply pending) {
         offer(new CommandSubmission(command, actor, pending), pending.future());
+        return pending;
+    }
+
+    /**
+     * Queues {@code commands} as one submission: the engine applies them in order, with no other command
+     * between them, in the same journal batch, and completes {@code pending} with their outcomes in order.
+     */
+    PendingReply submitAll(List<Command> commands, String actor, PendingReply pending) {
+        offer(new GroupSubmission(List.copyOf(commands), actor, pending), pending.future());
         return pending;
     }
 
@@ -125,6 +137,7 @@ final class Sequencer {
         return switch (s) {
             case CommandSubmission c -> c.pending();
             case QuerySubmission q -> q.pending();
+            case GroupSubmission g -> g.pending();
         };
     }
 
@@ -167,6 +180,14 @@ final class Sequencer {
                 case QuerySubmission q
                 when claimed -> replies.add(new Batch.Reply(q.pending().future(), runQuery(q)));
                 case QuerySubmission q -> {}
+                case GroupSubmission g
+                when claimed ->
+                    replies.add(new Batch.Reply(
+                            g.pending().future(),
+                            g.commands().stream()
+                                    .map(c -> apply(c, g.actor(), entries))
+                                    .toList()));
+                case GroupSubmission g -> g.commands().forEach(metrics::dropped);
             }
         }
         if (snapshotEveryCommands > 0 && commandsSinceSnapshot >= snapshotEveryCommands) {

@@ -5,6 +5,7 @@ import io.bulwark.engine.Outcome;
 import io.bulwark.engine.PublicView;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.Tick;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -86,6 +87,11 @@ final class WriterTerm {
 
     Outcome submit(Command command, String actor) {
         return (Outcome) await(sequencer.submit(command, actor, PendingReply.until(deadline())));
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Outcome> submitAll(List<Command> commands, String actor) {
+        return (List<Outcome>) await(sequencer.submitAll(commands, actor, PendingReply.until(deadline())));
     }
 
     @SuppressWarnings("unchecked")

@@ -6,10 +6,15 @@ import io.bulwark.trade.FillResponse;
 import io.bulwark.trade.Fills;
 import io.bulwark.web.ApiException;
 import io.bulwark.web.EngineClient;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 
@@ -26,6 +31,19 @@ class OrderQueries {
     private static final Pattern ORDER_ID = Pattern.compile("0|[1-9][0-9]{0,17}");
 
     private static final Pattern CURSOR = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern CLIENT_ORDER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern EPOCH_MILLIS = Pattern.compile("[0-9]{1,15}");
+    /** The end of an open time range: later than any order's time. */
+    private static final Instant NEVER = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** Orders created from {@code from} (inclusive) until {@code to} (exclusive). */
+    record TimeRange(Instant from, Instant to) {
+        static final TimeRange ALL = new TimeRange(Instant.EPOCH, NEVER);
+
+        boolean contains(long epochMillis) {
+            return epochMillis >= from.toEpochMilli() && epochMillis < to.toEpochMilli();
+        }
+    }
 
     private final EngineClient engine;
     private final OrderRowRepository orders;
@@ -53,25 +71,81 @@ class OrderQueries {
     }
 
     /**
-     * The account's orders, newest first, with ids below {@code before}: live ones (all, or those in a live
-     * {@code status}) from the engine, FILLED or CANCELLED ones from the read model.
+     * The account's order with this client order id: the live one, else the newest finished one (after the
+     * engine forgot an id, it may have named several orders). Another account's is as unknown as none.
      */
-    List<OrderResponse> list(String accountId, String market, OrderStatus status, int limit, String before) {
+    OrderResponse byClientOrderId(String accountId, String clientOrderId) {
+        requireClientOrderId(clientOrderId);
+        LiveOrders live = engine.query(view -> new LiveOrders(
+                view.liveOrders(accountId, "").stream()
+                        .filter(o -> o.clientOrderId().equals(clientOrderId))
+                        .toList(),
+                view.lastSequence()));
+        if (!live.orders().isEmpty()) {
+            return withFills(accountId, live.orders(), live.sequence()).getFirst();
+        }
+        OrderRow row = orders.findFirstByAccountIdAndClientOrderIdOrderByOrderIdDesc(accountId, clientOrderId)
+                .orElseThrow(() -> clientOrderIdNotFound(clientOrderId));
+        return rowsWithFills(accountId, List.of(row)).getFirst();
+    }
+
+    /** The ids of the account's live orders named by these client order ids; one not live is absent. */
+    Map<String, String> liveOrderIds(String accountId, Collection<String> clientOrderIds) {
+        Set<String> wanted = Set.copyOf(clientOrderIds);
+        return engine.query(view -> view.liveOrders(accountId, "").stream()
+                .filter(o -> wanted.contains(o.clientOrderId()))
+                .collect(Collectors.toUnmodifiableMap(OrderState::clientOrderId, OrderState::orderId)));
+    }
+
+    /**
+     * The account's orders, newest first, with ids below {@code before}, created within {@code range}: live
+     * ones (all, or those in a live {@code status}) from the engine, FILLED or CANCELLED ones from the read
+     * model.
+     */
+    List<OrderResponse> list(
+            String accountId, String market, OrderStatus status, int limit, String before, TimeRange range) {
         String filter = market == null ? "" : market;
         long below = cursor(before);
         if (!filter.isEmpty() && !engine.query(view -> view.market(filter).isPresent())) {
             throw ApiException.notFound("UNKNOWN_MARKET", "no market " + filter);
         }
         return status == null || status.isLive()
-                ? live(accountId, filter, status, limit, below)
-                : finished(accountId, filter, status, limit, below);
+                ? live(accountId, filter, status, limit, below, range)
+                : finished(accountId, filter, status, limit, below, range);
     }
 
-    private List<OrderResponse> live(String accountId, String market, OrderStatus status, int limit, long below) {
+    /** {@code from} and {@code to} as given (ISO-8601 instants or epoch milliseconds, each optional). */
+    static TimeRange timeRange(String from, String to) {
+        Instant start = from == null || from.isEmpty() ? TimeRange.ALL.from() : instant("from", from);
+        Instant end = to == null || to.isEmpty() ? TimeRange.ALL.to() : instant("to", to);
+        if (start.isAfter(end)) {
+            throw ApiException.badRequest("from: must not be after to");
+        }
+        return new TimeRange(start, end);
+    }
+
+    private static Instant instant(String name, String text) {
+        try {
+            Instant instant = EPOCH_MILLIS.matcher(text).matches()
+                    ? Instant.ofEpochMilli(Long.parseLong(text))
+                    : Instant.parse(text);
+            if (instant.isBefore(Instant.EPOCH) || instant.isAfter(NEVER)) {
+                throw new DateTimeException("out of range");
+            }
+            return instant;
+        } catch (DateTimeException e) {
+            throw ApiException.badRequest(
+                    name + ": must be an ISO-8601 time (2026-12-05T12:00:00Z) or epoch milliseconds");
+        }
+    }
+
+    private List<OrderResponse> live(
+            String accountId, String market, OrderStatus status, int limit, long below, TimeRange range) {
         LiveOrders live = engine.query(view -> new LiveOrders(view.liveOrders(accountId, market), view.lastSequence()));
         List<OrderState> page = live.orders().stream()
                 .filter(o -> status == null || o.status() == status)
                 .filter(o -> Long.parseLong(o.orderId()) < below)
+                .filter(o -> range.contains(o.createdAt()))
                 .sorted(Comparator.comparingLong((OrderState o) -> Long.parseLong(o.orderId()))
                         .reversed())
                 .limit(limit)
@@ -79,8 +153,11 @@ class OrderQueries {
         return withFills(accountId, page, live.sequence());
     }
 
-    private List<OrderResponse> finished(String accountId, String market, OrderStatus status, int limit, long below) {
-        return rowsWithFills(accountId, orders.findHistory(accountId, status.name(), market, below, Limit.of(limit)));
+    private List<OrderResponse> finished(
+            String accountId, String market, OrderStatus status, int limit, long below, TimeRange range) {
+        return rowsWithFills(
+                accountId,
+                orders.findHistory(accountId, status.name(), market, below, range.from(), range.to(), Limit.of(limit)));
     }
 
     /** Read-model orders with their fills; an order with nothing filled has none, so it is not looked up. */
@@ -124,12 +201,27 @@ class OrderQueries {
 
     /** Refuses, as not found, a text that cannot be an order id. */
     static void requireOrderId(String orderId) {
-        if (!ORDER_ID.matcher(orderId).matches()) {
+        if (!isOrderId(orderId)) {
             throw notFound(orderId);
         }
     }
 
-    private static ApiException notFound(String orderId) {
+    /** Refuses, as not found, a text that cannot be a client order id. */
+    static void requireClientOrderId(String clientOrderId) {
+        if (!CLIENT_ORDER_ID.matcher(clientOrderId).matches()) {
+            throw clientOrderIdNotFound(clientOrderId);
+        }
+    }
+
+    static ApiException clientOrderIdNotFound(String clientOrderId) {
+        return ApiException.notFound("ORDER_NOT_FOUND", "no order with clientOrderId " + clientOrderId);
+    }
+
+    static boolean isOrderId(String orderId) {
+        return ORDER_ID.matcher(orderId).matches();
+    }
+
+    static ApiException notFound(String orderId) {
         return ApiException.notFound("ORDER_NOT_FOUND", "no order " + orderId);
     }
 }

@@ -1,5 +1,6 @@
 package io.bulwark.order;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
@@ -12,13 +13,18 @@ interface OrderRowRepository extends Repository<OrderRow, Long> {
 
     Optional<OrderRow> findByOrderIdAndAccountId(long orderId, String accountId);
 
-    /** The account's orders in one status with ids below {@code before}, newest first; market empty = all. */
+    /**
+     * The account's orders in one status with ids below {@code before}, created in [{@code from}, {@code to}),
+     * newest first; market empty = all.
+     */
     @Query("""
             select o from OrderRow o
             where o.accountId = :account
               and o.status = :status
               and (:market = '' or o.market = :market)
               and o.orderId < :before
+              and o.createdAt >= :from
+              and o.createdAt < :to
             order by o.orderId desc
             """)
     List<OrderRow> findHistory(
@@ -26,7 +32,12 @@ interface OrderRowRepository extends Repository<OrderRow, Long> {
             @Param("status") String status,
             @Param("market") String market,
             @Param("before") long before,
+            @Param("from") Instant from,
+            @Param("to") Instant to,
             Limit limit);
+
+    /** The account's newest order with this client order id (after the engine forgot an id, several may). */
+    Optional<OrderRow> findFirstByAccountIdAndClientOrderIdOrderByOrderIdDesc(String accountId, String clientOrderId);
 
     List<OrderRow> findByAccountIdOrderByOrderId(String accountId);
 }

@@ -3,6 +3,7 @@ package io.bulwark.order;
 import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.CancelOrder;
 import io.bulwark.engine.command.CancelOrders;
+import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.OrderPlaced;
@@ -13,6 +14,7 @@ import io.bulwark.trade.FillResponse;
 import io.bulwark.web.ApiException;
 import io.bulwark.web.EngineClient;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,28 @@ class OrderService {
 
     Placement place(String accountId, OrderRequest request, String actor) {
         PlaceOrder command = OrderValues.place(accountId, request);
-        return switch (engine.submit(command, actor)) {
+        return placement(accountId, engine.submit(command, actor));
+    }
+
+    /**
+     * Places orders already checked by {@link OrderValues#place} together: in order, in one journal commit.
+     * Each answer is what {@link #place} gives that order alone.
+     */
+    List<OrderAnswer<Placement>> placeAll(String accountId, List<PlaceOrder> commands, String actor) {
+        return engine.submitAll(List.copyOf(commands), actor).stream()
+                .map(outcome -> switch (outcome) {
+                    case Outcome.Accepted accepted -> {
+                        Placement placement = placement(accountId, accepted);
+                        yield OrderAnswer.of(placement.created() ? 201 : 200, placement);
+                    }
+                    case Outcome.Rejected rejected ->
+                        OrderAnswer.<Placement>refused(ApiException.of(rejected.rejection()));
+                })
+                .toList();
+    }
+
+    private Placement placement(String accountId, Outcome.Accepted outcome) {
+        return switch (outcome) {
             case Outcome.Applied applied -> new Placement(placed(applied), true);
             case Outcome.AlreadyApplied repeat -> new Placement(queries.get(accountId, repeat.id()), false);
         };
@@ -46,7 +69,38 @@ class OrderService {
 
     OrderResponse cancel(String accountId, String orderId, String actor) {
         OrderQueries.requireOrderId(orderId);
-        return changed(accountId, engine.apply(new CancelOrder(accountId, orderId), actor)).stream()
+        return cancelled(accountId, orderId, engine.apply(new CancelOrder(accountId, orderId), actor));
+    }
+
+    /**
+     * Cancels orders by id together: in order, in one journal commit. Each answer is what {@link #cancel} gives
+     * that id alone (an id that cannot name an order is refused without reaching the engine).
+     */
+    List<OrderAnswer<OrderResponse>> cancelAll(String accountId, List<String> orderIds, String actor) {
+        List<Command> commands = orderIds.stream()
+                .filter(OrderQueries::isOrderId)
+                .<Command>map(id -> new CancelOrder(accountId, id))
+                .toList();
+        Iterator<Outcome> outcomes = engine.submitAll(commands, actor).iterator();
+        List<OrderAnswer<OrderResponse>> answers = new ArrayList<>(orderIds.size());
+        for (String orderId : orderIds) {
+            if (!OrderQueries.isOrderId(orderId)) {
+                answers.add(OrderAnswer.refused(OrderQueries.notFound(orderId)));
+                continue;
+            }
+            answers.add(
+                    switch (outcomes.next()) {
+                        case Outcome.Applied applied -> OrderAnswer.of(200, cancelled(accountId, orderId, applied));
+                        case Outcome.AlreadyApplied repeat ->
+                            throw new IllegalStateException("unexpected idempotent repeat: " + repeat.detail());
+                        case Outcome.Rejected rejected -> OrderAnswer.refused(ApiException.of(rejected.rejection()));
+                    });
+        }
+        return answers;
+    }
+
+    private OrderResponse cancelled(String accountId, String orderId, Outcome.Applied applied) {
+        return changed(accountId, applied).stream()
                 .filter(o -> o.orderId().equals(orderId))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("cancel of " + orderId + " reported no update"));

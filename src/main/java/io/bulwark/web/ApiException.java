@@ -1,20 +1,45 @@
 package io.bulwark.web;
 
 import io.bulwark.engine.Rejection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /**
  * A request that cannot be served, with the HTTP status and the machine-readable {@code code} of the
  * problem+json answer. Thrown by controllers and services; rendered by {@link ApiExceptionHandler}.
  */
 public class ApiException extends RuntimeException {
+    /** One invalid field of a request body, listed under the problem's {@code errors}. */
+    public record FieldProblem(String field, String message) {}
+
     private final HttpStatus status;
     private final String code;
+    private final List<FieldProblem> errors;
 
     public ApiException(HttpStatus status, String code, String detail) {
+        this(status, code, detail, List.of());
+    }
+
+    private ApiException(HttpStatus status, String code, String detail, List<FieldProblem> errors) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
+        this.errors = List.copyOf(errors);
+    }
+
+    /**
+     * 400 {@code VALIDATION_FAILED} for fields that broke their constraints: the same problem Spring's own
+     * {@code @Valid} check of a request body answers (sorted by field, detail "field: message; ...").
+     */
+    public static ApiException invalidFields(List<FieldProblem> errors) {
+        List<FieldProblem> sorted = errors.stream()
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        String detail = sorted.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail, sorted);
     }
 
     public static ApiException badRequest(String detail) {
@@ -72,5 +97,19 @@ public class ApiException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** The invalid fields, for a problem that lists them (empty for every other problem). */
+    public List<FieldProblem> errors() {
+        return errors;
+    }
+
+    /** This problem as problem+json writes it (without an {@code instance}). */
+    public ProblemDetail problem() {
+        ProblemDetail problem = Problems.of(status, code, getMessage());
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return problem;
     }
 }

@@ -39,14 +39,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
-    /** One invalid field of a request body, listed under {@code errors}. */
-    record FieldProblem(String field, String message) {}
-
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException ex, WebRequest request) {
-        return problem(Problems.of(ex.status(), ex.code(), ex.getMessage()), new HttpHeaders(), request);
+        return problem(ex.problem(), new HttpHeaders(), request);
     }
 
     @ExceptionHandler(NotWriterException.class)
@@ -140,9 +137,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> new FieldProblem(e.getField(), message(e)))
-                .sorted(Comparator.comparing(FieldProblem::field))
+        List<ApiException.FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> new ApiException.FieldProblem(e.getField(), message(e)))
+                .sorted(Comparator.comparing(ApiException.FieldProblem::field))
                 .toList();
         String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
         if (detail.isEmpty()) {

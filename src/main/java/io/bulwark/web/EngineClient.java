@@ -39,6 +39,15 @@ public class EngineClient {
         };
     }
 
+    /**
+     * Applies {@code commands} in order in one journal commit, with no other command between them (see {@link
+     * EngineGateway#submitAll}); their outcomes in order, refusals included: one refused command does not stop
+     * the others.
+     */
+    public List<Outcome> submitAll(List<Command> commands, String actor) {
+        return commands.isEmpty() ? List.of() : gateway.submitAll(commands, actor);
+    }
+
     public <T> T query(Function<EngineView, T> query) {
         return gateway.query(query);
     }

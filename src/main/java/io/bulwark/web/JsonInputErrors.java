@@ -17,7 +17,7 @@ import tools.jackson.databind.exc.PropertyBindingException;
  * Turns an unreadable request body into a problem a client developer can act on: which field, and
  * what was expected. Never echoes Java class names or parser internals.
  */
-final class JsonInputErrors {
+public final class JsonInputErrors {
     private static final int MAX_DETAIL = 300;
 
     private JsonInputErrors() {}
@@ -29,7 +29,15 @@ final class JsonInputErrors {
         return Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail(ex));
     }
 
-    private static String detail(HttpMessageNotReadableException ex) {
+    /**
+     * 400 {@code VALIDATION_FAILED} for a JSON value (one element of a batch, say) that could not be read as
+     * its type, with the same detail an unreadable request body of that type gets.
+     */
+    public static ApiException unreadable(JacksonException ex) {
+        return ApiException.badRequest(detail(ex));
+    }
+
+    private static String detail(Throwable ex) {
         PropertyBindingException unknown = find(ex, PropertyBindingException.class);
         if (unknown != null) {
             return "unknown field '" + path(unknown) + "'; accepted fields: " + known(unknown);

@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers 503 before anything else runs when this instance cannot serve: {@code NOT_WRITER} on a
- * standby, {@code RECOVERING} while the engine is rebuilt from the journal. The status endpoint and the health
+ * standby, {@code RECOVERING} while the engine is rebuilt from the journal. The status and time endpoints and the health
  * probes ({@code /livez}, {@code /readyz}) stay reachable, so operators and load balancers can see why.
  */
 @Component
@@ -23,6 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class StandbyGuardFilter extends OncePerRequestFilter {
     static final int ORDER = BodySizeLimitFilter.ORDER - 10;
     static final String STATUS_PATH = "/api/v1/system/status";
+    static final String TIME_PATH = "/api/v1/system/time";
 
     private final EngineGateway gateway;
     private final ProblemWriter problems;
@@ -60,7 +61,7 @@ class StandbyGuardFilter extends OncePerRequestFilter {
 
     private static boolean isAlwaysServed(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return ("GET".equals(request.getMethod()) && STATUS_PATH.equals(path))
+        return ("GET".equals(request.getMethod()) && (STATUS_PATH.equals(path) || TIME_PATH.equals(path)))
                 || path.equals("/livez")
                 || path.equals("/readyz")
                 || path.equals("/actuator")

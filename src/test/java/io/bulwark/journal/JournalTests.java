@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bulwark.engine.EngineView;
+import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.Withdraw;
@@ -53,6 +54,32 @@ class JournalTests {
                         + " AND events->0->>'amount' = '250.500000'"))
                 .isEqualTo(1);
         assertThat(writer.nodeStatus().lastCommittedSequence()).isEqualTo(deposit.sequence());
+    }
+
+    @Test
+    void submitAllAppliesCommandsInOrderOneAfterAnotherInOneCommit() throws Exception {
+        EngineSupervisor writer = db.startWriter("a");
+        String alice = openAccount(writer, "alice");
+
+        List<Outcome> outcomes = writer.submitAll(
+                List.of(
+                        new Deposit(alice, new BigDecimal("10"), "dep-1"),
+                        new Withdraw(alice, new BigDecimal("1000"), "wd-too-much"),
+                        new Deposit(alice, new BigDecimal("10"), "dep-1"),
+                        new Deposit(alice, new BigDecimal("5"), "dep-2")),
+                "test");
+
+        assertThat(outcomes).hasSize(4);
+        assertThat(outcomes.get(0)).isInstanceOf(Outcome.Applied.class);
+        assertThat(outcomes.get(1)).isInstanceOf(Outcome.Rejected.class);
+        assertThat(outcomes.get(2)).isInstanceOf(Outcome.AlreadyApplied.class);
+        long first = ((Outcome.Applied) outcomes.get(0)).sequence();
+        assertThat(((Outcome.Applied) outcomes.get(3)).sequence()).isEqualTo(first + 1);
+        assertThat(balance(writer, alice)).isEqualByComparingTo("15");
+        assertThat(db.count("SELECT count(DISTINCT xmin::text) FROM journal WHERE sequence IN (" + first + ", "
+                        + (first + 1) + ")"))
+                .as("one journal transaction")
+                .isEqualTo(1);
     }
 
     @Test

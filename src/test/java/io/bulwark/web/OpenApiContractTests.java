@@ -63,6 +63,7 @@ class OpenApiContractTests extends TradingApiTestBase {
     @Test
     void aTradingSessionMatchesTheContract() {
         valid("GET", "/api/v1/system/status", null, null).assertStatus(200);
+        valid("GET", "/api/v1/system/time", null, null).assertStatus(200);
         valid("GET", "/api/v1/markets", null, null).assertStatus(200);
         String market = listMarket();
         valid("GET", "/api/v1/markets/" + market, null, null).assertStatus(200);
@@ -138,6 +139,41 @@ class OpenApiContractTests extends TradingApiTestBase {
         valid("DELETE", bidPath, maker.apiKey(), null).assertStatus(200);
         valid("DELETE", "/api/v1/orders?market=" + market, taker.apiKey(), null).assertStatus(200);
         valid("DELETE", "/api/v1/orders", maker.apiKey(), null).assertStatus(200);
+
+        // Batches, client order ids, a time range
+        String batch = "{\"orders\":["
+                + Ticket.limit(market, "BUY", "0.1", "64000")
+                        .clientOrderId("ct-batch-1")
+                        .json() + ","
+                + Ticket.limit(market, "BUY", "0.1", "64001")
+                        .clientOrderId("ct-batch-2")
+                        .json() + ","
+                + Ticket.limit(market, "BUY", "0", "64000").json() + "]}";
+        JsonNode placed = valid("POST", "/api/v1/orders/batch", maker.apiKey(), batch)
+                .assertStatus(200)
+                .json();
+        assertThat(placed.path("results").get(2).path("body").path("code").asString())
+                .isEqualTo("INVALID_SIZE");
+        answer("POST", "/api/v1/orders/batch", maker.apiKey(), "{\"orders\":[]}")
+                .assertProblem(400, "VALIDATION_FAILED");
+        valid("GET", "/api/v1/orders/by-client-id/ct-batch-1", maker.apiKey(), null)
+                .assertStatus(200);
+        valid("DELETE", "/api/v1/orders/by-client-id/ct-batch-1", maker.apiKey(), null)
+                .assertStatus(200);
+        answer("GET", "/api/v1/orders/by-client-id/nobody", maker.apiKey(), null)
+                .assertProblem(404, "ORDER_NOT_FOUND");
+        String cancels = "{\"orderIds\":[\""
+                + placed.path("results").get(1).path("body").path("orderId").asString()
+                + "\"],\"clientOrderIds\":[\"ct-batch-1\"]}";
+        JsonNode cancelled = valid("DELETE", "/api/v1/orders/batch", maker.apiKey(), cancels)
+                .assertStatus(200)
+                .json();
+        assertThat(cancelled.path("results").get(1).path("status").asInt()).isEqualTo(404);
+        answer("DELETE", "/api/v1/orders/batch", maker.apiKey(), "{}").assertProblem(400, "VALIDATION_FAILED");
+        valid("GET", "/api/v1/orders?status=CANCELLED&from=2026-01-01T00:00:00Z&to=1999999999999", maker.apiKey(), null)
+                .assertStatus(200);
+        answer("GET", "/api/v1/orders?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", maker.apiKey(), null)
+                .assertProblem(400, "VALIDATION_FAILED");
 
         // Fills, positions, market data, money
         JsonNode fills = valid("GET", "/api/v1/fills", taker.apiKey(), null)
@@ -668,6 +704,10 @@ class OpenApiContractTests extends TradingApiTestBase {
 
     /** The operations {@code openapi.yaml} documents. */
     @SuppressWarnings("unchecked")
+    private static int literalLength(String template) {
+        return template.replaceAll("\\{[^}]+}", "").length();
+    }
+
     private static List<Operation> operations() {
         try (Reader reader = Files.newBufferedReader(SPEC)) {
             Map<String, Object> spec = new Yaml().load(reader);
@@ -679,9 +719,9 @@ class OpenApiContractTests extends TradingApiTestBase {
                                 Set.of("get", "put", "post", "delete", "patch").contains(m))
                         .forEach(m -> out.add(new Operation(m.toUpperCase(Locale.ROOT), template, path)));
             });
-            // More specific templates first, so /markets/{market}/trades is not taken for /markets/{market}.
-            out.sort((a, b) ->
-                    Integer.compare(b.template().length(), a.template().length()));
+            // More specific templates first, so /markets/{market}/trades is not taken for /markets/{market}, nor
+            // /orders/batch for /orders/{orderId}: the longest literal part first.
+            out.sort((a, b) -> Integer.compare(literalLength(b.template()), literalLength(a.template())));
             return List.copyOf(out);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + SPEC.toAbsolutePath(), e);

@@ -2,6 +2,7 @@ package io.bulwark.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ class SecurityTests extends HttpApiTestBase {
     @Test
     void publicEndpointsNeedNoKey() {
         api.get("/api/v1/system/status", null).assertStatus(200);
+        api.get("/api/v1/system/time", null).assertStatus(200);
         api.get("/api/v1/markets", null).assertStatus(200);
         api.get("/api/v1/markets/BTC-USD-PERP", null).assertStatus(200);
         api.get("/livez", null).assertStatus(200);
@@ -40,6 +42,23 @@ class SecurityTests extends HttpApiTestBase {
         }
         // Health says UP or DOWN on the API port, nothing more.
         assertThat(api.get("/readyz", null).body()).doesNotContain("engine", "components", "details");
+    }
+
+    /** No {@code bulwark.http.cors.allowed-origins} here (the default): no origin gets cross-origin access. */
+    @Test
+    void withNoAllowedOriginsAPreflightIsRefused403NotAsked401ForAKey() {
+        ApiClient.Response preflight = api.send(api.request("/api/v1/orders", null)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://app.example.com")
+                .header("Access-Control-Request-Method", "POST"));
+        preflight.assertProblem(403, "CORS_REFUSED");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .isEmpty();
+        ApiClient.Response read = api.send(api.request("/api/v1/markets", null)
+                .header("Origin", "https://app.example.com")
+                .GET());
+        read.assertStatus(200);
+        assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     @Test

@@ -23,6 +23,7 @@ class StandbyGuardFilterTests {
         "WRITER,     GET,  /api/v1/markets,        200, ",
         "WRITER,     POST, /api/v1/withdrawals,    200, ",
         "STANDBY,    GET,  /api/v1/system/status,  200, ",
+        "STANDBY,    GET,  /api/v1/system/time,    200, ",
         "STANDBY,    GET,  /actuator/health,       200, ",
         "STANDBY,    GET,  /livez,                 200, ",
         "STANDBY,    GET,  /readyz,                200, ",
@@ -33,6 +34,7 @@ class StandbyGuardFilterTests {
         "STANDBY,    POST, /api/v1/withdrawals,    503, NOT_WRITER",
         "STANDBY,    GET,  /actuatorx,             503, NOT_WRITER",
         "RECOVERING, GET,  /api/v1/system/status,  200, ",
+        "RECOVERING, GET,  /api/v1/system/time,    200, ",
         "RECOVERING, GET,  /api/v1/account,        503, RECOVERING",
         "RECOVERING, GET,  /api/v1/markets,        503, RECOVERING"
     })

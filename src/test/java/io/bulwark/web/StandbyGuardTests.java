@@ -34,6 +34,10 @@ class StandbyGuardTests extends HttpApiTestBase {
                     second.get("/api/v1/system/status", null).assertStatus(200);
             assertThat(status.text("role")).isEqualTo("STANDBY");
             assertThat(status.get("markets").size()).isZero();
+            // The clock answers on a standby too; the engine's time is the writer's to tell.
+            ApiClient.Response time = second.get("/api/v1/system/time", null).assertStatus(200);
+            assertThat(time.get("epochMillis").asLong()).isPositive();
+            assertThat(time.get("engineTime").isNull()).isTrue();
 
             ApiClient.Response markets = second.get("/api/v1/markets", null).assertProblem(503, "NOT_WRITER");
             assertThat(markets.headers().firstValue("Retry-After")).isPresent();

@@ -72,7 +72,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
     }
 
     /** A trader's keys share their account's bucket; ADMIN and ORACLE keys each have their own. */
-    private static String bucketOf(Caller caller) {
+    static String bucketOf(Caller caller) {
         return caller.role() == Role.TRADER ? "account:" + caller.accountId() : caller.keyId();
     }
 }

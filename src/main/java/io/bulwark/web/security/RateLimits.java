@@ -31,6 +31,10 @@ final class RateLimits {
         return keys.take(keyId);
     }
 
+    TokenBuckets.Verdict forKey(String keyId, long tokens) {
+        return keys.take(keyId, tokens);
+    }
+
     TokenBuckets.Verdict forAddress(String clientAddress) {
         return addresses.take(ClientNetwork.of(clientAddress));
     }

@@ -2,6 +2,7 @@ package io.bulwark.web.security;
 
 import io.bulwark.web.ProblemWriter;
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -12,15 +13,18 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.web.filter.CorsFilter;
 
 /**
- * Bearer API keys, stateless. Public: status, markets, health ({@code /livez}, {@code /readyz}; the actuator on the
+ * Bearer API keys, stateless. Public: status, time, markets, health ({@code /livez}, {@code /readyz}; the actuator on the
  * management port), the WebSocket handshake. {@code /api/v1/admin/**} needs
  * ADMIN, {@code /api/v1/oracle/**} ORACLE, every other {@code /api/v1} path a TRADER key with the scope
  * {@link TraderScopes} names for it (403 {@code SCOPE_REQUIRED} without it; an endpoint it does not name is
- * refused to every key); anything else needs some key (deny by default).
+ * refused to every key); anything else needs some key (deny by default). CORS preflights are answered before
+ * any of this by {@link CrossOriginFilter}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CorsProperties.class)
 class SecurityConfiguration {
 
     /**
@@ -39,7 +43,8 @@ class SecurityConfiguration {
             KeyAuthenticator keys,
             ProblemWriter problems,
             RateLimits rateLimits,
-            ClientAddress clientAddress)
+            ClientAddress clientAddress,
+            CorsProperties cors)
             throws Exception {
         ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
         return http.csrf(AbstractHttpConfigurer::disable)
@@ -48,13 +53,16 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Where Spring Security's own CORS filter would run: before the key, the rate limit and the
+                // authorization check, so a preflight needs no key and counts on no bucket.
+                .addFilterAt(new CrossOriginFilter(cors, problems), CorsFilter.class)
                 .addFilterBefore(new BearerKeyFilter(keys, clientAddress), AuthorizationFilter.class)
                 // After the key is known, before the authorization check: requests that end in 401 or 403 count too.
                 .addFilterBefore(new RateLimitFilter(rateLimits, clientAddress, problems), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/system/status")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/system/status", "/api/v1/system/time")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/markets", "/api/v1/markets/**")
                         .permitAll()

@@ -41,7 +41,12 @@ final class TokenBuckets {
 
     /** Takes one token from {@code key}'s bucket. */
     Verdict take(String key) {
-        ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
+        return take(key, 1);
+    }
+
+    /** Takes {@code tokens} tokens from {@code key}'s bucket, all or none. */
+    Verdict take(String key, long tokens) {
+        ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(tokens);
         long remaining = probe.getRemainingTokens();
         long missing = capacity - remaining;
         // Whole seconds, rounded up: after that long the bucket is full again (RateLimit-Reset), or has a token.

@@ -1,7 +1,6 @@
 package io.bulwark.web.socket;
 
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,8 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pingInterval how often the server pings each session
  * @param pongTimeout a session that answered no ping and sent nothing for this long is closed
  * @param sendTimeout how long one blocked socket write may take before the session is dropped
- * @param allowedOrigins browser origins allowed to connect; keys travel in-band, never as cookies, so
- *     any origin is safe by default
  * @param maxConnectionsPerAddress open sessions one client address ({@code ClientNetwork}: an IPv4 address or an
  *     IPv6 /64) may hold; the handshake past it is refused with 429
  * @param operationsPerSecond frames per second one session may send (each text or binary frame, {@code ping}
@@ -33,7 +30,6 @@ record SocketProperties(
         @DefaultValue("20s") Duration pingInterval,
         @DefaultValue("50s") Duration pongTimeout,
         @DefaultValue("10s") Duration sendTimeout,
-        @DefaultValue("*") List<String> allowedOrigins,
         @DefaultValue("20") int maxConnectionsPerAddress,
         @DefaultValue("10") long operationsPerSecond,
         @DefaultValue("20") long operationsBurst) {

@@ -2,6 +2,7 @@ package io.bulwark.web.socket;
 
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.web.security.ClientAddress;
+import io.bulwark.web.security.CorsProperties;
 import io.bulwark.web.security.KeyAuthenticator;
 import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistration;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,13 +30,30 @@ class WebSocketConfiguration {
             EngineGateway gateway,
             SocketProperties properties,
             ClientAddress clientAddress,
-            SocketSessions sessions) {
-        return (WebSocketHandlerRegistry registry) -> registry.addHandler(endpoint, PATH)
-                .addInterceptors(
-                        new WriterOnlyHandshake(gateway),
-                        new ClientAddressHandshake(clientAddress),
-                        new ConnectionsPerAddress(clientAddress, sessions, properties.maxConnectionsPerAddress()))
-                .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
+            SocketSessions sessions,
+            CorsProperties cors) {
+        return (WebSocketHandlerRegistry registry) -> allowOrigins(
+                registry.addHandler(endpoint, PATH)
+                        .addInterceptors(
+                                new WriterOnlyHandshake(gateway),
+                                new ClientAddressHandshake(clientAddress),
+                                new ConnectionsPerAddress(
+                                        clientAddress, sessions, properties.maxConnectionsPerAddress())),
+                cors);
+    }
+
+    /**
+     * The handshake takes the origins of {@code bulwark.http.cors.allowed-origins}, exactly (a refused one gets
+     * 403), and any origin while that list is empty: keys travel inside the session, never as cookies, so a
+     * foreign page gains nothing it could not read from the public channels. A client that sends no {@code
+     * Origin} (a bot) is always accepted.
+     */
+    private static void allowOrigins(WebSocketHandlerRegistration registration, CorsProperties cors) {
+        if (cors.allowedOrigins().isEmpty()) {
+            registration.setAllowedOriginPatterns("*");
+        } else {
+            registration.setAllowedOrigins(cors.allowedOrigins().toArray(String[]::new));
+        }
     }
 
     @Bean

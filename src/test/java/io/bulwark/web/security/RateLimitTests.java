@@ -135,4 +135,29 @@ class RateLimitTests extends TradingApiTestBase {
             api.get("/api/v1/markets", null).assertStatus(200);
         }
     }
+
+    @Test
+    void aBatchCostsOneRequestPerOrderAndOneOverTheLimitPlacesNothing() throws InterruptedException {
+        String market = newMarket();
+        Trader trader = newFundedTrader("10000");
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < BURST; i++) {
+            orders.add(Ticket.limit(market, "BUY", "0.001", "60000").json());
+        }
+        String batch = "{\"orders\":[" + String.join(",", orders) + "]}";
+
+        ApiClient.Response first =
+                api.post("/api/v1/orders/batch", trader.apiKey(), batch).assertStatus(200);
+        // Unless the first batch took four seconds, its twenty orders emptied the bucket (burst 20).
+        ApiClient.Response second = api.post("/api/v1/orders/batch", trader.apiKey(), batch);
+
+        second.assertProblem(429, "RATE_LIMITED");
+        String retryAfter = second.headers().firstValue("Retry-After").orElseThrow();
+        Thread.sleep(Long.parseLong(retryAfter) * 1000);
+        assertThat(api.get("/api/v1/orders?limit=500", trader.apiKey())
+                        .assertStatus(200)
+                        .json())
+                .as("the refused batch placed nothing")
+                .hasSize(BURST);
+    }
 }

@@ -23,17 +23,7 @@ class ClientRequestsTests {
     private final ServerMessages messages =
             new ServerMessages(JsonMapper.builder().build());
     private final SocketProperties properties = new SocketProperties(
-            16_384,
-            1_024,
-            3,
-            5,
-            Duration.ofSeconds(20),
-            Duration.ofSeconds(50),
-            Duration.ofSeconds(10),
-            List.of("*"),
-            20,
-            10,
-            20);
+            16_384, 1_024, 3, 5, Duration.ofSeconds(20), Duration.ofSeconds(50), Duration.ofSeconds(10), 20, 10, 20);
     private final KnownMarkets markets = new KnownMarkets();
     private final StatusChannel status = new StatusChannel(messages);
     private final MarketChannels marketChannels = new MarketChannels(messages, List.of(), 1_024);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -30,6 +31,9 @@ public final class SocketClient implements AutoCloseable {
     record Closed(int code, String reason) {}
 
     private final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    /** Frames whose type (and channel) {@code asyncapi.yaml} does not name: {@link #close} fails on any. */
+    private final List<String> undocumented = new CopyOnWriteArrayList<>();
+
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
@@ -135,12 +139,16 @@ public final class SocketClient implements AutoCloseable {
         return closed.isDone();
     }
 
+    /** Closes the connection; fails when the server sent a message {@code asyncapi.yaml} does not document. */
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
         }
         socket.abort();
+        assertThat(undocumented)
+                .as("messages the server sent that asyncapi.yaml does not document")
+                .isEmpty();
     }
 
     private final class Listener implements WebSocket.Listener {
@@ -150,7 +158,11 @@ public final class SocketClient implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             text.append(data);
             if (last) {
-                received.add(JSON.readTree(text.toString()));
+                JsonNode message = JSON.readTree(text.toString());
+                if (!DocumentedMessages.documents(message)) {
+                    undocumented.add(message.toString());
+                }
+                received.add(message);
                 text.setLength(0);
             }
             webSocket.request(1);

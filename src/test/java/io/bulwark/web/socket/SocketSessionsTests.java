@@ -7,7 +7,6 @@ import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.NodeStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,17 +22,7 @@ class SocketSessionsTests {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final SocketMetrics metrics = new SocketMetrics(registry);
     private final SocketProperties properties = new SocketProperties(
-            16_384,
-            1_024,
-            64,
-            5,
-            Duration.ofMillis(50),
-            Duration.ofMillis(400),
-            Duration.ofSeconds(1),
-            List.of("*"),
-            20,
-            10,
-            20);
+            16_384, 1_024, 64, 5, Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(1), 20, 10, 20);
     private SocketSessions sessions;
 
     /** Counts pings and remembers how it was closed. */
