@@ -31,6 +31,14 @@ function say(step: string, detail: Record<string, unknown>): void {
   console.log(JSON.stringify({ step, ...detail }));
 }
 
+/** A field the contract leaves optional but this step needs. */
+function must<T>(value: T | null | undefined, what: string): T {
+  if (value === undefined || value === null) {
+    throw new Error(`the answer has no ${what}`);
+  }
+  return value;
+}
+
 /** openapi-fetch returns {data, error, response}; a bot stops on any answer it did not plan for. */
 function expect<T>(step: string, result: { data?: T; error?: unknown; response: Response }, status: number): T {
   if (result.response.status !== status || result.data === undefined) {
@@ -48,13 +56,11 @@ async function main(): Promise<void> {
     await api.GET("/api/v1/markets/{market}", { params: { path: { market } } }),
     200,
   );
-  const mark = spec.markPrice;
-  if (!mark) {
-    throw new Error(`${market} has no mark price yet`);
-  }
-  const bidPrice = offsetByBps(mark, -200, spec.tickSize);
-  const askPrice = offsetByBps(mark, 200, spec.tickSize);
-  const size = spec.minSize;
+  const mark = must(spec.markPrice, `mark price of ${market}`);
+  const tick = must(spec.tickSize, "tickSize");
+  const bidPrice = offsetByBps(mark, -200, tick);
+  const askPrice = offsetByBps(mark, 200, tick);
+  const size = must(spec.minSize, "minSize");
   say("market", { market, markPrice: mark, bidPrice, askPrice, size });
 
   const book = new BookFollower(`${baseUrl.replace(/^http/, "ws")}/ws/v1`, market);
@@ -91,11 +97,11 @@ async function main(): Promise<void> {
     await api.GET("/api/v1/orders/by-client-id/{clientOrderId}", { params: { path: { clientOrderId: bidId } } }),
     200,
   );
-  const lowerBid = offsetByBps(mark, -300, spec.tickSize);
+  const lowerBid = offsetByBps(mark, -300, tick);
   const amended = expect(
     "amend",
     await api.PATCH("/api/v1/orders/{orderId}", {
-      params: { path: { orderId: bid.orderId } },
+      params: { path: { orderId: must(bid.orderId, "orderId") } },
       body: { price: lowerBid },
     }),
     200,
