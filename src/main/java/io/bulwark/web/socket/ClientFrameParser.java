@@ -15,7 +15,7 @@ final class ClientFrameParser {
     static final int MAX_NAME_LENGTH = 64;
     static final int MAX_KEY_LENGTH = 256;
     private static final Set<String> SUBSCRIPTION_FIELDS = Set.of("op", "id", "channel", "market");
-    private static final Set<String> AUTH_FIELDS = Set.of("op", "id", "apiKey");
+    private static final Set<String> AUTH_FIELDS = Set.of("op", "id", "apiKey", "cancelOnDisconnect");
     private static final Set<String> PING_FIELDS = Set.of("op", "id");
 
     private final JsonMapper json;
@@ -65,7 +65,8 @@ final class ClientFrameParser {
             }
             case "auth" -> {
                 onlyFields(frame, AUTH_FIELDS);
-                yield new ClientOp.Auth(requiredString(frame, "apiKey", MAX_KEY_LENGTH));
+                yield new ClientOp.Auth(
+                        requiredString(frame, "apiKey", MAX_KEY_LENGTH), optionalBoolean(frame, "cancelOnDisconnect"));
             }
             case "ping" -> {
                 onlyFields(frame, PING_FIELDS);
@@ -79,8 +80,7 @@ final class ClientFrameParser {
         String name = requiredString(frame, "channel", MAX_NAME_LENGTH);
         return Channel.byWireName(name)
                 .orElseThrow(() -> new ProtocolException(
-                        ErrorCode.UNKNOWN_CHANNEL,
-                        "unknown channel '" + name + "'; channels: status, account, orderbook, trades, prices"));
+                        ErrorCode.UNKNOWN_CHANNEL, "unknown channel '" + name + "'; channels: " + Channel.wireNames()));
     }
 
     private static String market(JsonNode frame, Channel channel) {
@@ -110,6 +110,17 @@ final class ClientFrameParser {
             throw bad("'" + field + "' is longer than " + maxLength + " characters");
         }
         return value.stringValue();
+    }
+
+    private static boolean optionalBoolean(JsonNode frame, String field) {
+        JsonNode value = frame.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw bad("'" + field + "' must be true or false");
+        }
+        return value.booleanValue();
     }
 
     private static void onlyFields(JsonNode frame, Set<String> allowed) {

@@ -6,7 +6,8 @@ sealed interface ClientOp {
 
     record Unsubscribe(Channel channel, String market) implements ClientOp {}
 
-    record Auth(String apiKey) implements ClientOp {}
+    /** {@code cancelOnDisconnect}: when the connection closes, every live order of the account is cancelled. */
+    record Auth(String apiKey, boolean cancelOnDisconnect) implements ClientOp {}
 
     record Ping() implements ClientOp {}
 }

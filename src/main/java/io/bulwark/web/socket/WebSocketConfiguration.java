@@ -109,35 +109,16 @@ class WebSocketConfiguration {
                 messages, keys, markets, status, accounts, marketChannels, sessions, metrics, properties);
     }
 
+    /** The one journal listener of the socket side; the features' {@link SocketMessages} beans do the rest. */
     @Bean
     SocketFeed socketFeed(
+            ObjectProvider<SocketMessages> features,
             StatusChannel status,
             AccountChannel accounts,
             MarketChannels marketChannels,
             KnownMarkets markets,
             ClientRequests requests) {
-        return new SocketFeed(status, accounts, marketChannels, markets, requests);
-    }
-
-    @Bean
-    TradingFeed tradingFeed(MarketChannels marketChannels, AccountChannel accounts, StatusChannel status) {
-        return new TradingFeed(marketChannels, accounts, status);
-    }
-
-    /**
-     * A new orderbook subscriber first gets the book's top 100 levels per side, from the view the engine
-     * published after its last commit. The gateway is looked up at subscription time: the engine's listeners
-     * (these channels) are built first.
-     */
-    @Bean
-    SnapshotSource orderbookSnapshots(ObjectProvider<EngineGateway> gateway) {
-        return SnapshotSource.fromView(
-                "orderbook",
-                gateway::getObject,
-                (view, market) -> view.orderBook(market, 100)
-                        .map(book -> new TradingFeed.BookUpdate(
-                                TradingFeed.levels(book.bids()), TradingFeed.levels(book.asks())))
-                        .orElseThrow());
+        return new SocketFeed(features.orderedStream().toList(), status, accounts, marketChannels, markets, requests);
     }
 
     @Bean
@@ -148,7 +129,8 @@ class WebSocketConfiguration {
             SocketMetrics metrics,
             SocketProperties properties,
             JsonMapper json,
-            ObjectProvider<TimeMeter> clock) {
+            ObjectProvider<TimeMeter> clock,
+            ObjectProvider<CancelOnDisconnect> cancelOnDisconnect) {
         return new SocketEndpoint(
                 sessions,
                 new ClientFrameParser(json),
@@ -156,6 +138,8 @@ class WebSocketConfiguration {
                 messages,
                 metrics,
                 properties,
-                clock.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME));
+                clock.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME),
+                // Looked up at close time: the order feature's beans need the engine, built after the channels.
+                (accountId, actor) -> cancelOnDisconnect.ifAvailable(c -> c.connectionClosed(accountId, actor)));
     }
 }
