@@ -3,7 +3,6 @@ package io.bulwark.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.order.TradingApiTestBase;
-import io.bulwark.web.ApiClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,10 +34,14 @@ class TsBotTests extends TradingApiTestBase {
         Result bot = run(
                 List.of("node", "dist/bot.js"),
                 Map.of(
-                        "BULWARK_URL", "http://127.0.0.1:" + port,
-                        "BULWARK_API_KEY", trader.apiKey(),
-                        "BULWARK_MARKET", market,
-                        "BULWARK_RUN_ID", "ci"),
+                        "BULWARK_URL",
+                        "http://127.0.0.1:" + port,
+                        "BULWARK_API_KEY",
+                        trader.apiKey(),
+                        "BULWARK_MARKET",
+                        market,
+                        "BULWARK_RUN_ID",
+                        "ci"),
                 120);
         System.out.println("[ts-bot] printed:\n" + bot.output());
 
@@ -49,7 +52,7 @@ class TsBotTests extends TradingApiTestBase {
                 .assertStatus(200)
                 .json();
         assertThat(bid.path("status").asString()).isEqualTo("CANCELLED");
-        assertThat(bid.path("price").decimalValue()).isEqualByComparingTo("63050");
+        assertThat(new java.math.BigDecimal(bid.path("price").asString())).isEqualByComparingTo("63050");
         JsonNode ask = api.get("/api/v1/orders/by-client-id/bot-ci-ask", trader.apiKey())
                 .assertStatus(200)
                 .json();
@@ -81,7 +84,9 @@ class TsBotTests extends TradingApiTestBase {
         String output = Files.readString(log, StandardCharsets.UTF_8);
         Files.deleteIfExists(log);
         if (!command.get(0).equals("node")) {
-            assertThat(process.exitValue()).as(String.join(" ", command) + ":\n" + output).isZero();
+            assertThat(process.exitValue())
+                    .as(String.join(" ", command) + ":\n" + output)
+                    .isZero();
         }
         return new Result(process.exitValue(), output);
     }
