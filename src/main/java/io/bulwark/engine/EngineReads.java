@@ -37,7 +37,8 @@ abstract sealed class EngineReads implements EngineView permits Engine {
     EngineReads(EngineState state) {
         this.state = state;
         this.margin = new MarginCalculator(state.ledger, state.markets, state.portfolios);
-        this.publicViews = new PublicViews(state.markets, state.portfolios, state.status, state.breaker, state.windows);
+        this.publicViews = new PublicViews(
+                state.markets, state.portfolios, state.ledger, state.status, state.breaker, state.windows);
     }
 
     /**

@@ -49,13 +49,15 @@ public interface EngineView {
      * A market's oracle (SPEC section 6): why its price is or is not healthy, the fresh price of each active
      * source that counts toward the index, how many updates in a row all its sources have agreed on a
      * price beyond the jump limit (a re-anchor at {@link OracleFeed#REANCHOR_AFTER}), and the last time the
-     * index was set outside the limits.
+     * index was set outside the limits; {@code lastPriceTime}: the timestamp (epoch ms) of the newest
+     * price any source gave that was accepted, 0 before the first (the operators' price age).
      */
     record OracleView(
             PriceHealth health,
             List<SourcePrice> sourcePrices,
             int reanchorVotes,
-            Optional<OracleFeed.Reanchor> lastReanchor) {}
+            Optional<OracleFeed.Reanchor> lastReanchor,
+            long lastPriceTime) {}
 
     /**
      * One source as one market knows it: its state, latest accepted and latest offered price (empty when

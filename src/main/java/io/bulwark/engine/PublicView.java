@@ -5,6 +5,7 @@ import io.bulwark.engine.EngineView.MarketView;
 import io.bulwark.engine.EngineView.StatusView;
 import io.bulwark.engine.maintenance.MaintenanceWindow;
 import io.bulwark.engine.order.Side;
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +29,15 @@ public final class PublicView {
     private final List<MaintenanceWindow> maintenanceWindows;
     private final Map<String, MarketView> markets;
     private final Map<String, BookDepth> books;
+    private final BigDecimal liquidatorVaultBalance;
 
     PublicView(
             long sequence,
             long clock,
             StatusView status,
             List<MaintenanceWindow> maintenanceWindows,
-            Map<String, BookDepth> books) {
+            Map<String, BookDepth> books,
+            BigDecimal liquidatorVaultBalance) {
         this.sequence = sequence;
         this.clock = clock;
         this.status = status;
@@ -43,6 +46,7 @@ public final class PublicView {
         status.markets().forEach(m -> byName.put(m.spec().market(), m));
         this.markets = Collections.unmodifiableMap(byName);
         this.books = Collections.unmodifiableMap(new TreeMap<>(books));
+        this.liquidatorVaultBalance = liquidatorVaultBalance;
     }
 
     /** The last sequence this view contains (the engine's {@code lastSequence} when it was built). */
@@ -78,6 +82,11 @@ public final class PublicView {
         int levels = Math.min(depth, BOOK_DEPTH);
         return Optional.ofNullable(books.get(market))
                 .map(b -> new BookView(market, sequence, b.levels(Side.BUY, levels), b.levels(Side.SELL, levels)));
+    }
+
+    /** The liquidator vault's balance (the insurance fund, in the quote currency), for the operators' gauge. */
+    public BigDecimal liquidatorVaultBalance() {
+        return liquidatorVaultBalance;
     }
 
     Optional<BookDepth> book(String market) {

@@ -7,9 +7,11 @@ import io.bulwark.engine.EngineView.StatusView;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.PositionChanged;
 import io.bulwark.engine.event.RolledBack;
+import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.liquidation.CircuitBreaker;
 import io.bulwark.engine.maintenance.MaintenanceWindow;
 import io.bulwark.engine.maintenance.MaintenanceWindows;
+import io.bulwark.engine.oracle.OracleFeed;
 import io.bulwark.engine.position.Portfolios;
 import io.bulwark.engine.state.ExchangeStatus;
 import io.bulwark.engine.state.Market;
@@ -33,6 +35,7 @@ import java.util.TreeSet;
 final class PublicViews {
     private final Markets markets;
     private final Portfolios portfolios;
+    private final Ledger ledger;
     private final ExchangeStatus status;
     private final CircuitBreaker breaker;
     private final MaintenanceWindows windows;
@@ -42,11 +45,13 @@ final class PublicViews {
     PublicViews(
             Markets markets,
             Portfolios portfolios,
+            Ledger ledger,
             ExchangeStatus status,
             CircuitBreaker breaker,
             MaintenanceWindows windows) {
         this.markets = markets;
         this.portfolios = portfolios;
+        this.ledger = ledger;
         this.status = status;
         this.breaker = breaker;
         this.windows = windows;
@@ -86,7 +91,8 @@ final class PublicViews {
                 windows.all().stream().filter(MaintenanceWindow::announced).toList();
         StatusView statusView = new StatusView(
                 exchange, status.since(), status.reason(), status.epoch(), List.copyOf(views), breaker.pausedMarkets());
-        PublicView view = new PublicView(sequence, clock, statusView, announced, books);
+        PublicView view =
+                new PublicView(sequence, clock, statusView, announced, books, ledger.balance(Ledger.LIQUIDATOR_VAULT));
         last = Optional.of(view);
         positionsMoved.clear();
         return view;
@@ -117,6 +123,17 @@ final class PublicViews {
                         m.oracle().health(clock, m.spec()),
                         m.oracle().freshPrices(clock, m.spec()),
                         m.oracle().agreeingUpdates(),
-                        m.oracle().lastReanchor()));
+                        m.oracle().lastReanchor(),
+                        lastPriceTime(m.oracle())));
+    }
+
+    private static long lastPriceTime(OracleFeed oracle) {
+        long newest = 0;
+        for (OracleFeed.SourceView source : oracle.sources()) {
+            if (source.accepted() != null) {
+                newest = Math.max(newest, source.accepted().timestamp());
+            }
+        }
+        return newest;
     }
 }

@@ -5,6 +5,7 @@ import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.Liquidated;
 import io.bulwark.engine.event.LiquidationsPaused;
 import io.bulwark.engine.event.LiquidationsResumed;
+import io.bulwark.engine.event.MarketCreated;
 import io.bulwark.journal.Committed;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.JournalListener;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * {@code bulwark_liquidation_breaker_trips_total{market}}, the gauge {@code bulwark_liquidations_paused} (1
  * while the breaker holds liquidations in any market) and {@code bulwark_market_liquidations_paused{market}}
  * (1 while it holds them in that market), taken from the engine after each recovery and then kept from
- * events.
+ * events. Every market's series exist at 0 from its creation (or the recovery that found it).
  */
 @Component
 class LiquidationMetrics implements JournalListener {
@@ -46,20 +47,12 @@ class LiquidationMetrics implements JournalListener {
         for (Committed c : batch) {
             for (Event event : c.events()) {
                 switch (event) {
+                    case MarketCreated m -> known(m.spec().market());
                     case Liquidated l ->
-                        Counter.builder("bulwark.liquidations")
-                                .description("Accounts liquidated, by market and whether deleveraging closed them")
-                                .tag("market", l.market())
-                                .tag("deleveraged", Boolean.toString(l.deleveraged()))
-                                .register(registry)
-                                .increment();
+                        liquidations(l.market(), l.deleveraged()).increment();
                     case LiquidationsPaused p -> {
                         String market = p.market() == null ? EXCHANGE_WIDE : p.market();
-                        Counter.builder("bulwark.liquidation.breaker.trips")
-                                .description("Times the circuit breaker paused liquidations and triggers, by market")
-                                .tag("market", market)
-                                .register(registry)
-                                .increment();
+                        trips(market).increment();
                         paused(market).set(1);
                     }
                     case LiquidationsResumed r -> {
@@ -78,11 +71,35 @@ class LiquidationMetrics implements JournalListener {
 
     @Override
     public void onRecovered(EngineGateway gateway) {
+        gateway.publicView().markets().forEach(m -> known(m.spec().market()));
         Set<String> paused = gateway.query(
                 (EngineView view) -> view.status().liquidationsPausedMarkets().keySet());
         pausedByMarket.values().forEach(g -> g.set(0));
         paused.forEach(m -> paused(m).set(1));
         refreshAny();
+    }
+
+    /** A market's series exist from the start, at 0, so dashboards and rate() see them before the first event. */
+    private void known(String market) {
+        liquidations(market, false);
+        liquidations(market, true);
+        trips(market);
+        paused(market);
+    }
+
+    private Counter liquidations(String market, boolean deleveraged) {
+        return Counter.builder("bulwark.liquidations")
+                .description("Accounts liquidated, by market and whether deleveraging closed them")
+                .tag("market", market)
+                .tag("deleveraged", Boolean.toString(deleveraged))
+                .register(registry);
+    }
+
+    private Counter trips(String market) {
+        return Counter.builder("bulwark.liquidation.breaker.trips")
+                .description("Times the circuit breaker paused liquidations and triggers, by market")
+                .tag("market", market)
+                .register(registry);
     }
 
     private AtomicInteger paused(String market) {
