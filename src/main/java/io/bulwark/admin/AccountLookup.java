@@ -46,7 +46,10 @@ class AccountLookup {
                                         a,
                                         r,
                                         view.positions(accountId),
-                                        view.liveOrders(accountId, ""),
+                                        view.liveOrders(accountId, "").stream()
+                                                .sorted(Comparator.comparingLong(
+                                                        (OrderState o) -> Long.parseLong(o.orderId())))
+                                                .toList(),
                                         keysOf(view.apiKeys(), accountId),
                                         view.lastSequence()))))
                 .orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", "no account " + accountId));
