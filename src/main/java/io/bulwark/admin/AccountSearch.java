@@ -2,6 +2,7 @@ package io.bulwark.admin;
 
 import io.bulwark.web.ApiException;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,7 +56,7 @@ class AccountSearch {
 
     /** The name as a LIKE pattern that matches itself and what follows: its wildcards taken literally. */
     private static String likePrefix(String name) {
-        String literal = name.toLowerCase(java.util.Locale.ROOT)
+        String literal = name.toLowerCase(Locale.ROOT)
                 .replace("\\", "\\\\")
                 .replace("%", "\\%")
                 .replace("_", "\\_");
