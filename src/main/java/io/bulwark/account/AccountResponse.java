@@ -5,7 +5,7 @@ import io.bulwark.engine.risk.AccountRisk;
 import java.math.BigDecimal;
 
 /** The account representation of SPEC section 10, plus its name. */
-record AccountResponse(
+public record AccountResponse(
         String accountId,
         String name,
         BigDecimal balance,
@@ -16,7 +16,7 @@ record AccountResponse(
         BigDecimal freeCollateral,
         BigDecimal marginRatio) {
 
-    static AccountResponse of(Account account, AccountRisk risk) {
+    public static AccountResponse of(Account account, AccountRisk risk) {
         return new AccountResponse(
                 account.accountId(),
                 account.name(),

@@ -16,7 +16,7 @@ import java.util.List;
  * when none was given, {@code price} for market-type orders, {@code triggerPrice} unless a stop or
  * take-profit, {@code averageFillPrice} before the first fill, {@code cancelReason} unless CANCELLED.
  */
-record OrderResponse(
+public record OrderResponse(
         String orderId,
         String clientOrderId,
         String accountId,

@@ -9,6 +9,7 @@ import io.bulwark.engine.event.OrderPlaced;
 import io.bulwark.engine.event.OrderUpdated;
 import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.event.Traded;
+import io.bulwark.engine.order.CancelReason;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.trade.FillResponse;
 import io.bulwark.web.ApiException;
@@ -111,6 +112,14 @@ class OrderService {
      * and journals nothing: a client that calls this often (on every logout, say) costs no journal rows.
      */
     CancelledOrdersResponse cancelAll(String accountId, String market, String actor) {
+        return cancelAll(accountId, market, null, actor);
+    }
+
+    /**
+     * As {@link #cancelAll(String, String, String)}, the orders ending with {@code reason} (null: the trader's own
+     * cancel, {@code USER}).
+     */
+    CancelledOrdersResponse cancelAll(String accountId, String market, CancelReason reason, String actor) {
         String filter = market == null ? "" : market;
         // empty: no such market
         Optional<Boolean> anyLive =
@@ -123,7 +132,7 @@ class OrderService {
         if (!anyLive.get()) {
             return new CancelledOrdersResponse(List.of());
         }
-        Outcome.Applied applied = engine.apply(new CancelOrders(accountId, filter), actor);
+        Outcome.Applied applied = engine.apply(new CancelOrders(accountId, filter, reason), actor);
         return new CancelledOrdersResponse(changed(accountId, applied));
     }
 

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * A position as clients see it (SPEC section 10): {@code size} signed (negative is short), valued at
  * {@code markPrice}; {@code liquidationPrice} is an estimate, null when no price would liquidate it.
  */
-record PositionResponse(
+public record PositionResponse(
         String market,
         BigDecimal size,
         BigDecimal entryPrice,
@@ -16,7 +16,7 @@ record PositionResponse(
         BigDecimal realizedPnl,
         BigDecimal liquidationPrice) {
 
-    static PositionResponse of(PositionView p) {
+    public static PositionResponse of(PositionView p) {
         return new PositionResponse(
                 p.market(),
                 p.size(),

@@ -229,6 +229,51 @@ class OpenApiContractTests extends TradingApiTestBase {
     }
 
     @Test
+    void theAdminReadSideMatchesTheContract() {
+        String market = listMarket();
+        markAt(market, "65000");
+        String name = "contract-admin-" + System.nanoTime();
+        Trader maker = account(name + "-maker");
+        Trader taker = account(name + "-taker");
+        valid("POST", "/api/v1/orders", maker.apiKey(), limit(market, "SELL", "1", "65000"))
+                .assertStatus(201);
+        valid("POST", "/api/v1/orders", taker.apiKey(), limit(market, "BUY", "0.4", "65000"))
+                .assertStatus(201);
+        valid("POST", "/api/v1/orders", taker.apiKey(), limit(market, "BUY", "0.1", "64000"))
+                .assertStatus(201);
+        valid("POST", "/api/v1/keys", taker.apiKey(), "{\"scopes\":[\"READ\"],\"label\":\"ops\"}")
+                .assertStatus(201);
+
+        valid("GET", "/api/v1/admin/accounts?name=" + name + "&limit=1", ADMIN_KEY, null)
+                .assertStatus(200);
+        valid("GET", "/api/v1/admin/accounts?name=" + name + "&before=" + taker.accountId(), ADMIN_KEY, null)
+                .assertStatus(200);
+        answer("GET", "/api/v1/admin/accounts?limit=0", ADMIN_KEY, null).assertProblem(400, "VALIDATION_FAILED");
+        valid("GET", "/api/v1/admin/accounts/" + taker.accountId(), ADMIN_KEY, null)
+                .assertStatus(200);
+        valid("GET", "/api/v1/admin/accounts/" + maker.accountId(), ADMIN_KEY, null)
+                .assertStatus(200);
+        valid("GET", "/api/v1/admin/accounts/999999999", ADMIN_KEY, null).assertProblem(404, "ACCOUNT_NOT_FOUND");
+        answer("GET", "/api/v1/admin/accounts/" + taker.accountId(), taker.apiKey(), null)
+                .assertProblem(403, "FORBIDDEN");
+        valid("DELETE", "/api/v1/admin/accounts/" + maker.accountId() + "/orders?market=" + market, ADMIN_KEY, null)
+                .assertStatus(200);
+        valid("DELETE", "/api/v1/admin/accounts/" + taker.accountId() + "/orders", ADMIN_KEY, null)
+                .assertStatus(200);
+        valid("DELETE", "/api/v1/admin/accounts/999999999/orders", ADMIN_KEY, null)
+                .assertProblem(404, "ACCOUNT_NOT_FOUND");
+        valid("GET", "/api/v1/admin/audit?limit=20", ADMIN_KEY, null).assertStatus(200);
+        valid(
+                        "GET",
+                        "/api/v1/admin/audit?from=2026-01-01T00:00:00Z&to=4102444800000&actor=system:start",
+                        ADMIN_KEY,
+                        null)
+                .assertStatus(200);
+        answer("GET", "/api/v1/admin/audit?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", ADMIN_KEY, null)
+                .assertProblem(400, "VALIDATION_FAILED");
+    }
+
+    @Test
     void traderKeysMatchTheContract() {
         Trader trader = newFundedTrader("100");
         String body = "{\"scopes\":[\"READ\"],\"allowedIps\":[\"127.0.0.0/8\",\"::1/128\"],\"label\":\"contract\","

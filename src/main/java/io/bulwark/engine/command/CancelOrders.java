@@ -5,7 +5,8 @@ import io.bulwark.engine.order.CancelReason;
 /**
  * Cancels all of an account's live orders, in one market or (market empty) in all. {@code reason} is null for
  * the trader's own cancel-all ({@code USER}, and in every row written before the field existed);
- * {@code DISCONNECT} when a WebSocket connection that asked for cancel-on-disconnect closed.
+ * {@code DISCONNECT} when a WebSocket connection that asked for cancel-on-disconnect closed; {@code ADMIN} when
+ * an operator cancelled them on the trader's behalf.
  */
 public record CancelOrders(String accountId, String market, CancelReason reason) implements Command {
     public CancelOrders(String accountId, String market) {

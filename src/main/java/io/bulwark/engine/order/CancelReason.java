@@ -4,7 +4,8 @@ package io.bulwark.engine.order;
  * Why an order was cancelled (SPEC section 4). {@code REDUCE_ONLY} is ours: a resting reduce-only
  * order whose position is gone. {@code DEAD_MAN_SWITCH} and {@code DISCONNECT} (SPEC sections 10 and 11
  * v2): the account's cancel-after deadline passed, or a WebSocket connection that asked for
- * cancel-on-disconnect closed.
+ * cancel-on-disconnect closed. {@code ADMIN} (SPEC section 12 v2): an operator cancelled the account's
+ * orders on the trader's behalf.
  */
 public enum CancelReason {
     USER,
@@ -17,5 +18,6 @@ public enum CancelReason {
     NO_LIQUIDITY,
     REDUCE_ONLY,
     DEAD_MAN_SWITCH,
-    DISCONNECT
+    DISCONNECT,
+    ADMIN
 }
