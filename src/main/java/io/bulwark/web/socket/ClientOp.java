@@ -9,4 +9,7 @@ sealed interface ClientOp {
     record Auth(String apiKey) implements ClientOp {}
 
     record Ping() implements ClientOp {}
+
+    /** An {@code order.*} op: carried out by {@link OrderEntry}. */
+    record Order(io.bulwark.order.OrderSocketOps.Request request) implements ClientOp {}
 }

@@ -1,6 +1,7 @@
 package io.bulwark.web.socket;
 
 import io.bulwark.journal.EngineGateway;
+import io.bulwark.order.OrderSocketOps;
 import io.bulwark.web.security.ClientAddress;
 import io.bulwark.web.security.CorsProperties;
 import io.bulwark.web.security.KeyAuthenticator;
@@ -104,9 +105,20 @@ class WebSocketConfiguration {
             MarketChannels marketChannels,
             SocketSessions sessions,
             SocketMetrics metrics,
-            SocketProperties properties) {
+            SocketProperties properties,
+            ObjectProvider<OrderSocketOps> orderOps,
+            JsonMapper json) {
         return new ClientRequests(
-                messages, keys, markets, status, accounts, marketChannels, sessions, metrics, properties);
+                messages,
+                keys,
+                markets,
+                status,
+                accounts,
+                marketChannels,
+                sessions,
+                metrics,
+                properties,
+                new OrderEntry(orderOps::getObject, json));
     }
 
     @Bean
