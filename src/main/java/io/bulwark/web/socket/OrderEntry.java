@@ -1,10 +1,11 @@
 package io.bulwark.web.socket;
 
+import io.bulwark.engine.account.ApiKey;
 import io.bulwark.order.OrderSocketOps;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -23,14 +24,18 @@ final class OrderEntry {
     static final int MAX_IN_FLIGHT = 64;
     private static final Logger log = LoggerFactory.getLogger(OrderEntry.class);
 
-    /** Looked up at the first op: the order services depend on the engine, which feeds this package's channels. */
-    private final Supplier<OrderSocketOps> ops;
+    /** Carries out one op for a session's key: {@link OrderSocketOps#answer}. */
+    interface Ops {
+        OrderSocketOps.Result answer(Optional<ApiKey> key, OrderSocketOps.Request request);
+    }
+
+    private final Ops ops;
 
     private final JsonMapper json;
     /** The sessions with ops in flight, each with its ops (the running one first); no entry once none is left. */
     private final Map<String, ArrayDeque<Runnable>> lanes = new ConcurrentHashMap<>();
 
-    OrderEntry(Supplier<OrderSocketOps> ops, JsonMapper json) {
+    OrderEntry(Ops ops, JsonMapper json) {
         this.ops = ops;
         this.json = json;
     }
@@ -86,7 +91,7 @@ final class OrderEntry {
         ObjectNode message = json.createObjectNode().put("type", "result");
         message.set("id", id);
         try {
-            OrderSocketOps.Result result = ops.get().answer(session.key(), request);
+            OrderSocketOps.Result result = ops.answer(session.key(), request);
             message.put("status", result.status());
             message.set("body", json.valueToTree(result.body()));
             return json.writeValueAsString(message);

@@ -118,7 +118,10 @@ class WebSocketConfiguration {
                 sessions,
                 metrics,
                 properties,
-                new OrderEntry(orderOps::getObject, json));
+                new OrderEntry(
+                        // Looked up at the first op: the order services depend on the engine, which feeds the
+                        // channels of this package.
+                        (key, request) -> orderOps.getObject().answer(key, request), json));
     }
 
     @Bean
