@@ -1,16 +1,15 @@
 package io.bulwark.account;
 
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.Withdraw;
 import io.bulwark.engine.event.AccountCreated;
+import io.bulwark.engine.event.Outcome;
+import io.bulwark.engine.event.TransferKind;
 import io.bulwark.engine.event.Transferred;
-import io.bulwark.engine.ledger.TransferKind;
 import io.bulwark.web.ApiException;
 import io.bulwark.web.EngineClient;
 import io.bulwark.web.security.ApiKeySecret;
-import io.bulwark.web.security.KeyDirectory;
 import io.bulwark.web.security.KeyHasher;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,13 +19,11 @@ import org.springframework.stereotype.Service;
 @Service
 class AccountService {
     private final EngineClient engine;
-    private final KeyDirectory directory;
     private final LedgerEntryRepository ledger;
     private final KeyHasher hasher;
 
-    AccountService(EngineClient engine, KeyDirectory directory, LedgerEntryRepository ledger, KeyHasher hasher) {
+    AccountService(EngineClient engine, LedgerEntryRepository ledger, KeyHasher hasher) {
         this.engine = engine;
-        this.directory = directory;
         this.ledger = ledger;
         this.hasher = hasher;
     }
@@ -35,7 +32,6 @@ class AccountService {
         ApiKeySecret key = hasher.generate();
         Outcome.Applied applied =
                 engine.apply(new CreateAccount(name, key.keyId(), key.keyHash(), hasher.scheme()), actor);
-        directory.apply(applied.events());
         AccountCreated created = EngineClient.event(applied, AccountCreated.class);
         return new AccountCreatedResponse(created.accountId(), created.name(), key.secret(), key.keyId());
     }

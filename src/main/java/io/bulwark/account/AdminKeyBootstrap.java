@@ -1,8 +1,8 @@
 package io.bulwark.account;
 
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.account.Role;
 import io.bulwark.engine.command.IssueApiKey;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.WriterStartupTask;
 import io.bulwark.web.security.ApiKeySecret;

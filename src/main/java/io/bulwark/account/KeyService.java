@@ -1,18 +1,17 @@
 package io.bulwark.account;
 
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.account.ApiKey;
 import io.bulwark.engine.account.Role;
 import io.bulwark.engine.account.Scope;
 import io.bulwark.engine.command.IssueApiKey;
 import io.bulwark.engine.command.RevokeApiKey;
 import io.bulwark.engine.event.ApiKeyIssued;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.web.ApiException;
 import io.bulwark.web.EngineClient;
 import io.bulwark.web.security.AllowedIps;
 import io.bulwark.web.security.ApiKeySecret;
 import io.bulwark.web.security.Caller;
-import io.bulwark.web.security.KeyDirectory;
 import io.bulwark.web.security.KeyHasher;
 import io.bulwark.web.security.KeyUsage;
 import java.time.Instant;
@@ -35,13 +34,11 @@ class KeyService {
     static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
     private final EngineClient engine;
-    private final KeyDirectory directory;
     private final KeyHasher hasher;
     private final KeyUsage usage;
 
-    KeyService(EngineClient engine, KeyDirectory directory, KeyHasher hasher, KeyUsage usage) {
+    KeyService(EngineClient engine, KeyHasher hasher, KeyUsage usage) {
         this.engine = engine;
-        this.directory = directory;
         this.hasher = hasher;
         this.usage = usage;
     }
@@ -61,11 +58,10 @@ class KeyService {
             throw ApiException.badRequest("source: only ORACLE keys are bound to a source");
         }
         ApiKeySecret key = hasher.generate();
-        Outcome.Applied applied = engine.apply(
+        engine.apply(
                 new IssueApiKey(
                         key.keyId(), role, key.keyHash(), source, null, null, null, null, null, hasher.scheme()),
                 actor);
-        directory.apply(applied.events());
         return new IssuedKeyResponse(key.keyId(), role, source, key.secret());
     }
 
@@ -116,7 +112,6 @@ class KeyService {
                 request.label(),
                 hasher.scheme());
         Outcome.Applied applied = engine.apply(command, actor);
-        directory.apply(applied.events());
         ApiKey issued = EngineClient.event(applied, ApiKeyIssued.class).key();
         return IssuedTraderKeyResponse.of(TraderKeyResponse.of(issued, null), accountId, key.secret());
     }
@@ -170,8 +165,7 @@ class KeyService {
                     "LAST_ADMIN_KEY",
                     "refusing to revoke the last active admin key: issue another admin key first");
         }
-        Outcome.Applied applied = engine.apply(new RevokeApiKey(keyId), actor);
-        directory.apply(applied.events());
+        engine.apply(new RevokeApiKey(keyId), actor);
     }
 
     List<KeyResponse> all() {

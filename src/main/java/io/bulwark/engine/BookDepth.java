@@ -2,9 +2,9 @@ package io.bulwark.engine;
 
 import io.bulwark.engine.book.OrderBook;
 import io.bulwark.engine.event.OrderBookChanged.PriceSize;
-import io.bulwark.engine.market.Market;
 import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.engine.order.Side;
+import io.bulwark.engine.state.Market;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -125,6 +125,9 @@ public interface EngineView {
 
     Optional<Account> account(String accountId);
 
+    /** The account's armed dead man's switch deadline (epoch milliseconds, engine time), if any. */
+    java.util.OptionalLong cancelAfterDeadline(String accountId);
+
     Optional<AccountRisk> risk(String accountId);
 
     /** Balance of any ledger account, including EXTERNAL, FEES and LIQUIDATOR_VAULT. */

@@ -1,25 +1,19 @@
 package io.bulwark.incident;
 
-import io.bulwark.engine.Decimals;
 import io.bulwark.engine.command.PayRefunds;
+import io.bulwark.engine.desk.refund.PaidIncidents;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.FundingPaid;
 import io.bulwark.engine.event.FundingSettled;
 import io.bulwark.engine.event.Liquidated;
 import io.bulwark.engine.event.OraclePriceAccepted;
 import io.bulwark.engine.market.MarketSpec;
-import io.bulwark.engine.refund.PaidIncidents;
-import io.bulwark.incident.AuditFindings.AccountRefund;
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.incident.AuditFindings.FundingFinding;
 import io.bulwark.incident.AuditFindings.LiquidationFinding;
-import io.bulwark.incident.AuditFindings.Totals;
-import io.bulwark.incident.AuditFindings.Verdict;
-import io.bulwark.incident.ReferencePrices.Reference;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,24 +38,25 @@ import java.util.TreeMap;
  *       amount − amount_R} when that is positive.
  * </ul>
  *
- * Rounding: the price loss rounds up to the ledger unit (in the trader's favour, once per item), amount_R
+ * The judging is done by {@link LiquidationReview} and {@link FundingReview}, the adding up by {@link
+ * RefundTally}. Rounding: the price loss rounds up to the ledger unit (in the trader's favour, once per item), amount_R
  * rounds up as the engine rounds funding; fees, bad debt and paid amounts are already at the ledger scale.
  */
 final class IncidentAudit {
     private static final BigDecimal ZERO = Decimals.usd(BigDecimal.ZERO);
-    private static final int RATE_SCALE = 12;
 
     private final long fromSequence;
     private final ReferencePrices references;
-    private final Map<String, MarketSpec> specs;
-    private final Map<String, BigDecimal> actualIndex = new TreeMap<>();
+    private final LiquidationReview liquidationReview;
+    private final FundingReview fundingReview;
     private final List<LiquidationFinding> liquidations = new ArrayList<>();
     private final List<FundingFinding> funding = new ArrayList<>();
 
     IncidentAudit(long fromSequence, ReferencePrices references, Map<String, MarketSpec> specs) {
         this.fromSequence = fromSequence;
         this.references = references;
-        this.specs = specs;
+        this.liquidationReview = new LiquidationReview(references, specs);
+        this.fundingReview = new FundingReview(references, specs);
     }
 
     /** One journal row (not reverted), in sequence order. */
@@ -73,7 +68,7 @@ final class IncidentAudit {
             switch (event) {
                 case OraclePriceAccepted p -> {
                     references.accept(p, timestamp);
-                    actualIndex.put(p.market(), p.indexPrice());
+                    fundingReview.indexAccepted(p.market(), p.indexPrice());
                 }
                 case Liquidated l ->
                     liquidatedByAccount
@@ -88,139 +83,12 @@ final class IncidentAudit {
             return;
         }
         Instant time = Instant.ofEpochMilli(timestamp);
-        liquidatedByAccount.values().forEach(group -> judgeLiquidation(sequence, time, group));
+        liquidatedByAccount
+                .values()
+                .forEach(group -> liquidations.addAll(liquidationReview.judge(sequence, time, group)));
         for (FundingPaid f : paid) {
-            judgeFunding(sequence, time, f, Optional.ofNullable(settled.get(f.market())));
+            funding.add(fundingReview.judge(sequence, time, f, Optional.ofNullable(settled.get(f.market()))));
         }
-    }
-
-    /** An account's liquidation at one sequence, one event per market: judged together, equity being shared. */
-    private void judgeLiquidation(long sequence, Instant time, List<Liquidated> group) {
-        Liquidated first = group.getFirst();
-        Map<String, Reference> refs = new TreeMap<>();
-        String missing = "";
-        for (Liquidated l : group) {
-            Optional<Reference> ref = references.at(l.market(), time.toEpochMilli());
-            if (ref.isPresent() && specs.containsKey(l.market())) {
-                refs.put(l.market(), ref.get());
-            } else if (missing.isEmpty()) {
-                missing = references.missing(l.market());
-            }
-        }
-        BigDecimal equity = first.equityBefore();
-        BigDecimal requirement = first.maintenanceRequirementBefore();
-        if (missing.isEmpty()) {
-            for (Liquidated l : group) {
-                BigDecimal move = refs.get(l.market()).price().subtract(l.markPrice());
-                equity = equity.add(l.size().multiply(move));
-                requirement = requirement.add(l.size()
-                        .abs()
-                        .multiply(move)
-                        .multiply(specs.get(l.market()).maintenanceMarginFraction()));
-            }
-        }
-        boolean bogus = missing.isEmpty() && equity.compareTo(requirement) >= 0;
-        for (Liquidated l : group) {
-            Reference ref = refs.get(l.market());
-            BigDecimal priceLoss = ref == null
-                    ? null
-                    : l.size()
-                            .multiply(ref.price().subtract(l.price()))
-                            .max(BigDecimal.ZERO)
-                            .setScale(Decimals.USD_SCALE, RoundingMode.CEILING);
-            BigDecimal refund =
-                    bogus ? l.fee().add(priceLoss).subtract(l.badDebt()).max(ZERO) : ZERO;
-            Verdict verdict = !missing.isEmpty() ? Verdict.UNDETERMINED : bogus ? Verdict.BOGUS : Verdict.LEGITIMATE;
-            String detail = !missing.isEmpty()
-                    ? missing
-                    : bogus
-                            ? "equity at the reference mark was at or above the maintenance requirement"
-                            : "below the maintenance requirement at the reference mark too";
-            liquidations.add(new LiquidationFinding(
-                    sequence,
-                    time,
-                    l.accountId(),
-                    l.market(),
-                    l.size(),
-                    l.price(),
-                    l.markPrice(),
-                    l.indexPrice(),
-                    ref == null ? null : ref.price(),
-                    ref == null ? null : ref.source(),
-                    l.equityBefore(),
-                    l.maintenanceRequirementBefore(),
-                    missing.isEmpty() ? equity : null,
-                    missing.isEmpty() ? requirement : null,
-                    l.fee(),
-                    l.badDebt(),
-                    priceLoss,
-                    l.deleveraged(),
-                    verdict,
-                    detail,
-                    refund,
-                    null));
-        }
-    }
-
-    private void judgeFunding(long sequence, Instant time, FundingPaid f, Optional<FundingSettled> settled) {
-        Optional<Reference> ref = references.at(f.market(), time.toEpochMilli());
-        MarketSpec spec = specs.get(f.market());
-        BigDecimal index = actualIndex.getOrDefault(
-                f.market(), settled.map(FundingSettled::markPrice).orElse(null));
-        if (ref.isEmpty() || spec == null || index == null) {
-            String why = ref.isEmpty() ? references.missing(f.market()) : "no actual index for " + f.market();
-            funding.add(new FundingFinding(
-                    sequence,
-                    time,
-                    f.accountId(),
-                    f.market(),
-                    f.positionSize(),
-                    f.rate(),
-                    f.amount(),
-                    index,
-                    null,
-                    null,
-                    null,
-                    null,
-                    Verdict.UNDETERMINED,
-                    why,
-                    ZERO,
-                    null));
-            return;
-        }
-        BigDecimal r = ref.get().price();
-        BigDecimal max = spec.maxFundingRate();
-        BigDecimal rate = BigDecimal.ONE
-                .add(f.rate())
-                .multiply(index)
-                .divide(r, RATE_SCALE, RoundingMode.HALF_EVEN)
-                .subtract(BigDecimal.ONE)
-                .max(max.negate())
-                .min(max);
-        BigDecimal amount =
-                f.positionSize().multiply(rate).multiply(r).setScale(Decimals.USD_SCALE, RoundingMode.CEILING);
-        BigDecimal overpaid = f.amount().subtract(amount).max(ZERO);
-        Verdict verdict = overpaid.signum() > 0 ? Verdict.OVERPAID : Verdict.LEGITIMATE;
-        String detail = overpaid.signum() > 0
-                ? "paid more than at a rate from the reference index"
-                : "not more than at a rate from the reference index";
-        funding.add(new FundingFinding(
-                sequence,
-                time,
-                f.accountId(),
-                f.market(),
-                f.positionSize(),
-                f.rate(),
-                f.amount(),
-                index,
-                r,
-                ref.get().source(),
-                rate,
-                amount,
-                verdict,
-                detail,
-                overpaid,
-                null));
     }
 
     /** The identity of every item examined, as the engine remembers refunded ones. */
@@ -254,57 +122,6 @@ final class IncidentAudit {
         funding.replaceAll(f -> Optional.ofNullable(refundedBy.get(key(f)))
                 .map(incident -> f.refundedBy(incident, ZERO))
                 .orElse(f));
-        Map<String, BigDecimal[]> perAccount = new TreeMap<>(ACCOUNT_ORDER);
-        Map<String, Integer> bogusCount = new TreeMap<>(ACCOUNT_ORDER);
-        for (LiquidationFinding l : liquidations) {
-            perAccount.computeIfAbsent(l.accountId(), a -> new BigDecimal[] {ZERO, ZERO})[0] =
-                    perAccount.get(l.accountId())[0].add(l.refund());
-            if (l.verdict() == Verdict.BOGUS) {
-                bogusCount.merge(l.accountId(), 1, Integer::sum);
-            }
-        }
-        for (FundingFinding f : funding) {
-            perAccount.computeIfAbsent(f.accountId(), a -> new BigDecimal[] {ZERO, ZERO})[1] =
-                    perAccount.get(f.accountId())[1].add(f.refund());
-        }
-        List<AccountRefund> accounts = new ArrayList<>();
-        perAccount.forEach((account, sums) -> {
-            BigDecimal total = sums[0].add(sums[1]);
-            if (total.signum() > 0) {
-                accounts.add(new AccountRefund(account, bogusCount.getOrDefault(account, 0), sums[0], sums[1], total));
-            }
-        });
-        BigDecimal liquidationRefund =
-                accounts.stream().map(AccountRefund::liquidationRefund).reduce(ZERO, BigDecimal::add);
-        BigDecimal fundingRefund =
-                accounts.stream().map(AccountRefund::fundingRefund).reduce(ZERO, BigDecimal::add);
-        int undetermined = (int) (liquidations.stream()
-                        .filter(l -> l.verdict() == Verdict.UNDETERMINED)
-                        .count()
-                + funding.stream()
-                        .filter(f -> f.verdict() == Verdict.UNDETERMINED)
-                        .count());
-        Totals totals = new Totals(
-                liquidations.size(),
-                (int) liquidations.stream()
-                        .filter(l -> l.verdict() == Verdict.BOGUS)
-                        .count(),
-                undetermined,
-                funding.size(),
-                accounts.size(),
-                liquidationRefund,
-                fundingRefund,
-                liquidationRefund.add(fundingRefund),
-                (int) (liquidations.stream()
-                                .filter(l -> l.verdict() == Verdict.ALREADY_REFUNDED)
-                                .count()
-                        + funding.stream()
-                                .filter(f -> f.verdict() == Verdict.ALREADY_REFUNDED)
-                                .count()));
-        return new AuditFindings(List.copyOf(liquidations), List.copyOf(funding), accounts, totals);
+        return RefundTally.of(liquidations, funding);
     }
-
-    /** Account ids are decimal numbers: shorter first, then by text, so "9" comes before "10". */
-    private static final Comparator<String> ACCOUNT_ORDER =
-            Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
 }

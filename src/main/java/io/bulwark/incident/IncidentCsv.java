@@ -1,6 +1,6 @@
 package io.bulwark.incident;
 
-import io.bulwark.engine.Decimals;
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.incident.AuditFindings.FundingFinding;
 import io.bulwark.incident.AuditFindings.LiquidationFinding;
 import java.math.BigDecimal;

@@ -1,8 +1,8 @@
 package io.bulwark.incident;
 
 import io.bulwark.engine.EngineView.MarketView;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.PayRefunds;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.incident.IncidentRequest.ReferencePrice;
 import io.bulwark.incident.IncidentResponse.Inputs;

@@ -1,9 +1,9 @@
 package io.bulwark.journal;
 
 import io.bulwark.engine.EngineView;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.PublicView;
 import io.bulwark.engine.command.Command;
+import io.bulwark.engine.event.Outcome;
 import java.util.List;
 import java.util.function.Function;
 

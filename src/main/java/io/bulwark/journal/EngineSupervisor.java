@@ -1,16 +1,12 @@
 package io.bulwark.journal;
 
 import io.bulwark.engine.EngineView;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.PublicView;
-import io.bulwark.engine.command.ChangeTradingState;
 import io.bulwark.engine.command.Command;
-import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.command.TakeSnapshot;
-import io.bulwark.engine.state.TradingState;
+import io.bulwark.engine.event.Outcome;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -22,21 +18,16 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Runs the writer election for this instance: as a standby it polls for the writer lease; once it has
  * the lease it recovers the engine from the journal, starts the engine and journal threads, runs the
- * startup tasks and serves as writer until the term ends, then goes back to standby. This is also the
+ * startup tasks ({@link TermOpener}) and serves as writer until the term ends, then goes back to standby. This is also the
  * {@link EngineGateway} the API uses.
  */
 public class EngineSupervisor implements EngineGateway, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EngineSupervisor.class);
-    static final String RECOVERY_ACTOR = ChangeTradingState.RECOVERY;
 
     private final JournalConnections connections;
     private final JournalProperties properties;
-    private final JournalCodec codec = new JournalCodec();
-    private final List<Projection> projections;
-    private final List<JournalListener> listeners;
-    private final List<WriterStartupTask> startupTasks;
-    private final JournalMetrics metrics;
     private final Rollbacks rollbacks;
+    private final TermOpener opener;
     private final String instanceName;
     private volatile boolean running;
     private volatile Thread election;
@@ -54,14 +45,18 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
             MeterRegistry registry) {
         this.connections = connections;
         this.properties = properties;
-        this.projections = List.copyOf(projections);
-        this.listeners = List.copyOf(listeners);
-        this.startupTasks = List.copyOf(startupTasks);
-        this.metrics = new JournalMetrics(registry);
-        this.rollbacks = new Rollbacks(connections, codec, this.projections, this.listeners);
+        JournalCodec codec = new JournalCodec();
+        JournalMetrics metrics = new JournalMetrics(registry);
+        this.rollbacks = new Rollbacks(connections, codec, List.copyOf(projections), List.copyOf(listeners));
         this.instanceName = properties.instanceName().isBlank()
                 ? ProcessHandle.current().pid() + "@" + hostName()
                 : properties.instanceName();
+        this.opener = new TermOpener(
+                connections, properties, codec, projections, listeners, startupTasks, metrics, instanceName);
+        registerGauges(registry);
+    }
+
+    private void registerGauges(MeterRegistry registry) {
         Gauge.builder("bulwark.writer.lease", () -> role(term) == NodeStatus.Role.WRITER ? 1 : 0)
                 .description("1 while this instance holds the writer lease and serves as writer")
                 .register(registry);
@@ -208,73 +203,15 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
     /** Announces a recovered term: listeners reload, StartEngine is journaled, startup tasks run, clocks start. */
     private void open(WriterTerm started, WriterLease lease) {
         term = started;
-        EngineGateway termGateway = new TermGateway(started);
-        listeners.forEach(l -> l.onRecovered(termGateway));
-        // Journaled: prices carried over are distrusted until fresh ones confirm them (SPEC section 6).
-        started.submit(
-                new StartEngine(
-                        instanceName,
-                        properties.fundingSampleSeconds(),
-                        properties.liquidationBreaker().maxAccounts(),
-                        properties.liquidationBreaker().maxOpenInterestBps(),
-                        properties.maintenance().minPostOnlySeconds(),
-                        properties.liquidationBreaker().minNotional(),
-                        io.bulwark.engine.state.RuleSet.CURRENT,
-                        properties.orders().maxOpenOrders(),
-                        properties.orders().restingBandBps(),
-                        properties.orders().clientOrderIdRetentionSeconds(),
-                        properties.oracleSourceRetentionSeconds()),
-                "system:start");
-        if (!recovery.verified()) {
-            closeExchange(started, "recovery could not be verified: " + recovery.detail());
-        }
-        startupTasks.forEach(t -> t.onWriterReady(termGateway));
-        started.startClocks();
+        opener.announce(started, recovery);
         role = NodeStatus.Role.WRITER;
         log.info("{} is the writer (epoch {})", instanceName, lease.epoch());
     }
 
     private WriterTerm begin(WriterLease lease) throws SQLException {
-        RecoveredState recovered;
-        try (Connection c = connections.open("recovery")) {
-            recovered = new Recovery(codec).recover(c);
-        }
+        RecoveredState recovered = opener.recover();
         recovery = recovered.recovery();
-        Optional<Throwable> lost = lease.lost();
-        if (lost.isPresent()) {
-            throw new FencedException("the writer lease was lost during recovery: " + lost.get());
-        }
-        WriterTerm[] self = new WriterTerm[1];
-        JournalWriter writer = new JournalWriter(
-                connections.openTimeLimited("journal"),
-                lease.epoch(),
-                recovered,
-                // built before the engine thread starts, which then owns the engine
-                recovered.engine().publicView(),
-                codec,
-                projections,
-                listeners,
-                metrics,
-                properties.snapshotRetain(),
-                e -> self[0].end(e));
-        Sequencer sequencer = new Sequencer(
-                recovered.engine(),
-                writer,
-                System::currentTimeMillis,
-                properties.snapshotEveryCommands(),
-                properties.engine().inboxCapacity(),
-                metrics,
-                e -> self[0].end(e));
-        self[0] = new WriterTerm(lease, writer, sequencer, properties);
-        self[0].startEngine();
-        return self[0];
-    }
-
-    private static void closeExchange(WriterTerm term, String reason) {
-        Outcome outcome = term.submit(
-                new ChangeTradingState(ChangeTradingState.EXCHANGE, TradingState.CLOSED, reason, RECOVERY_ACTOR, false),
-                RECOVERY_ACTOR);
-        log.error("Exchange CLOSED: {} ({})", reason, outcome);
+        return opener.start(lease, recovered);
     }
 
     private static void sleep(long millis) {
@@ -282,35 +219,6 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A gateway bound to one term, for the work done before the term is announced as WRITER. */
-    private record TermGateway(WriterTerm term) implements EngineGateway {
-        @Override
-        public Outcome submit(Command command, String actor) {
-            return term.submit(command, actor);
-        }
-
-        @Override
-        public List<Outcome> submitAll(List<Command> commands, String actor) {
-            return term.submitAll(commands, actor);
-        }
-
-        @Override
-        public <T> T query(Function<EngineView, T> query) {
-            return term.query(query);
-        }
-
-        @Override
-        public PublicView publicView() {
-            return term.publicView();
-        }
-
-        @Override
-        public NodeStatus nodeStatus() {
-            return new NodeStatus(
-                    NodeStatus.Role.RECOVERING, term.epoch(), term.lastCommittedSequence(), NodeStatus.Recovery.NONE);
         }
     }
 

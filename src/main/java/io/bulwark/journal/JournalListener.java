@@ -9,6 +9,15 @@ import java.util.List;
 public interface JournalListener {
     void onCommitted(List<Committed> batch);
 
+    /**
+     * Whether the callers wait for this listener: true for in-memory state a client may rely on as soon as
+     * it is answered (a key issued is usable, a revoked key refused, once the reply says so). Such a
+     * listener hears of a batch after its commit and before its replies leave; the others after.
+     */
+    default boolean beforeReplies() {
+        return false;
+    }
+
     /** Every listener has been told of every command up to {@code sequence} (after each batch). */
     default void onPublished(long sequence) {}
 

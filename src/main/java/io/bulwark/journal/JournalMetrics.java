@@ -1,7 +1,7 @@
 package io.bulwark.journal;
 
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.Command;
+import io.bulwark.engine.event.Outcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,8 +1,8 @@
 package io.bulwark.journal;
 
 import io.bulwark.engine.Engine;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.RollBack;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import io.bulwark.journal.RollbackRefusedException.Reason;
 import java.sql.Connection;

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: one thread takes every batch the engine produced since the last commit, writes them
- * in one transaction (after checking the fencing epoch inside it), commits, and only then answers
- * the callers and tells the listeners. A failed commit stops it for good: the engine must be rebuilt
+ * in one transaction (after checking the fencing epoch inside it), commits, and only then tells the
+ * listeners the callers wait for ({@link JournalListener#beforeReplies()}), answers the callers and
+ * tells the other listeners. A failed commit stops it for good: the engine must be rebuilt
  * from the journal, never run ahead of it.
  */
 final class JournalWriter {
@@ -168,13 +169,17 @@ final class JournalWriter {
                     .findFirst()
                     .ifPresent(view -> publicView = view);
         }
+        List<Committed> committed =
+                entries.stream().map(JournalEntry::committed).toList();
+        tell(committed, true);
         for (Batch batch : batches) {
             for (Batch.Reply reply : batch.replies()) {
                 reply.future().complete(reply.value());
             }
         }
-        if (!entries.isEmpty()) {
-            publish(entries.stream().map(JournalEntry::committed).toList());
+        tell(committed, false);
+        if (!committed.isEmpty()) {
+            published(committed.getLast().sequence());
         }
     }
 
@@ -257,8 +262,15 @@ final class JournalWriter {
         }
     }
 
-    private void publish(List<Committed> committed) {
+    /** Tells the listeners the callers wait for ({@code beforeReplies}), or the others, of a commit. */
+    private void tell(List<Committed> committed, boolean beforeReplies) {
+        if (committed.isEmpty()) {
+            return;
+        }
         for (JournalListener listener : listeners) {
+            if (listener.beforeReplies() != beforeReplies) {
+                continue;
+            }
             try {
                 listener.onCommitted(committed);
             } catch (RuntimeException e) {
@@ -270,7 +282,9 @@ final class JournalWriter {
                         e);
             }
         }
-        long through = committed.getLast().sequence();
+    }
+
+    private void published(long through) {
         for (JournalListener listener : listeners) {
             try {
                 listener.onPublished(through);

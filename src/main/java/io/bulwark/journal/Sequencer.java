@@ -2,10 +2,10 @@ package io.bulwark.journal;
 
 import io.bulwark.engine.Engine;
 import io.bulwark.engine.EngineView;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.command.Tick;
+import io.bulwark.engine.event.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -212,7 +212,7 @@ final class Sequencer {
         Outcome outcome = engine.apply(command, timestamp);
         metrics.applied(command, outcome, System.nanoTime() - started);
         if (outcome instanceof Outcome.Applied applied) {
-            byte[] snapshot = engine.lastSnapshotBytes(); // empty unless the command took a snapshot
+            byte[] snapshot = applied.snapshot(); // empty unless the command took a snapshot
             commandsSinceSnapshot = snapshot.length > 0 ? 0 : commandsSinceSnapshot + 1;
             entries.add(new JournalEntry(
                     applied.sequence(), applied.timestamp(), command, applied.events(), actor, snapshot));

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BinaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +44,15 @@ public final class SqlBatch {
     /** Adds a row that supersedes any row added earlier in this batch with the same SQL and key. */
     public void addLatest(String sql, Object key, Object... params) {
         latest.computeIfAbsent(sql, k -> new LinkedHashMap<>()).put(key, params);
+    }
+
+    /**
+     * Adds a row that is folded into any row added earlier in this batch with the same SQL and key: {@code
+     * merge} gets the earlier row's parameters and these, and returns the row's parameters (a candle that
+     * several commands of one group commit trade in is written once, its trades summed).
+     */
+    public void addMerged(String sql, Object key, BinaryOperator<Object[]> merge, Object... params) {
+        latest.computeIfAbsent(sql, k -> new LinkedHashMap<>()).merge(key, params, merge);
     }
 
     public boolean isEmpty() {

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/markets")
 class AdminMarketController {
     private final MarketCatalog markets;
-    private final MarketsProperties.Defaults defaults;
+    private final MarketPatch defaults;
 
     AdminMarketController(MarketCatalog markets, MarketsProperties properties) {
         this.markets = markets;
@@ -27,7 +27,7 @@ class AdminMarketController {
 
     @PostMapping
     ResponseEntity<MarketResponse> create(
-            @AuthenticationPrincipal Caller caller, @Valid @RequestBody MarketRequest request) {
+            @AuthenticationPrincipal Caller caller, @Valid @RequestBody MarketsProperties.Seed request) {
         MarketResponse created = markets.create(request.toSpec(defaults), caller.actor());
         return ResponseEntity.created(URI.create("/api/v1/markets/" + created.market()))
                 .body(created);

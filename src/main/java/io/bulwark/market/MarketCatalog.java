@@ -2,6 +2,8 @@ package io.bulwark.market;
 
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.UpdateMarket;
+import io.bulwark.engine.event.MarketCreated;
+import io.bulwark.engine.event.MarketUpdated;
 import io.bulwark.engine.market.MarketPatch;
 import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.web.ApiException;
@@ -40,15 +42,24 @@ class MarketCatalog {
         if (!violations.isEmpty()) {
             throw ApiException.badRequest(violations);
         }
-        engine.apply(new CreateMarket(spec), actor);
-        return get(spec.market());
+        var applied = engine.apply(new CreateMarket(spec), actor);
+        return answer(EngineClient.event(applied, MarketCreated.class).spec());
     }
 
     MarketResponse update(String market, MarketPatch patch, String actor) {
         if (patch.changesNothing()) {
             throw ApiException.badRequest("the patch changes nothing: give at least one market parameter");
         }
-        engine.apply(new UpdateMarket(market, patch), actor);
-        return get(market);
+        var applied = engine.apply(new UpdateMarket(market, patch), actor);
+        return answer(EngineClient.event(applied, MarketUpdated.class).spec());
+    }
+
+    /**
+     * A create's or update's answer: the parameters as the command's event has them (a later update cannot
+     * slip into it); the states and prices, which the command did not produce, as the view published with
+     * its commit has them.
+     */
+    private MarketResponse answer(MarketSpec applied) {
+        return get(applied.market()).withSpec(applied);
     }
 }

@@ -44,6 +44,20 @@ record MarketResponse(
                 view.oracle().sourcePrices());
     }
 
+    MarketResponse withSpec(MarketSpec applied) {
+        return new MarketResponse(
+                applied,
+                state,
+                marketState,
+                indexPrice,
+                markPrice,
+                fundingRate,
+                openInterest,
+                priceHealthy,
+                priceHealth,
+                sourcePrices);
+    }
+
     String market() {
         return spec.market();
     }

@@ -1,7 +1,7 @@
 package io.bulwark.market;
 
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.CreateMarket;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.WriterStartupTask;

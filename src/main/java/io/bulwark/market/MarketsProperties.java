@@ -1,8 +1,13 @@
 package io.bulwark.market;
 
+import io.bulwark.engine.market.MarketPatch;
 import io.bulwark.engine.market.MarketSpec;
+import jakarta.validation.constraints.NotNull;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,13 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * engine has no market at all; later changes go through {@code PATCH /api/v1/admin/markets/{market}}.
  *
  * @param seedOnFirstStart whether to create {@link #seed} on an empty exchange
- * @param defaults the values a seeded market takes when it does not set them itself
+ * @param defaults the values a market takes when its seed or request does not set them: {@link
+ *     #SPEC_DEFAULTS} but for the ones configured
  * @param seed the markets to create; unset means BTC-, ETH- and SOL-USD-PERP as in SPEC section 3
  */
 @ConfigurationProperties("bulwark.markets")
 public record MarketsProperties(
         @DefaultValue("true") boolean seedOnFirstStart,
-        @DefaultValue Defaults defaults,
+        @DefaultValue MarketPatch defaults,
         List<Seed> seed) {
 
     static final List<Seed> SPEC_MARKETS = List.of(
@@ -25,7 +31,23 @@ public record MarketsProperties(
             Seed.of("ETH-USD-PERP", "0.01", "0.01", "0.05", "0.03"),
             Seed.of("SOL-USD-PERP", "0.001", "0.1", "0.10", "0.05"));
 
+    /**
+     * SPEC section 3's defaults; a parameter added later defaults to what its absence means ({@link
+     * MarketSpec#ABSENT_MEANS}).
+     */
+    static final MarketPatch SPEC_DEFAULTS = MarketPatch.of(MarketSpec.ABSENT_MEANS)
+            .withMakerFee(new BigDecimal("0.0002"))
+            .withTakerFee(new BigDecimal("0.0005"))
+            .withLiquidationFee(new BigDecimal("0.01"))
+            .withFundingIntervalSeconds(3600L)
+            .withMaxFundingRate(new BigDecimal("0.005"))
+            .withPriceBandBps(500)
+            .withPostOnlyBandBps(100)
+            .withMaxPriceJumpBps(1000)
+            .withMaxPriceAgeSeconds(30L);
+
     public MarketsProperties {
+        defaults = (defaults == null ? MarketPatch.NONE : defaults).orElse(SPEC_DEFAULTS);
         seed = seed == null || seed.isEmpty() ? SPEC_MARKETS : List.copyOf(seed);
     }
 
@@ -34,65 +56,75 @@ public record MarketsProperties(
         return seed.stream().map(s -> s.toSpec(defaults)).toList();
     }
 
-    /** Per-market defaults (SPEC section 3). */
-    public record Defaults(
-            @DefaultValue("0.0002") BigDecimal makerFee,
-            @DefaultValue("0.0005") BigDecimal takerFee,
-            @DefaultValue("0.01") BigDecimal liquidationFee,
-            @DefaultValue("3600") long fundingIntervalSeconds,
-            @DefaultValue("0.005") BigDecimal maxFundingRate,
-            @DefaultValue("500") int priceBandBps,
-            @DefaultValue("100") int postOnlyBandBps,
-            @DefaultValue("1000") int maxPriceJumpBps,
-            @DefaultValue("30") long maxPriceAgeSeconds,
-            @DefaultValue("60") long priceJumpWindowSeconds,
-            @DefaultValue("200") int maxSourceDivergenceBps) {}
-
     /**
-     * One market to seed. {@code minSize} defaults to {@code stepSize}; every other unset value comes
-     * from {@link Defaults}.
+     * One market to seed, and the body of {@code POST /api/v1/admin/markets}: the market's name and its
+     * parameters, by {@link MarketPatch}'s names. A request must give every parameter marked {@code
+     * NotNull}; a seed needs only the name, {@code tickSize}, {@code stepSize} and the two margin fractions
+     * ({@code minSize} defaults to {@code stepSize}). Every other unset value comes from the defaults, and
+     * the rules are {@link MarketSpec}'s. A parameter added later ({@link MarketSpec#ABSENT_MEANS}) is a
+     * component here with no annotation.
      */
     public record Seed(
-            String market,
-            BigDecimal tickSize,
-            BigDecimal stepSize,
-            BigDecimal minSize,
-            BigDecimal initialMarginFraction,
-            BigDecimal maintenanceMarginFraction,
-            BigDecimal makerFee,
-            BigDecimal takerFee,
-            BigDecimal liquidationFee,
-            Long fundingIntervalSeconds,
-            BigDecimal maxFundingRate,
-            Integer priceBandBps,
-            Integer postOnlyBandBps,
-            Integer maxPriceJumpBps,
-            Long maxPriceAgeSeconds,
+            @NotNull String market,
+            @NotNull BigDecimal tickSize,
+            @NotNull BigDecimal stepSize,
+            @NotNull BigDecimal minSize,
+            @NotNull BigDecimal initialMarginFraction,
+            @NotNull BigDecimal maintenanceMarginFraction,
+            @NotNull BigDecimal makerFee,
+            @NotNull BigDecimal takerFee,
+            @NotNull BigDecimal liquidationFee,
+            @NotNull Long fundingIntervalSeconds,
+            @NotNull BigDecimal maxFundingRate,
+            @NotNull Integer priceBandBps,
+            @NotNull Integer postOnlyBandBps,
+            @NotNull Integer maxPriceJumpBps,
+            @NotNull Long maxPriceAgeSeconds,
             Long priceJumpWindowSeconds,
             Integer maxSourceDivergenceBps) {
 
         static Seed of(String market, String tick, String step, String imf, String mmf) {
-            return new Seed(
-                    market,
-                    new BigDecimal(tick),
-                    new BigDecimal(step),
-                    null,
-                    new BigDecimal(imf),
-                    new BigDecimal(mmf),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
+            return parse(Map.of(
+                    "market", market,
+                    "tickSize", new BigDecimal(tick),
+                    "stepSize", new BigDecimal(step),
+                    "initialMarginFraction", new BigDecimal(imf),
+                    "maintenanceMarginFraction", new BigDecimal(mmf)));
         }
 
-        MarketSpec toSpec(Defaults d) {
+        /** The seed with the components named in {@code values}; the others are null. */
+        private static Seed parse(Map<String, Object> values) {
+            RecordComponent[] components = Seed.class.getRecordComponents();
+            Object[] args = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                args[i] = values.get(components[i].getName());
+            }
+            try {
+                return Seed.class.getDeclaredConstructor(types).newInstance(args);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The parameters this gives (every component but the name), by name. */
+        MarketPatch parameters() {
+            Map<String, Object> values = new TreeMap<>();
+            for (RecordComponent c : Seed.class.getRecordComponents()) {
+                if (!c.getName().equals("market")) {
+                    try {
+                        values.put(c.getName(), c.getAccessor().invoke(this));
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            return MarketPatch.of(values);
+        }
+
+        /** The full spec: this seed's values, {@code minSize} from {@code stepSize}, the rest from {@code defaults}. */
+        MarketSpec toSpec(MarketPatch defaults) {
             if (market == null
                     || tickSize == null
                     || stepSize == null
@@ -102,28 +134,10 @@ public record MarketsProperties(
                         + " needs market, tick-size, step-size, initial-margin-fraction and"
                         + " maintenance-margin-fraction");
             }
-            return new MarketSpec(
-                    market,
-                    tickSize,
-                    stepSize,
-                    or(minSize, stepSize),
-                    initialMarginFraction,
-                    maintenanceMarginFraction,
-                    or(makerFee, d.makerFee()),
-                    or(takerFee, d.takerFee()),
-                    or(liquidationFee, d.liquidationFee()),
-                    or(fundingIntervalSeconds, d.fundingIntervalSeconds()),
-                    or(maxFundingRate, d.maxFundingRate()),
-                    or(priceBandBps, d.priceBandBps()),
-                    or(postOnlyBandBps, d.postOnlyBandBps()),
-                    or(maxPriceJumpBps, d.maxPriceJumpBps()),
-                    or(maxPriceAgeSeconds, d.maxPriceAgeSeconds()),
-                    or(priceJumpWindowSeconds, d.priceJumpWindowSeconds()),
-                    or(maxSourceDivergenceBps, d.maxSourceDivergenceBps()));
-        }
-
-        private static <T> T or(T value, T fallback) {
-            return value != null ? value : fallback;
+            return parameters()
+                    .orElse(MarketPatch.NONE.withMinSize(stepSize))
+                    .orElse(defaults)
+                    .toSpec(market);
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.bulwark.oracle;
 
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.ReanchorOracle;
 import io.bulwark.engine.command.SetOracleSourceState;
 import io.bulwark.engine.event.OracleReanchored;
 import io.bulwark.engine.event.OracleSourceStateChanged;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.web.EngineClient;
 import io.bulwark.web.security.Caller;
 import jakarta.validation.Valid;

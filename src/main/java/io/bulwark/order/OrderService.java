@@ -1,6 +1,5 @@
 package io.bulwark.order;
 
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.CancelOrder;
 import io.bulwark.engine.command.CancelOrders;
 import io.bulwark.engine.command.Command;
@@ -8,6 +7,7 @@ import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.OrderPlaced;
 import io.bulwark.engine.event.OrderUpdated;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.event.Traded;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.trade.FillResponse;

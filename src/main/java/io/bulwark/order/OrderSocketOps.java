@@ -9,6 +9,7 @@ import io.bulwark.web.UnavailableProblems;
 import io.bulwark.web.security.Caller;
 import io.bulwark.web.security.KeyAuthenticator;
 import io.bulwark.web.security.RequestCharges;
+import io.bulwark.web.socket.OrderOps;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -26,28 +27,7 @@ import tools.jackson.databind.JsonNode;
  * one per order). Synchronous: it returns after the journal committed.
  */
 @Component
-public class OrderSocketOps {
-    /** What a client asked for; the JSON parts are read exactly as the REST bodies are. */
-    public sealed interface Request {}
-
-    /** {@code POST /orders} with {@code order} as the body. */
-    public record Place(JsonNode order) implements Request {}
-
-    /** {@code POST /orders/batch} with {@code body} ({@code {"orders":[...]}}) as the body. */
-    public record Batch(JsonNode body) implements Request {}
-
-    /** {@code DELETE /orders/{orderId}} or, when {@code orderId} is null, {@code DELETE /orders/by-client-id/..}. */
-    public record Cancel(String orderId, String clientOrderId) implements Request {}
-
-    /** {@code PATCH /orders/{orderId}} with {@code body} ({@code {"price":..,"size":..}}) as the body. */
-    public record Amend(String orderId, JsonNode body) implements Request {}
-
-    /** {@code DELETE /orders?market=}; {@code market} null for all markets. */
-    public record CancelAll(String market) implements Request {}
-
-    /** The answer: the HTTP status and body the REST call gives (the value, or the problem). */
-    public record Result(int status, Object body) {}
-
+public class OrderSocketOps implements OrderOps {
     private final OrderActions actions;
     private final KeyAuthenticator keys;
     private final RequestCharges charges;
@@ -58,7 +38,7 @@ public class OrderSocketOps {
         this.charges = charges;
     }
 
-    /** Carries out {@code request} for the session's key ({@code key} empty: the session has not authenticated). */
+    @Override
     public Result answer(Optional<ApiKey> key, Request request) {
         try {
             Caller caller = caller(key);

@@ -1,8 +1,8 @@
 package io.bulwark.order;
 
-import io.bulwark.engine.Decimals;
 import io.bulwark.engine.command.AmendOrder;
 import io.bulwark.engine.command.PlaceOrder;
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.engine.order.OrderShape;
 import io.bulwark.engine.order.OrderType;
 import io.bulwark.engine.order.TimeInForce;

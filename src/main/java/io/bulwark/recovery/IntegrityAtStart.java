@@ -1,7 +1,7 @@
 package io.bulwark.recovery;
 
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.ChangeTradingState;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.state.TradingState;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.WriterStartupTask;

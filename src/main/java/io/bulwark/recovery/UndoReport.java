@@ -1,13 +1,13 @@
 package io.bulwark.recovery;
 
-import io.bulwark.engine.Decimals;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.FundingPaid;
 import io.bulwark.engine.event.Liquidated;
 import io.bulwark.engine.event.Traded;
+import io.bulwark.engine.event.TransferKind;
 import io.bulwark.engine.event.Transferred;
 import io.bulwark.engine.ledger.Ledger;
-import io.bulwark.engine.ledger.TransferKind;
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.journal.Committed;
 import io.bulwark.trade.FillResponse;
 import io.bulwark.trade.Liquidity;

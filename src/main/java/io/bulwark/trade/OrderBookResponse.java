@@ -1,6 +1,7 @@
 package io.bulwark.trade;
 
 import io.bulwark.engine.EngineView.BookView;
+import io.bulwark.engine.event.OrderBookChanged;
 import io.bulwark.engine.event.OrderBookChanged.PriceSize;
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,6 +14,11 @@ record OrderBookResponse(String market, long sequence, List<List<BigDecimal>> bi
 
     static OrderBookResponse of(BookView book) {
         return new OrderBookResponse(book.market(), book.sequence(), levels(book.bids()), levels(book.asks()));
+    }
+
+    /** The levels that changed at journal {@code sequence}; a size of 0 means the level is gone. */
+    static OrderBookResponse of(OrderBookChanged changed, long sequence) {
+        return new OrderBookResponse(changed.market(), sequence, levels(changed.bids()), levels(changed.asks()));
     }
 
     private static List<List<BigDecimal>> levels(List<PriceSize> levels) {

@@ -1,6 +1,6 @@
 package io.bulwark.web;
 
-import io.bulwark.engine.Rejection;
+import io.bulwark.engine.command.Rejection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package io.bulwark.web;
 
-import io.bulwark.engine.Decimals;
+import io.bulwark.engine.money.Decimals;
 import java.math.BigDecimal;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;

@@ -1,10 +1,10 @@
 package io.bulwark.web;
 
 import io.bulwark.engine.EngineView;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.PublicView;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.event.Event;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.journal.EngineGateway;
 import java.util.List;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package io.bulwark.web;
 
-import io.bulwark.engine.Decimals;
+import io.bulwark.engine.money.Decimals;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.math.BigDecimal;

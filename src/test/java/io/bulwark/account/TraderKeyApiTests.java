@@ -2,9 +2,9 @@ package io.bulwark.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.event.AccountCreated;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.order.TradingApiTestBase;
 import io.bulwark.web.ApiClient;
 import io.bulwark.web.security.ApiKeySecret;

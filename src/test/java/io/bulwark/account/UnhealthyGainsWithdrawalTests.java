@@ -2,9 +2,9 @@ package io.bulwark.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.event.OraclePriceRejected;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.order.TradingApiTestBase;
 import io.bulwark.web.ApiClient;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.bulwark.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.ChangeTradingState;
 import io.bulwark.engine.command.Withdraw;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.state.TradingState;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.web.ApiClient;

@@ -1,10 +1,10 @@
 package io.bulwark.bench;
 
 import io.bulwark.BulwarkApplication;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.event.AccountCreated;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.NodeStatus;
 import io.bulwark.testsupport.TestPostgres;

@@ -1,8 +1,6 @@
 package io.bulwark.bench;
 
 import io.bulwark.BulwarkApplication;
-import io.bulwark.engine.Decimals;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.CancelOrder;
 import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.command.Deposit;
@@ -10,6 +8,8 @@ import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.event.AccountCreated;
 import io.bulwark.engine.event.OrderPlaced;
+import io.bulwark.engine.event.Outcome;
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.engine.order.OrderType;
 import io.bulwark.engine.order.Side;
 import io.bulwark.engine.order.TimeInForce;

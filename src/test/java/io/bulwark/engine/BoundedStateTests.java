@@ -14,6 +14,7 @@ import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.command.Tick;
 import io.bulwark.engine.event.AccountCreated;
 import io.bulwark.engine.event.OrderPlaced;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.order.OrderType;
 import io.bulwark.engine.order.Side;
 import io.bulwark.engine.order.TimeInForce;

@@ -7,6 +7,7 @@ import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.OrderPlaced;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.order.OrderType;
 import io.bulwark.engine.order.Side;
 import io.bulwark.engine.order.TimeInForce;
@@ -26,11 +27,11 @@ class CanonicalDecimalsTests {
         return new BigDecimal(pad ? value + (value.contains(".") ? "000" : ".000") : value);
     }
 
-    private static List<Event> session(EngineFixture f, boolean pad) {
-        f.withMarket(EngineFixture.btc());
+    private static List<Event> session(TradingFloor f, boolean pad) {
+        f.withMarket(TradingFloor.btc());
         List<Event> events = new ArrayList<>();
-        EngineFixture.Trader alice = f.trader("alice");
-        EngineFixture.Trader bob = f.trader("bob");
+        TradingFloor.Trader alice = f.trader("alice");
+        TradingFloor.Trader bob = f.trader("bob");
         alice.deposits("100000", "a");
         bob.deposits("100000", "b");
         long t = f.now + 1000;
@@ -74,8 +75,8 @@ class CanonicalDecimalsTests {
 
     @Test
     void trailingZerosChangeNeitherEventsNorState() {
-        EngineFixture plain = new EngineFixture();
-        EngineFixture padded = new EngineFixture();
+        TradingFloor plain = TradingFloor.empty();
+        TradingFloor padded = TradingFloor.empty();
         List<Event> plainEvents = session(plain, false);
         List<Event> paddedEvents = session(padded, true);
         assertThat(paddedEvents).isEqualTo(plainEvents);

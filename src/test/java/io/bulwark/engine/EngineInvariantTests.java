@@ -10,6 +10,7 @@ import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.command.Tick;
 import io.bulwark.engine.command.Withdraw;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.state.TradingState;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -49,8 +50,7 @@ class EngineInvariantTests {
         long now = 0;
         for (int i = 0; i < commands.size(); i++) {
             if (i == Math.min(snapshotAt, commands.size() - 1)) {
-                live.apply(new TakeSnapshot("property"), now += 250);
-                snapshot = live.lastSnapshotBytes();
+                snapshot = ((Outcome.Applied) live.apply(new TakeSnapshot("property"), now += 250)).snapshot();
             }
             if (live.apply(commands.get(i), now += 250) instanceof Outcome.Applied applied) {
                 journal.add(new long[] {applied.sequence(), applied.timestamp(), i});
@@ -81,7 +81,7 @@ class EngineInvariantTests {
                 accounts.flatMap(a ->
                         amounts.flatMap(x -> Arbitraries.of("w-1", "w-2", "w-3").map(r -> new Withdraw(a, x, r)))),
                 Arbitraries.of(TradingState.class).map(s -> new ChangeTradingState("", s, "prop", "test", false)),
-                Arbitraries.just(new CreateMarket(EngineFixture.btc())),
+                Arbitraries.just(new CreateMarket(TradingFloor.btc())),
                 Arbitraries.just(new Tick()));
         return command.list().ofMinSize(1).ofMaxSize(80);
     }

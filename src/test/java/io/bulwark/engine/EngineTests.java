@@ -2,27 +2,30 @@ package io.bulwark.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.engine.Rejection.Code;
 import io.bulwark.engine.account.Role;
 import io.bulwark.engine.command.ChangeTradingState;
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.IssueApiKey;
+import io.bulwark.engine.command.Rejection;
+import io.bulwark.engine.command.Rejection.Code;
 import io.bulwark.engine.command.RevokeApiKey;
 import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.command.Tick;
 import io.bulwark.engine.command.UpdateMarket;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.event.SnapshotTaken;
+import io.bulwark.engine.event.TransferKind;
 import io.bulwark.engine.event.Transferred;
 import io.bulwark.engine.ledger.Ledger;
-import io.bulwark.engine.ledger.TransferKind;
 import io.bulwark.engine.market.MarketPatch;
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import io.bulwark.engine.state.TradingState;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 class EngineTests {
-    private final EngineFixture exchange = new EngineFixture();
+    private final TradingFloor exchange = TradingFloor.empty();
 
     @Test
     void depositMovesMoneyFromExternalAndConservesTheLedger() {
@@ -106,12 +109,12 @@ class EngineTests {
 
     @Test
     void marketsAreValidatedOnCreateAndOnUpdate() {
-        exchange.withMarket(EngineFixture.btc());
+        exchange.withMarket(TradingFloor.btc());
 
-        assertThat(exchange.rejected(new CreateMarket(EngineFixture.btc())).code())
+        assertThat(exchange.rejected(new CreateMarket(TradingFloor.btc())).code())
                 .isEqualTo(Code.MARKET_EXISTS);
         assertThat(exchange.rejected(
-                                new CreateMarket(EngineFixture.spec("ETH-USD-PERP", "0.01", "0.01", "0.03", "0.05")))
+                                new CreateMarket(TradingFloor.spec("ETH-USD-PERP", "0.01", "0.01", "0.03", "0.05")))
                         .message())
                 .isEqualTo("maintenanceMarginFraction must be below initialMarginFraction");
         MarketPatch badTick = MarketPatch.NONE.withTickSize(BigDecimal.ZERO);
@@ -127,7 +130,7 @@ class EngineTests {
 
     @Test
     void aMarketsEffectiveStateIsTheStricterOfExchangeAndMarket() {
-        exchange.withMarket(EngineFixture.btc());
+        exchange.withMarket(TradingFloor.btc());
         exchange.applied(new ChangeTradingState("BTC-USD-PERP", TradingState.POST_ONLY, "reopen", "admin", false));
         assertThat(exchange.engine.market("BTC-USD-PERP").orElseThrow().effectiveState())
                 .isEqualTo(TradingState.POST_ONLY);
@@ -163,11 +166,11 @@ class EngineTests {
 
     @Test
     void aSnapshotRestoresToTheSameStateHash() {
-        exchange.withMarket(EngineFixture.btc());
+        exchange.withMarket(TradingFloor.btc());
         exchange.trader("alice").deposits("123.456789", "d1");
         exchange.apply(new Tick());
         var taken = exchange.applied(new TakeSnapshot("test"));
-        byte[] bytes = exchange.engine.lastSnapshotBytes();
+        byte[] bytes = taken.snapshot();
 
         Engine restored = Engine.restore(bytes);
         assertThat(restored.stateHash()).isEqualTo(exchange.engine.stateHash());

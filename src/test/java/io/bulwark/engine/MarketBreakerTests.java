@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.PlaceOrder;
+import io.bulwark.engine.command.Rejection;
 import io.bulwark.engine.command.ResumeLiquidations;
 import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.Liquidated;
 import io.bulwark.engine.event.LiquidationsPaused;
 import io.bulwark.engine.event.LiquidationsResumed;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.liquidation.CircuitBreaker;
 import io.bulwark.engine.order.OrderStatus;
 import io.bulwark.engine.order.OrderType;
@@ -36,7 +38,7 @@ class MarketBreakerTests {
 
     MarketBreakerTests() {
         floor.apply(new StartEngine("test", 60, 10, 500, 0, CircuitBreaker.DEFAULT_MIN_NOTIONAL));
-        floor.apply(new CreateMarket(EngineFixture.spec(ETH, "0.1", "0.001", "0.02", "0.01")));
+        floor.apply(new CreateMarket(TradingFloor.spec(ETH, "0.1", "0.001", "0.02", "0.01")));
         prices(BTC, "65000");
         prices(ETH, "65000");
     }

@@ -126,7 +126,7 @@ class PublicViewTests {
     }
 
     private static MarketSpec eth() {
-        return EngineFixture.spec(ETH, "0.01", "0.01", "0.03", "0.05");
+        return TradingFloor.spec(ETH, "0.01", "0.01", "0.03", "0.05");
     }
 
     private static String size(int steps) {

@@ -7,13 +7,15 @@ import io.bulwark.engine.command.PayRefunds;
 import io.bulwark.engine.command.PayRefunds.Item;
 import io.bulwark.engine.command.PayRefunds.Kind;
 import io.bulwark.engine.command.PayRefunds.Refund;
+import io.bulwark.engine.command.Rejection;
+import io.bulwark.engine.desk.refund.PaidIncidents;
 import io.bulwark.engine.event.IncidentRefunded;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.event.RefundItemSkipped;
 import io.bulwark.engine.event.RefundPaid;
+import io.bulwark.engine.event.TransferKind;
 import io.bulwark.engine.event.Transferred;
 import io.bulwark.engine.ledger.Ledger;
-import io.bulwark.engine.ledger.TransferKind;
-import io.bulwark.engine.refund.PaidIncidents;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +26,9 @@ import org.junit.jupiter.api.Test;
  * refunded once across incidents (SPEC section 9, v2).
  */
 class RefundTests {
-    private final EngineFixture floor = new EngineFixture();
-    private final EngineFixture.Trader alice = floor.trader("alice");
-    private final EngineFixture.Trader bob = floor.trader("bob");
+    private final TradingFloor floor = TradingFloor.empty();
+    private final TradingFloor.Trader alice = floor.trader("alice");
+    private final TradingFloor.Trader bob = floor.trader("bob");
 
     private void fundVault(String amount) {
         floor.applied(new Deposit(Ledger.LIQUIDATOR_VAULT, new BigDecimal(amount), "vault-" + amount));
@@ -120,7 +122,7 @@ class RefundTests {
         return new Item(Kind.LIQUIDATION, sequence, market, new BigDecimal(amount));
     }
 
-    private static Refund refund(EngineFixture.Trader trader, Item... items) {
+    private static Refund refund(TradingFloor.Trader trader, Item... items) {
         BigDecimal amount = List.of(items).stream().map(Item::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Refund(trader.accountId, amount, List.of(items));
     }

@@ -9,11 +9,14 @@ import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.command.PostOraclePrices;
+import io.bulwark.engine.command.Rejection;
 import io.bulwark.engine.command.Withdraw;
 import io.bulwark.engine.event.AccountCreated;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.OrderPlaced;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.event.Traded;
+import io.bulwark.engine.market.MarketPatch;
 import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.engine.order.OrderType;
@@ -23,22 +26,74 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A BTC-USD-PERP market and named traders, so tests read like the trading floor:
- * {@code alice.buys("1").at("65000").placed()}.
+ * An engine with a clock, a BTC-USD-PERP market and named traders, so tests read like the trading floor:
+ * {@code alice.buys("1").at("65000").placed()}. {@link #empty()} is the same floor with no market yet.
  */
 public final class TradingFloor {
     public static final String BTC = "BTC-USD-PERP";
     public final Engine engine = new Engine();
     public long now = 1_700_000_000_000L;
     Outcome last;
+    private int references;
 
     public TradingFloor() {
-        apply(new CreateMarket(btc()));
+        this(true);
+    }
+
+    private TradingFloor(boolean withBtc) {
+        if (withBtc) {
+            apply(new CreateMarket(btc()));
+        }
+    }
+
+    /** A floor with no market: tests of market creation and of accounts alone. */
+    public static TradingFloor empty() {
+        return new TradingFloor(false);
     }
 
     /** SPEC section 3's BTC-USD-PERP with the default fees, bands and funding. */
     public static MarketSpec btc() {
-        return EngineFixture.btc();
+        return spec(BTC, "0.1", "0.001", "0.02", "0.01");
+    }
+
+    /** A market with SPEC section 3's default fees, bands and funding; {@code minSize} is {@code step}. */
+    public static MarketSpec spec(String name, String tick, String step, String imf, String mmf) {
+        return MarketPatch.NONE
+                .withTickSize(new BigDecimal(tick))
+                .withStepSize(new BigDecimal(step))
+                .withMinSize(new BigDecimal(step))
+                .withInitialMarginFraction(new BigDecimal(imf))
+                .withMaintenanceMarginFraction(new BigDecimal(mmf))
+                .withMakerFee(new BigDecimal("0.0002"))
+                .withTakerFee(new BigDecimal("0.0005"))
+                .withLiquidationFee(new BigDecimal("0.01"))
+                .withFundingIntervalSeconds(3600L)
+                .withMaxFundingRate(new BigDecimal("0.005"))
+                .withPriceBandBps(500)
+                .withPostOnlyBandBps(100)
+                .withMaxPriceJumpBps(1000)
+                .withMaxPriceAgeSeconds(30L)
+                .withPriceJumpWindowSeconds(60L)
+                .withMaxSourceDivergenceBps(200)
+                .toSpec(name);
+    }
+
+    /** Creates {@code spec}'s market; it must be accepted. */
+    public TradingFloor withMarket(MarketSpec spec) {
+        applied(new CreateMarket(spec));
+        return this;
+    }
+
+    public Outcome.Applied applied(Command command) {
+        Outcome outcome = apply(command);
+        assertThat(outcome).isInstanceOf(Outcome.Applied.class);
+        return (Outcome.Applied) outcome;
+    }
+
+    public Rejection rejected(Command command) {
+        Outcome outcome = apply(command);
+        assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
+        return ((Outcome.Rejected) outcome).rejection();
     }
 
     public Outcome apply(Command command) {
@@ -76,6 +131,14 @@ public final class TradingFloor {
                 new PostOraclePrices.Quote(market, "c", price, stamp))));
     }
 
+    /** A trader with an account and nothing deposited. */
+    public Trader trader(String name) {
+        return new Trader(((AccountCreated) applied(new CreateAccount(name, "key_" + name, "hash_" + name))
+                        .events()
+                        .getFirst())
+                .accountId());
+    }
+
     public Trader trader(String name, String deposit) {
         Outcome.Applied created = (Outcome.Applied) apply(new CreateAccount(name, "key_" + name, "hash_" + name));
         String id = ((AccountCreated) created.events().getFirst()).accountId();
@@ -100,6 +163,15 @@ public final class TradingFloor {
 
         public Outcome cancels(String orderId) {
             return apply(new CancelOrder(accountId, orderId));
+        }
+
+        public Outcome deposits(String amount, String reference) {
+            return apply(new Deposit(accountId, new BigDecimal(amount), reference));
+        }
+
+        /** A withdrawal with a reference of its own (never a repeat). */
+        public Outcome withdraws(String amount) {
+            return withdraws(amount, "w-" + (++references));
         }
 
         public Outcome withdraws(String amount, String reference) {

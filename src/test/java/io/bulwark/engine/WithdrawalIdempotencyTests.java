@@ -2,11 +2,12 @@ package io.bulwark.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.engine.Rejection.Code;
 import io.bulwark.engine.account.WithdrawalReferences;
 import io.bulwark.engine.command.ChangeTradingState;
 import io.bulwark.engine.command.Deposit;
+import io.bulwark.engine.command.Rejection.Code;
 import io.bulwark.engine.command.Withdraw;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.event.Transferred;
 import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.state.TradingState;
@@ -20,11 +21,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a request that timed out at the API but was applied anyway is safe.
  */
 class WithdrawalIdempotencyTests {
-    private final EngineFixture exchange = new EngineFixture();
-    private final EngineFixture.Trader alice = funded("alice", "100");
+    private final TradingFloor exchange = TradingFloor.empty();
+    private final TradingFloor.Trader alice = funded("alice", "100");
 
-    private EngineFixture.Trader funded(String name, String amount) {
-        EngineFixture.Trader trader = exchange.trader(name);
+    private TradingFloor.Trader funded(String name, String amount) {
+        TradingFloor.Trader trader = exchange.trader(name);
         trader.deposits(amount, "dep-" + name);
         return trader;
     }
@@ -75,7 +76,7 @@ class WithdrawalIdempotencyTests {
 
     @Test
     void eachAccountHasItsOwnReferences() {
-        EngineFixture.Trader bob = funded("bob", "100");
+        TradingFloor.Trader bob = funded("bob", "100");
         String alices = withdrawalId(alice.withdraws("30", "payout-1"));
         String bobs = withdrawalId(bob.withdraws("40", "payout-1"));
 
@@ -182,7 +183,7 @@ class WithdrawalIdempotencyTests {
                 .as("a repeat is still recognised")
                 .isInstanceOf(Outcome.AlreadyApplied.class);
         assertThat(exchange.engine.stateHash()).isEqualTo(hash);
-        EngineFixture.Trader bob = funded("bob", "1");
+        TradingFloor.Trader bob = funded("bob", "1");
         withdrawalId(bob.withdraws("0.000001", "one-more"));
 
         exchange.now += WithdrawalReferences.RETENTION_MILLIS;

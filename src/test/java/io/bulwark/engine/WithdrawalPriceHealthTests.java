@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.PostOraclePrices;
+import io.bulwark.engine.command.Rejection;
 import io.bulwark.engine.command.StartEngine;
+import io.bulwark.engine.event.Outcome;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,7 +98,7 @@ class WithdrawalPriceHealthTests {
     @Test
     void onlyTheUnhealthyMarketsGainIsHeldBack() {
         String eth = "ETH-USD-PERP";
-        floor.apply(new CreateMarket(EngineFixture.spec(eth, "0.01", "0.01", "0.05", "0.03")));
+        floor.apply(new CreateMarket(TradingFloor.spec(eth, "0.01", "0.01", "0.05", "0.03")));
         floor.prices(eth, "3500");
         bob.sells("10").in(eth).at("3500").placed();
         alice.buys("10").in(eth).at("3500").placed(); // taker fee 17.5

@@ -3,7 +3,6 @@ package io.bulwark.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.account.Role;
 import io.bulwark.engine.command.AmendOrder;
@@ -21,6 +20,7 @@ import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.Liquidated;
 import io.bulwark.engine.event.OraclePriceAccepted;
 import io.bulwark.engine.event.OracleReanchored;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.engine.order.OrderType;

@@ -3,7 +3,6 @@ package io.bulwark.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.AmendOrder;
 import io.bulwark.engine.command.CancelOrder;
@@ -18,6 +17,7 @@ import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.command.Tick;
 import io.bulwark.engine.command.Withdraw;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.order.OrderType;
 import io.bulwark.engine.order.Side;
 import io.bulwark.engine.order.TimeInForce;
@@ -87,8 +87,7 @@ class EngineFuzzFaultTests {
         long now = 0;
         for (int i = 0; i < all.size(); i++) {
             if (i == setup + stream.size() / 2) {
-                engine.apply(new TakeSnapshot("fuzz"), now += 100);
-                snapshot = engine.lastSnapshotBytes();
+                snapshot = ((Outcome.Applied) engine.apply(new TakeSnapshot("fuzz"), now += 100)).snapshot();
             }
             now += 100;
             Command command = stamped(all.get(i), now);

@@ -2,11 +2,11 @@ package io.bulwark.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.command.StartEngine;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.engine.order.OrderType;
 import java.util.ArrayList;

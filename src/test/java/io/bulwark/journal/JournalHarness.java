@@ -3,8 +3,8 @@ package io.bulwark.journal;
 import static org.awaitility.Awaitility.await;
 
 import io.bulwark.engine.EngineView;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.Command;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.testsupport.TestPostgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
@@ -54,12 +54,17 @@ final class JournalHarness implements AutoCloseable {
     }
 
     EngineSupervisor start(String name, long snapshotEvery, List<Projection> projections) {
+        return start(name, snapshotEvery, projections, List.of());
+    }
+
+    EngineSupervisor start(
+            String name, long snapshotEvery, List<Projection> projections, List<JournalListener> listeners) {
         JournalProperties named = properties(snapshotEvery, name);
         EngineSupervisor supervisor = new EngineSupervisor(
                 new JournalConnections(url, TestPostgres.username(), TestPostgres.password(), LIMITS),
                 named,
                 projections,
-                List.of(),
+                listeners,
                 List.of(),
                 new SimpleMeterRegistry());
         supervisor.start();

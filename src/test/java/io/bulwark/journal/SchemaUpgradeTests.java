@@ -3,7 +3,6 @@ package io.bulwark.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.ChangeTradingState;
 import io.bulwark.engine.command.Command;
@@ -14,6 +13,7 @@ import io.bulwark.engine.command.Withdraw;
 import io.bulwark.engine.event.AccountCreated;
 import io.bulwark.engine.event.ApiKeyIssued;
 import io.bulwark.engine.event.MarketCreated;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.state.TradingState;
 import io.bulwark.testsupport.AppInstances;
 import io.bulwark.testsupport.TestPostgres;

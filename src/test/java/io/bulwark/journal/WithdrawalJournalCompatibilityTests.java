@@ -3,9 +3,9 @@ package io.bulwark.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.Withdraw;
+import io.bulwark.engine.event.Outcome;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -46,13 +46,7 @@ public abstract class RiskApiTestBase extends TradingApiTestBase {
     /** A BTC-like market (tick 0.1, IMF 0.02, MMF 0.01, liquidation fee 0.01) with the given price age limit. */
     protected String riskMarket(int maxPriceAgeSeconds) {
         String name = "R" + (System.nanoTime() % 100_000) + "K" + MARKETS.incrementAndGet() + "-USD-PERP";
-        api.post(
-                        "/api/v1/admin/markets",
-                        ADMIN_KEY,
-                        MarketJson.btcLike(name)
-                                .with("maxPriceAgeSeconds", maxPriceAgeSeconds)
-                                .json())
-                .assertStatus(201);
+        operator.createMarket(MarketJson.btcLike(name).with("maxPriceAgeSeconds", maxPriceAgeSeconds));
         return name;
     }
 

@@ -3,8 +3,12 @@ package io.bulwark.market;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bulwark.engine.market.MarketPatch;
 import io.bulwark.engine.market.MarketSpec;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,24 +39,24 @@ class MarketsPropertiesTests {
     }
 
     private static MarketSpec spec(String market, String tick, String step, String imf, String mmf) {
-        return new MarketSpec(
-                market,
-                d(tick),
-                d(step),
-                d(step),
-                d(imf),
-                d(mmf),
-                d("0.0002"),
-                d("0.0005"),
-                d("0.01"),
-                3600,
-                d("0.005"),
-                500,
-                100,
-                1000,
-                30,
-                60L,
-                200);
+        return MarketPatch.NONE
+                .withTickSize(d(tick))
+                .withStepSize(d(step))
+                .withMinSize(d(step))
+                .withInitialMarginFraction(d(imf))
+                .withMaintenanceMarginFraction(d(mmf))
+                .withMakerFee(d("0.0002"))
+                .withTakerFee(d("0.0005"))
+                .withLiquidationFee(d("0.01"))
+                .withFundingIntervalSeconds(3600L)
+                .withMaxFundingRate(d("0.005"))
+                .withPriceBandBps(500)
+                .withPostOnlyBandBps(100)
+                .withMaxPriceJumpBps(1000)
+                .withMaxPriceAgeSeconds(30L)
+                .withPriceJumpWindowSeconds(60L)
+                .withMaxSourceDivergenceBps(200)
+                .toSpec(market);
     }
 
     @Test
@@ -92,5 +96,36 @@ class MarketsPropertiesTests {
                 "bulwark.markets.seed[0].maintenance-margin-fraction", "0.02"));
         assertThatThrownBy(() -> new MarketSeeder(properties))
                 .hasMessageContaining("BTC-USD-PERP.maintenanceMarginFraction");
+    }
+
+    /** The lists of parameters cannot drift: a new one in MarketSpec must be in MarketPatch and Seed too. */
+    @Test
+    void specPatchAndSeedNameTheSameParameters() {
+        List<String> spec = names(MarketSpec.class);
+        assertThat(spec.getFirst()).isEqualTo("market");
+        assertThat(names(MarketPatch.class)).isEqualTo(spec.subList(1, spec.size()));
+        assertThat(names(MarketsProperties.Seed.class)).isEqualTo(spec);
+        assertThat(MarketSpec.ABSENT_MEANS.keySet())
+                .allSatisfy(name -> assertThat(spec).contains(name));
+    }
+
+    /** Each {@code with…} method sets its own parameter and no other (they name it as text). */
+    @Test
+    void eachWithMethodSetsItsOwnParameter() throws ReflectiveOperationException {
+        MarketPatch full = MarketPatch.of(spec("BTC-USD-PERP", "0.1", "0.001", "0.02", "0.01"));
+        for (RecordComponent c : MarketPatch.class.getRecordComponents()) {
+            String name = c.getName();
+            Method with = MarketPatch.class.getMethod(
+                    "with" + Character.toUpperCase(name.charAt(0)) + name.substring(1), c.getType());
+            MarketPatch patch = (MarketPatch) with.invoke(MarketPatch.NONE, full.get(name));
+            assertThat(patch.get(name)).as(name).isEqualTo(full.get(name));
+            assertThat(patch.unset()).as(name).hasSize(names(MarketPatch.class).size() - 1);
+        }
+    }
+
+    private static List<String> names(Class<? extends Record> type) {
+        return Arrays.stream(type.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
     }
 }

@@ -2,9 +2,9 @@ package io.bulwark.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.event.OraclePriceRejected;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.testsupport.MarketJson;
 import io.bulwark.web.ApiClient;
@@ -33,8 +33,7 @@ public abstract class TradingApiTestBase extends HttpApiTestBase {
     /** Lists a new market and returns its name. */
     protected String newMarket() {
         String name = "Q" + (System.nanoTime() % 100_000) + "N" + MARKETS.incrementAndGet() + "-USD-PERP";
-        api.post("/api/v1/admin/markets", ADMIN_KEY, MarketJson.btcLike(name).json())
-                .assertStatus(201);
+        operator.createMarket(MarketJson.btcLike(name));
         return name;
     }
 

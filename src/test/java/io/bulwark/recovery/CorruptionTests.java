@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Issue 5, the January incident: corrupt data written out while the service was down (a price zeroed in
@@ -19,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class CorruptionTests {
     private static final String ADMIN_KEY = "bwk_corruption_admin_key_0000000000000000000000";
     private final AppInstances instances = new AppInstances(ADMIN_KEY);
-    private ConfigurableApplicationContext current;
+    private static final String MARKET = "CR-USD-PERP";
     private String oracle;
     private String alice;
     private String dave;
@@ -29,20 +28,10 @@ class CorruptionTests {
         instances.close();
     }
 
-    private Exchange start(String name) {
-        current = instances.start(name);
-        AppInstances.awaitWriter(current);
-        return instances.exchange(current, "CR-USD-PERP");
-    }
-
-    private int sql(String statement) throws SQLException {
-        return instances.update(statement);
-    }
-
     /** Dave is long 1 at 65000 with 1,400 deposited: liquidatable once the mark reaches 64000. */
     @BeforeEach
     void tradeThenStop() {
-        Exchange first = start("first");
+        Exchange first = instances.startWriter("first", MARKET);
         first.createMarket();
         oracle = first.oracleKey();
         alice = first.trader("alice", "100000");
@@ -53,7 +42,7 @@ class CorruptionTests {
         first.limit(alice, "SELL", "1", "65000");
         first.limit(dave, "BUY", "1", "65000");
         first.price(oracle, "65000");
-        instances.stop(current); // graceful: the shutdown snapshot is the newest
+        instances.stopLatest(); // graceful: the shutdown snapshot is the newest
     }
 
     private void assertClosedAndNothingLiquidated(Exchange second, String detail) {
@@ -92,7 +81,7 @@ class CorruptionTests {
     void aPriceZeroedInTheNewestSnapshotWithItsHashRecomputedIsDetected() throws SQLException {
         // "65000" (a length-prefixed string in the canonical bytes) becomes "0.000": the first price in
         // the state, then the snapshot's own hash is recomputed so the bytes match it.
-        int corrupted = sql("""
+        int corrupted = instances.update("""
                 UPDATE snapshots
                 SET state = overlay(state placing '\\x0005302e303030'::bytea
                                     from position('\\x00053635303030'::bytea in state) for 7)
@@ -100,23 +89,24 @@ class CorruptionTests {
                   AND position('\\x00053635303030'::bytea in state) > 0
                 """);
         assertThat(corrupted).isOne();
-        sql("UPDATE snapshots SET state_hash = encode(sha256(state), 'hex')"
+        instances.update("UPDATE snapshots SET state_hash = encode(sha256(state), 'hex')"
                 + " WHERE sequence = (SELECT max(sequence) FROM snapshots)");
 
-        assertClosedAndNothingLiquidated(start("second"), "not the one recorded live in journal row");
+        assertClosedAndNothingLiquidated(
+                instances.startWriter("second", MARKET), "not the one recorded live in journal row");
     }
 
     @Test
     void aJournaledPriceSetToZeroBreaksTheRowHashChain() throws SQLException {
         // As if the instance had died before its shutdown snapshot: the journal rows after the newest
         // remaining snapshot are replayed, and one of them was edited.
-        sql("DELETE FROM snapshots WHERE reason = 'shutdown'");
-        int corrupted = sql("""
+        instances.update("DELETE FROM snapshots WHERE reason = 'shutdown'");
+        int corrupted = instances.update("""
                 UPDATE journal SET command = jsonb_set(command, '{quotes,0,price}', '"0"')
                 WHERE sequence = (SELECT max(sequence) FROM journal WHERE command_type = 'PostOraclePrices')
                 """);
         assertThat(corrupted).isOne();
 
-        assertClosedAndNothingLiquidated(start("second"), "does not match its hash chain");
+        assertClosedAndNothingLiquidated(instances.startWriter("second", MARKET), "does not match its hash chain");
     }
 }

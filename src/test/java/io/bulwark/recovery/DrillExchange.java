@@ -2,6 +2,7 @@ package io.bulwark.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.testsupport.Exchange;
 import io.bulwark.testsupport.MarketJson;
 import io.bulwark.testsupport.OracleKeys;
 import io.bulwark.web.ApiClient;
@@ -19,6 +20,7 @@ final class DrillExchange {
     private final String adminKey;
     private final OracleKeys oracleKeys;
     private ApiClient api;
+    private Exchange exchange;
 
     DrillExchange(String adminKey, int port) {
         this.adminKey = adminKey;
@@ -34,6 +36,7 @@ final class DrillExchange {
 
     void connect(int port) {
         api = new ApiClient(port);
+        exchange = Exchange.at(api, adminKey).forMarket(MARKET);
     }
 
     ApiClient api() {
@@ -46,13 +49,7 @@ final class DrillExchange {
 
     /** A BTC-like market: tick 0.1, IMF 2 %, MMF 1 %, taker 5 bps, liquidation fee 1 %, bands 500 / 100 bps. */
     void createMarket() {
-        api.post(
-                        "/api/v1/admin/markets",
-                        adminKey,
-                        MarketJson.btcLike(MARKET)
-                                .with("maxPriceAgeSeconds", 300)
-                                .json())
-                .assertStatus(201);
+        exchange.createMarket(MarketJson.btcLike(MARKET).with("maxPriceAgeSeconds", 300));
     }
 
     /**
@@ -78,19 +75,12 @@ final class DrillExchange {
     }
 
     Trader trader(String name, String amount) {
-        ApiClient.Response created = api.post("/api/v1/admin/accounts", adminKey, "{\"name\":\"" + name + "\"}")
-                .assertStatus(201);
-        Trader trader = new Trader(name, created.text("accountId"), created.text("apiKey"));
-        deposit(trader.accountId(), amount, "wire-" + name);
-        return trader;
+        Exchange.Account account = exchange.fundedAccount(name, amount, "wire-" + name);
+        return new Trader(name, account.accountId(), account.apiKey());
     }
 
     void deposit(String accountId, String amount, String reference) {
-        api.post(
-                        "/api/v1/admin/accounts/" + accountId + "/deposits",
-                        adminKey,
-                        "{\"amount\":\"" + amount + "\",\"reference\":\"" + reference + "\"}")
-                .assertStatus(201);
+        exchange.deposit(accountId, amount, reference);
     }
 
     /** Places an order on the drill market ({@code fields} is a JSON object without the market). */
@@ -126,7 +116,7 @@ final class DrillExchange {
     }
 
     JsonNode status() {
-        return api.get("/api/v1/system/status", null).assertStatus(200).json();
+        return exchange.status();
     }
 
     long sequence() {

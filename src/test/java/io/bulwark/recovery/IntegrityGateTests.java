@@ -7,7 +7,6 @@ import io.bulwark.testsupport.Exchange;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * SPEC section 9: the integrity checks run at start (a failure keeps the exchange CLOSED, journaled as
@@ -16,21 +15,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 class IntegrityGateTests {
     private static final String ADMIN_KEY = "bwk_integrity_admin_key_000000000000000000000000";
     private final AppInstances instances = new AppInstances(ADMIN_KEY);
-    private ConfigurableApplicationContext current;
+    private static final String MARKET = "IG-USD-PERP";
 
     @AfterEach
     void stopAll() {
         instances.close();
-    }
-
-    private Exchange start(String name) {
-        current = instances.start(name);
-        AppInstances.awaitWriter(current);
-        return instances.exchange(current, "IG-USD-PERP");
-    }
-
-    private void sql(String statement) throws SQLException {
-        instances.update(statement);
     }
 
     private static String postOnly(boolean force) {
@@ -39,12 +28,12 @@ class IntegrityGateTests {
 
     @Test
     void aReadModelThatDisagreesAtStartKeepsTheExchangeClosedUntilItIsRepaired() throws SQLException {
-        Exchange first = start("first");
+        Exchange first = instances.startWriter("first", MARKET);
         first.trader("alice", "1000");
-        instances.stop(current);
-        sql("UPDATE balances SET balance = balance + 1 WHERE balance = 1000");
+        instances.stopLatest();
+        instances.update("UPDATE balances SET balance = balance + 1 WHERE balance = 1000");
 
-        Exchange second = start("second");
+        Exchange second = instances.startWriter("second", MARKET);
         var status = second.status();
         assertThat(status.path("recovery").path("verified").asBoolean())
                 .as("the journal itself is fine")
@@ -65,7 +54,7 @@ class IntegrityGateTests {
                 .contains("read-models");
         assertThat(second.status().path("state").asString()).isEqualTo("CLOSED");
 
-        sql("UPDATE balances SET balance = balance - 1 WHERE balance = 1001");
+        instances.update("UPDATE balances SET balance = balance - 1 WHERE balance = 1001");
         second.api()
                 .put("/api/v1/admin/exchange/state", ADMIN_KEY, postOnly(false))
                 .assertStatus(200);
@@ -74,12 +63,12 @@ class IntegrityGateTests {
 
     @Test
     void aForcedReopeningSkipsTheChecksAndIsRecordedAsForced() throws SQLException {
-        Exchange first = start("first");
+        Exchange first = instances.startWriter("first", MARKET);
         first.trader("bob", "500");
         first.api()
                 .put("/api/v1/admin/exchange/state", ADMIN_KEY, "{\"state\":\"CLOSED\",\"reason\":\"ops\"}")
                 .assertStatus(200);
-        sql("UPDATE balances SET balance = balance + 1 WHERE balance = 500");
+        instances.update("UPDATE balances SET balance = balance + 1 WHERE balance = 500");
         first.api()
                 .put("/api/v1/admin/exchange/state", ADMIN_KEY, postOnly(false))
                 .assertProblem(409, "INVALID_TRANSITION");

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,21 +22,11 @@ import tools.jackson.databind.JsonNode;
 class TamperRepairTests {
     private static final String ADMIN_KEY = "bwk_tamper_repair_admin_key_00000000000000000000";
     private final AppInstances instances = new AppInstances(ADMIN_KEY);
-    private ConfigurableApplicationContext current;
+    private static final String MARKET = "TR-USD-PERP";
 
     @AfterEach
     void stopAll() {
         instances.close();
-    }
-
-    private Exchange start(String name) {
-        current = instances.start(name);
-        AppInstances.awaitWriter(current);
-        return instances.exchange(current, "TR-USD-PERP");
-    }
-
-    private void sql(String statement) throws SQLException {
-        instances.update(statement);
     }
 
     private long query(String select) throws SQLException {
@@ -64,7 +53,7 @@ class TamperRepairTests {
 
     /** A snapshot with no positions; then prices and a trade after it. Returns the snapshot's id. */
     private String tradeAfterASnapshot() {
-        Exchange first = start("first");
+        Exchange first = instances.startWriter("first", MARKET);
         first.createMarket();
         String oracle = first.oracleKey();
         String alice = first.trader("alice", "100000");
@@ -84,10 +73,11 @@ class TamperRepairTests {
 
     /** Stops, then edits the last oracle row (its price to 0) as if the instance had died before its shutdown snapshot. */
     private long stopAndTamper() throws SQLException {
-        instances.stop(current);
-        sql("DELETE FROM snapshots WHERE reason = 'shutdown'");
+        instances.stopLatest();
+        instances.update("DELETE FROM snapshots WHERE reason = 'shutdown'");
         long row = query("SELECT max(sequence) FROM journal WHERE command_type = 'PostOraclePrices'");
-        sql("UPDATE journal SET command = jsonb_set(command, '{quotes,0,price}', '\"0\"') WHERE sequence = " + row);
+        instances.update(
+                "UPDATE journal SET command = jsonb_set(command, '{quotes,0,price}', '\"0\"') WHERE sequence = " + row);
         return row;
     }
 
@@ -105,7 +95,7 @@ class TamperRepairTests {
 
     /** The repair: start on the tampered journal (CLOSED), roll back to the snapshot before the edited row. */
     private JsonNode repair(String snapshotId, long tampered) {
-        Exchange second = start("second");
+        Exchange second = instances.startWriter("second", MARKET);
         assertClosedUnverified(second, "journal row " + tampered + " does not match its hash chain");
         return second.api()
                 .post(
@@ -124,7 +114,7 @@ class TamperRepairTests {
         String storedHash = text("SELECT row_hash FROM journal WHERE sequence = " + tampered);
 
         JsonNode rolledBack = repair(snapshotId, tampered);
-        Exchange x = instances.exchange(current, "TR-USD-PERP");
+        Exchange x = instances.exchange(instances.latest(), MARKET);
 
         assertThat(x.status().path("recovery").path("verified").asBoolean()).isTrue();
         JsonNode integrity = x.api()
@@ -160,9 +150,9 @@ class TamperRepairTests {
         // No rollback: the edited row is marked reverted directly in the database (a row after it, the
         // shutdown's TakeSnapshot, stands; marking the journal's tail reverted only makes the next writer
         // collide with it and never start).
-        sql("UPDATE journal SET reverted = TRUE WHERE sequence = " + tampered);
+        instances.update("UPDATE journal SET reverted = TRUE WHERE sequence = " + tampered);
 
-        Exchange x = start("second");
+        Exchange x = instances.startWriter("second", MARKET);
 
         assertClosedUnverified(x, "journal row " + tampered + " does not match its hash chain");
         assertThat(x.status().path("recovery").path("detail").asString())
@@ -172,17 +162,17 @@ class TamperRepairTests {
     @Test
     void hidingACommandByMarkingItRevertedByHandIsDetected() throws SQLException {
         tradeAfterASnapshot();
-        Exchange first = instances.exchange(current, "TR-USD-PERP");
+        Exchange first = instances.exchange(instances.latest(), MARKET);
         first.api()
                 .put("/api/v1/admin/exchange/state", ADMIN_KEY, "{\"state\":\"CLOSED\",\"reason\":\"incident\"}")
                 .assertStatus(200);
-        instances.stop(current);
+        instances.stopLatest();
         // Someone who wants the exchange open again hides the CLOSED command and the snapshots after it.
         long closed = query("SELECT max(sequence) FROM journal WHERE command_type = 'ChangeTradingState'");
-        sql("UPDATE snapshots SET reverted = TRUE WHERE sequence >= " + closed);
-        sql("UPDATE journal SET reverted = TRUE WHERE sequence = " + closed);
+        instances.update("UPDATE snapshots SET reverted = TRUE WHERE sequence >= " + closed);
+        instances.update("UPDATE journal SET reverted = TRUE WHERE sequence = " + closed);
 
-        Exchange x = start("second");
+        Exchange x = instances.startWriter("second", MARKET);
 
         assertClosedUnverified(x, "marked reverted, but no journaled rollback reverted them");
     }
@@ -192,25 +182,26 @@ class TamperRepairTests {
         String snapshotId = tradeAfterASnapshot();
         long tampered = stopAndTamper();
         repair(snapshotId, tampered);
-        instances.stop(current);
-        sql("DELETE FROM snapshots WHERE reason = 'shutdown'");
+        instances.stopLatest();
+        instances.update("DELETE FROM snapshots WHERE reason = 'shutdown'");
         // The edited row counted again: it stands inside the range the rollback reverted.
-        sql("UPDATE journal SET reverted = FALSE WHERE sequence = " + tampered);
+        instances.update("UPDATE journal SET reverted = FALSE WHERE sequence = " + tampered);
 
-        Exchange third = start("third");
+        Exchange third = instances.startWriter("third", MARKET);
         assertClosedUnverified(third, "journal row " + tampered + " does not match its hash chain");
         assertThat(third.status().path("recovery").path("detail").asString())
                 .contains("is not marked reverted although the rollback at");
-        instances.stop(current);
+        instances.stopLatest();
 
-        sql("UPDATE journal SET reverted = TRUE WHERE sequence = " + tampered);
-        sql("DELETE FROM snapshots WHERE reason = 'shutdown' OR sequence > " + tampered);
+        instances.update("UPDATE journal SET reverted = TRUE WHERE sequence = " + tampered);
+        instances.update("DELETE FROM snapshots WHERE reason = 'shutdown' OR sequence > " + tampered);
         // The RollBack row itself, which stands, edited: its reason changed.
         long rollBack = query("SELECT max(sequence) FROM journal WHERE command_type = 'RollBack'");
-        sql("UPDATE journal SET command = jsonb_set(command, '{reason}', '\"nothing happened\"') WHERE sequence = "
-                + rollBack);
+        instances.update(
+                "UPDATE journal SET command = jsonb_set(command, '{reason}', '\"nothing happened\"') WHERE sequence = "
+                        + rollBack);
 
-        Exchange fourth = start("fourth");
+        Exchange fourth = instances.startWriter("fourth", MARKET);
         assertClosedUnverified(fourth, "journal row " + rollBack + " does not match its hash chain");
     }
 }

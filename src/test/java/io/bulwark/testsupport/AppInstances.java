@@ -26,6 +26,7 @@ public final class AppInstances implements AutoCloseable {
     private final String database = TestPostgres.createDatabase();
     private final String adminKey;
     private final List<ConfigurableApplicationContext> started = new ArrayList<>();
+    private ConfigurableApplicationContext latest;
 
     public AppInstances(String adminKey) {
         this.adminKey = adminKey;
@@ -66,6 +67,26 @@ public final class AppInstances implements AutoCloseable {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(BulwarkApplication.class).run(args);
         started.add(app);
         return app;
+    }
+
+    /**
+     * Starts an instance named {@code name}, waits until it is the writer and returns a client's view of it
+     * for {@code market}; {@link #latest()} is that instance from then on.
+     */
+    public Exchange startWriter(String name, String market) {
+        latest = start(name);
+        awaitWriter(latest);
+        return exchange(latest, market);
+    }
+
+    /** The instance the last {@link #startWriter} started. */
+    public ConfigurableApplicationContext latest() {
+        return latest;
+    }
+
+    /** Stops {@link #latest()} gracefully. */
+    public void stopLatest() {
+        stop(latest);
     }
 
     public static void awaitWriter(ConfigurableApplicationContext app) {

@@ -24,7 +24,12 @@ public final class ApiClient {
     private final String base;
 
     public ApiClient(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port);
+    }
+
+    /** A client of the instance at {@code baseUrl} (scheme, host and port, no trailing slash). */
+    public ApiClient(String baseUrl) {
+        this.base = baseUrl;
     }
 
     /** One answer: status, headers, raw body and the body parsed as JSON (MissingNode when it is not JSON). */
@@ -124,16 +129,25 @@ public final class ApiClient {
         }
     }
 
-    /** Waits until this instance is the writer (the engine recovers and seeds after the context starts). */
+    /**
+     * Waits until this instance is the writer (the engine recovers and seeds after the context starts; a
+     * separately started service may not even listen yet).
+     */
     public void awaitWriter(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Response status = get("/api/v1/system/status", null);
-            if (status.status() == 200 && "WRITER".equals(status.text("role"))) {
-                return;
+            String seen;
+            try {
+                Response status = get("/api/v1/system/status", null);
+                if (status.status() == 200 && "WRITER".equals(status.text("role"))) {
+                    return;
+                }
+                seen = status.body();
+            } catch (UncheckedIOException e) {
+                seen = e.getMessage();
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the instance did not become the writer: " + status.body());
+                throw new AssertionError("the instance at " + base + " did not become the writer: " + seen);
             }
             try {
                 Thread.sleep(50);

@@ -2,7 +2,7 @@ package io.bulwark.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.engine.Rejection;
+import io.bulwark.engine.command.Rejection;
 import java.util.EnumSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

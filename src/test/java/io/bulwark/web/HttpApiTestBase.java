@@ -2,6 +2,7 @@ package io.bulwark.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.testsupport.Exchange;
 import io.bulwark.testsupport.PostgresTestBase;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -33,6 +34,9 @@ public abstract class HttpApiTestBase extends PostgresTestBase {
 
     protected ApiClient api;
 
+    /** The shared exchange, administered with {@link #ADMIN_KEY}. */
+    protected Exchange operator;
+
     /** A trading account made for one test, with its key. */
     public record Trader(String accountId, String apiKey, String keyId) {}
 
@@ -40,6 +44,7 @@ public abstract class HttpApiTestBase extends PostgresTestBase {
     void connect() {
         api = new ApiClient(port);
         api.awaitWriter(Duration.ofSeconds(60));
+        operator = Exchange.at(api, ADMIN_KEY);
     }
 
     /** What Prometheus scrapes: {@code /actuator/prometheus} on the management port. */
@@ -51,10 +56,8 @@ public abstract class HttpApiTestBase extends PostgresTestBase {
     }
 
     protected Trader newTrader() {
-        ApiClient.Response created =
-                api.post("/api/v1/admin/accounts", ADMIN_KEY, "{\"name\":\"trader-" + NAMES.incrementAndGet() + "\"}");
-        created.assertStatus(201);
-        return new Trader(created.text("accountId"), created.text("apiKey"), created.text("keyId"));
+        Exchange.Account account = operator.account("trader-" + NAMES.incrementAndGet());
+        return new Trader(account.accountId(), account.apiKey(), account.keyId());
     }
 
     protected Trader newFundedTrader(String amount) {
@@ -64,12 +67,7 @@ public abstract class HttpApiTestBase extends PostgresTestBase {
     }
 
     protected ApiClient.Response deposit(String accountId, String amount) {
-        ApiClient.Response response = api.post(
-                "/api/v1/admin/accounts/" + accountId + "/deposits",
-                ADMIN_KEY,
-                "{\"amount\":\"" + amount + "\",\"reference\":\"" + reference() + "\"}");
-        response.assertStatus(201);
-        return response;
+        return operator.deposit(accountId, amount, reference());
     }
 
     protected BigDecimal balance(Trader trader) {

@@ -2,9 +2,9 @@ package io.bulwark.web;
 
 import io.bulwark.engine.Engine;
 import io.bulwark.engine.EngineView;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.PublicView;
 import io.bulwark.engine.command.Command;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.NodeStatus;
 import java.util.ArrayList;

@@ -590,6 +590,56 @@ class OpenApiContractTests extends TradingApiTestBase {
         valid("GET", "/api/v1/markets/" + market, null, null).assertStatus(200);
     }
 
+    /** The dead man's switch: armed, read, disarmed, and its refusals (SPEC section 10 v2). */
+    @Test
+    void deadMansSwitchMatchesTheContract() {
+        Trader trader = newTrader();
+        valid("POST", "/api/v1/orders/cancel-after", trader.apiKey(), "{\"seconds\":600}")
+                .assertStatus(200);
+        valid("GET", "/api/v1/orders/cancel-after", trader.apiKey(), null).assertStatus(200);
+        valid("POST", "/api/v1/orders/cancel-after", trader.apiKey(), "{\"seconds\":0}")
+                .assertStatus(200);
+        answer("POST", "/api/v1/orders/cancel-after", trader.apiKey(), "{\"seconds\":601}")
+                .assertProblem(400, "VALIDATION_FAILED");
+        answer("POST", "/api/v1/orders/cancel-after", null, "{\"seconds\":1}").assertProblem(401, "UNAUTHENTICATED");
+    }
+
+    /** Tickers and candles (SPEC section 10 v2) after a trade, and their refusals. */
+    @Test
+    void tickersAndCandlesMatchTheContract() {
+        String market = listMarket();
+        Trader maker = account("candle-maker-" + System.nanoTime());
+        Trader taker = account("candle-taker-" + System.nanoTime());
+        markAt(market, "65000");
+        valid("POST", "/api/v1/orders", maker.apiKey(), limit(market, "SELL", "0.5", "65000"))
+                .assertStatus(201);
+        valid("POST", "/api/v1/orders", taker.apiKey(), limit(market, "BUY", "0.2", "65000"))
+                .assertStatus(201);
+        valid("GET", "/api/v1/markets/" + market + "/ticker", null, null).assertStatus(200);
+        valid("GET", "/api/v1/tickers", null, null).assertStatus(200);
+        for (String price : List.of("trade", "mark", "index")) {
+            assertThat(valid("GET", "/api/v1/markets/" + market + "/candles?interval=1m&price=" + price, null, null)
+                            .assertStatus(200)
+                            .json()
+                            .size())
+                    .isPositive();
+        }
+        valid(
+                        "GET",
+                        "/api/v1/markets/" + market + "/candles?interval=1d&from=2026-01-01T00:00:00Z&to="
+                                + System.currentTimeMillis() + "&limit=10",
+                        null,
+                        null)
+                .assertStatus(200);
+        answer("GET", "/api/v1/markets/" + market + "/candles?interval=7m", null, null)
+                .assertProblem(400, "VALIDATION_FAILED");
+        answer("GET", "/api/v1/markets/" + market + "/candles?interval=1m&from=2&to=1", null, null)
+                .assertProblem(400, "VALIDATION_FAILED");
+        answer("GET", "/api/v1/markets/NOPE-USD-PERP/candles?interval=1m", null, null)
+                .assertProblem(404, "UNKNOWN_MARKET");
+        answer("GET", "/api/v1/markets/NOPE-USD-PERP/ticker", null, null).assertProblem(404, "UNKNOWN_MARKET");
+    }
+
     @AfterAll
     static void everyDocumentedOperationWasExercised() {
         Set<String> missing = new TreeSet<>();

@@ -3,9 +3,9 @@ package io.bulwark.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.EngineView;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.PublicView;
 import io.bulwark.engine.command.Command;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.NodeStatus;
 import java.util.function.Function;

@@ -115,7 +115,10 @@ public final class Accounts {
         }
         for (int i = 0, n = in.readInt(); i < n; i++) {
             a.recordDeposit(new DepositRecord(
-                    in.readString(), in.readString(), io.bulwark.engine.Decimals.usd(in.readDecimal()), in.readLong()));
+                    in.readString(),
+                    in.readString(),
+                    io.bulwark.engine.money.Decimals.usd(in.readDecimal()),
+                    in.readLong()));
         }
         if (in.formatVersion() >= 3) {
             a.withdrawals = WithdrawalReferences.readFrom(in);

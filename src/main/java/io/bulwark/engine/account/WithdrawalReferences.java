@@ -1,6 +1,6 @@
 package io.bulwark.engine.account;
 
-import io.bulwark.engine.Decimals;
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.engine.snapshot.CanonicalReader;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package io.bulwark.engine.command;
 
-import io.bulwark.engine.Decimals;
+import io.bulwark.engine.money.Decimals;
 import java.math.BigDecimal;
 
 /**

@@ -28,4 +28,5 @@ public sealed interface Command
                 ScheduleMaintenance,
                 CancelMaintenance,
                 SetOracleSourceState,
-                ReanchorOracle {}
+                ReanchorOracle,
+                ArmCancelAfter {}

@@ -1,6 +1,6 @@
 package io.bulwark.engine.command;
 
-import io.bulwark.engine.Decimals;
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.engine.order.OrderType;
 import io.bulwark.engine.order.Side;
 import io.bulwark.engine.order.TimeInForce;

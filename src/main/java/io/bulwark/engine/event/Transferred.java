@@ -1,6 +1,5 @@
 package io.bulwark.engine.event;
 
-import io.bulwark.engine.ledger.TransferKind;
 import java.math.BigDecimal;
 
 /** One double-entry ledger movement, with both accounts' balances after it. */

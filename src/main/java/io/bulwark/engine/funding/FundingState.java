@@ -10,13 +10,13 @@ import java.math.BigDecimal;
  * halted: it accrues and pays nothing until an operator resumes it.
  */
 public final class FundingState {
-    BigDecimal cumulativeIndex = BigDecimal.ZERO;
-    BigDecimal premiumSum = BigDecimal.ZERO;
-    long samples;
-    long nextSampleAt;
-    long intervalEnd;
-    BigDecimal lastRate = BigDecimal.ZERO;
-    String haltReason = "";
+    private BigDecimal cumulativeIndex = BigDecimal.ZERO;
+    private BigDecimal premiumSum = BigDecimal.ZERO;
+    private long samples;
+    private long nextSampleAt;
+    private long intervalEnd;
+    private BigDecimal lastRate = BigDecimal.ZERO;
+    private String haltReason = "";
 
     public BigDecimal cumulativeIndex() {
         return cumulativeIndex;
@@ -36,6 +36,64 @@ public final class FundingState {
 
     public long intervalEnd() {
         return intervalEnd;
+    }
+
+    /** Whether the schedule has started: the first tick after the market was listed starts it. */
+    public boolean scheduled() {
+        return intervalEnd != 0;
+    }
+
+    /** Starts the schedule: the interval ends on the next multiple of {@code intervalMillis}. */
+    public void schedule(long now, long intervalMillis, long samplePeriodMillis) {
+        intervalEnd = nextIntervalEnd(now, intervalMillis);
+        nextSampleAt = now + samplePeriodMillis;
+    }
+
+    public long nextSampleAt() {
+        return nextSampleAt;
+    }
+
+    /** The sample due at {@link #nextSampleAt()} was taken (or skipped): the next one is a period later. */
+    public void sampleDone(long samplePeriodMillis) {
+        nextSampleAt += samplePeriodMillis;
+    }
+
+    public void addPremium(BigDecimal premium) {
+        premiumSum = premiumSum.add(premium);
+        samples++;
+    }
+
+    public BigDecimal premiumSum() {
+        return premiumSum;
+    }
+
+    public long samples() {
+        return samples;
+    }
+
+    public void clearSamples() {
+        premiumSum = BigDecimal.ZERO;
+        samples = 0;
+    }
+
+    /** The interval ended: the next one ends on the next multiple of {@code intervalMillis} after {@code now}. */
+    public void nextInterval(long now, long intervalMillis) {
+        intervalEnd = nextIntervalEnd(now, intervalMillis);
+    }
+
+    private static long nextIntervalEnd(long now, long intervalMillis) {
+        return (now / intervalMillis + 1) * intervalMillis;
+    }
+
+    /** The guard refused the interval's index step: nothing accrues until an operator resumes. */
+    public void halt(String reason) {
+        haltReason = reason;
+    }
+
+    /** The interval settled: the index moved to {@code index} at {@code rate}. */
+    public void settled(BigDecimal index, BigDecimal rate) {
+        cumulativeIndex = index;
+        lastRate = rate;
     }
 
     public void resume() {

@@ -1,7 +1,8 @@
 package io.bulwark.engine.ledger;
 
-import io.bulwark.engine.Decimals;
+import io.bulwark.engine.event.TransferKind;
 import io.bulwark.engine.event.Transferred;
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.engine.snapshot.CanonicalReader;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import java.math.BigDecimal;

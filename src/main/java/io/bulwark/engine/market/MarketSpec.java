@@ -1,10 +1,14 @@
 package io.bulwark.engine.market;
 
-import io.bulwark.engine.Decimals;
+import io.bulwark.engine.money.Decimals;
+import io.bulwark.engine.snapshot.CanonicalReader;
+import io.bulwark.engine.snapshot.CanonicalWriter;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -51,6 +55,14 @@ public record MarketSpec(
             "priceJumpWindowSeconds", DEFAULT_PRICE_JUMP_WINDOW_SECONDS,
             "maxSourceDivergenceBps", DEFAULT_MAX_SOURCE_DIVERGENCE_BPS);
 
+    /**
+     * The snapshot format ({@code Engine.FORMAT_VERSION}) that first wrote each parameter added after the
+     * first build; an older snapshot reads without it, as the value in {@link #ABSENT_MEANS}.
+     */
+    static final Map<String, Integer> SNAPSHOT_FORMAT_SINCE = Map.of(
+            "priceJumpWindowSeconds", 3,
+            "maxSourceDivergenceBps", 3);
+
     public static final Pattern NAME = Pattern.compile("[A-Z0-9]{1,16}-USD-PERP");
     private static final int MAX_DECIMALS = 12;
 
@@ -69,6 +81,44 @@ public record MarketSpec(
     /** These parameters with {@code patch}'s changes. */
     public MarketSpec with(MarketPatch patch) {
         return patch.applyTo(this);
+    }
+
+    /** Writes every parameter, the name first, in declaration order. */
+    public void writeTo(CanonicalWriter out) {
+        out.writeString(market);
+        MarketPatch parameters = MarketPatch.of(this);
+        for (RecordComponent p : MarketPatch.class.getRecordComponents()) {
+            Object value = parameters.get(p.getName());
+            switch (value) {
+                case BigDecimal d -> out.writeDecimal(d);
+                case Long l -> out.writeLong(l);
+                case Integer i -> out.writeInt(i);
+                default -> throw new IllegalStateException("no snapshot encoding for " + p.getName());
+            }
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote in {@code in}'s format: a parameter that format lacked is null. */
+    public static MarketSpec readFrom(CanonicalReader in) {
+        String market = in.readString();
+        Map<String, Object> values = new TreeMap<>();
+        for (RecordComponent p : MarketPatch.class.getRecordComponents()) {
+            if (in.formatVersion() < SNAPSHOT_FORMAT_SINCE.getOrDefault(p.getName(), 0)) {
+                continue;
+            }
+            values.put(p.getName(), read(in, p.getType()));
+        }
+        return MarketPatch.of(values).orElse(MarketPatch.of(ABSENT_MEANS)).toSpec(market);
+    }
+
+    private static Object read(CanonicalReader in, Class<?> type) {
+        if (type == BigDecimal.class) {
+            return in.readDecimal();
+        }
+        if (type == Long.class) {
+            return in.readLong();
+        }
+        return in.readInt();
     }
 
     /** One rule a spec breaks: the field and what is wrong with it. */

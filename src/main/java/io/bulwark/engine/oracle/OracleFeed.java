@@ -1,6 +1,7 @@
 package io.bulwark.engine.oracle;
 
 import io.bulwark.engine.market.MarketSpec;
+import io.bulwark.engine.oracle.FeedQuotes.SourceQuotes;
 import io.bulwark.engine.snapshot.CanonicalReader;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import java.math.BigDecimal;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * One market's oracle state (SPEC section 6): each source's latest accepted and offered price, the index
@@ -51,15 +51,13 @@ public final class OracleFeed {
     /** One source as this market knows it; {@code pending}: its offered price was refused as a jump. */
     public record SourceView(String source, Quote accepted, Quote offered, boolean pending, long rejections) {}
 
-    private final TreeMap<String, SourceQuotes> sources = new TreeMap<>();
+    private final FeedQuotes quotes = new FeedQuotes();
     private BigDecimal index;
     private long consecutiveAccepted;
     private long jumpsRefused;
     private long rejected;
     private int agreeingUpdates;
     private boolean v2Rules = true;
-    /** Whether each source's last update time is kept, for forgetting silent ones (Limits). Not itself state. */
-    private boolean silenceCounted;
 
     private IndexWindow window = new IndexWindow();
     private Reanchor lastReanchor;
@@ -92,10 +90,7 @@ public final class OracleFeed {
      */
     public Verdict offer(
             String source, String priceText, long timestamp, long now, MarketSpec spec, Set<String> quarantined) {
-        SourceQuotes quotes = sources.computeIfAbsent(source, k -> new SourceQuotes());
-        if (silenceCounted) {
-            quotes.lastHeard = now;
-        }
+        SourceQuotes quotes = this.quotes.heard(source, now);
         Optional<PriceRejection> invalid = PriceChecks.invalid(priceText, timestamp, now, spec);
         if (quarantined.contains(source)) {
             if (invalid.isEmpty()) {
@@ -109,19 +104,30 @@ public final class OracleFeed {
         Quote quote = new Quote(new BigDecimal(priceText), timestamp);
         quotes.offered = quote;
         if (index != null && jumps(source, quote, now, spec)) {
-            if (!v2Rules) {
-                return refuse(quotes, PriceRejection.PRICE_JUMP, true);
-            }
-            quotes.pending = true;
-            agreeingUpdates = sourcesAgreeOnAJump(now, spec, quarantined) ? agreeingUpdates + 1 : 0;
-            if (agreeingUpdates >= REANCHOR_AFTER) {
-                reanchor(now, spec, quarantined, ReanchorCause.AGREEMENT);
-                consecutiveAccepted = HEALTHY_AFTER; // the agreeing updates confirmed it
-                return Verdict.REANCHORED;
-            }
-            jumpsRefused++;
+            return jumped(quotes, now, spec, quarantined);
+        }
+        accept(quotes, quote, now, spec);
+        return Verdict.ACCEPTED;
+    }
+
+    /** A refused jump, or the vote that re-anchors the index when every fresh source agrees on it. */
+    private Verdict jumped(SourceQuotes quotes, long now, MarketSpec spec, Set<String> quarantined) {
+        if (!v2Rules) {
             return refuse(quotes, PriceRejection.PRICE_JUMP, true);
         }
+        quotes.pending = true;
+        agreeingUpdates = sourcesAgreeOnAJump(now, spec, quarantined) ? agreeingUpdates + 1 : 0;
+        if (agreeingUpdates >= REANCHOR_AFTER) {
+            reanchor(now, spec, quarantined, ReanchorCause.AGREEMENT);
+            consecutiveAccepted = HEALTHY_AFTER; // the agreeing updates confirmed it
+            return Verdict.REANCHORED;
+        }
+        jumpsRefused++;
+        return refuse(quotes, PriceRejection.PRICE_JUMP, true);
+    }
+
+    /** The quote counts toward the index from now on, and the index is the median of the fresh ones. */
+    private void accept(SourceQuotes quotes, Quote quote, long now, MarketSpec spec) {
         if (freshAccepted(now, spec, null, null).isEmpty()) {
             // Every source had gone silent: a feed coming back is an anomaly, confirmed afresh.
             consecutiveAccepted = 0;
@@ -135,7 +141,6 @@ public final class OracleFeed {
         if (before == null || before.compareTo(index) != 0) {
             window.moved(before, index, now, spec.priceJumpWindowSeconds());
         }
-        return Verdict.ACCEPTED;
     }
 
     private Verdict refuse(SourceQuotes quotes, PriceRejection reason, boolean anomaly) {
@@ -210,11 +215,11 @@ public final class OracleFeed {
      * other fresh ones (kept when there are none). Returns whether the index changed.
      */
     public boolean quarantine(String source, long now, MarketSpec spec) {
-        SourceQuotes quotes = sources.get(source);
+        SourceQuotes quotes = this.quotes.get(source);
         if (quotes == null) {
             return false;
         }
-        boolean counted = quotes.accepted != null && fresh(quotes.accepted, now, spec);
+        boolean counted = quotes.accepted != null && FeedQuotes.fresh(quotes.accepted, now, spec);
         quotes.accepted = null;
         quotes.pending = false;
         if (!counted) {
@@ -233,12 +238,7 @@ public final class OracleFeed {
 
     /** A source made ACTIVE again starts afresh: nothing it said before counts or votes. */
     public void activate(String source) {
-        SourceQuotes quotes = sources.get(source);
-        if (quotes != null) {
-            quotes.accepted = null;
-            quotes.offered = null;
-            quotes.pending = false;
-        }
+        quotes.activate(source);
     }
 
     public PriceHealth health(long now, MarketSpec spec) {
@@ -262,46 +262,19 @@ public final class OracleFeed {
 
     /** The fresh accepted price of each source that counts toward the index, by source name. */
     public List<SourcePrice> freshPrices(long now, MarketSpec spec) {
-        List<SourcePrice> out = new ArrayList<>();
-        sources.forEach((name, q) -> {
-            if (q.accepted != null && fresh(q.accepted, now, spec)) {
-                out.add(new SourcePrice(name, q.accepted.price()));
-            }
-        });
-        return out;
+        return quotes.freshPrices(now, spec);
     }
 
     public List<SourceView> sources() {
-        List<SourceView> out = new ArrayList<>();
-        sources.forEach((name, q) -> out.add(new SourceView(name, q.accepted, q.offered, q.pending, q.rejections)));
-        return out;
+        return quotes.views();
     }
 
-    /** The fresh accepted prices, with {@code source}'s replaced by {@code quote} when given. */
     private List<BigDecimal> freshAccepted(long now, MarketSpec spec, String source, Quote quote) {
-        List<BigDecimal> fresh = new ArrayList<>();
-        sources.forEach((name, q) -> {
-            Quote accepted = name.equals(source) ? quote : q.accepted;
-            if (accepted != null && fresh(accepted, now, spec)) {
-                fresh.add(accepted.price());
-            }
-        });
-        return fresh;
+        return quotes.freshAccepted(now, spec, source, quote);
     }
 
-    /** The active sources whose latest offered price is fresh. */
     private Map<String, SourceQuotes> freshOffers(long now, MarketSpec spec, Set<String> quarantined) {
-        TreeMap<String, SourceQuotes> out = new TreeMap<>();
-        sources.forEach((name, q) -> {
-            if (!quarantined.contains(name) && q.offered != null && fresh(q.offered, now, spec)) {
-                out.put(name, q);
-            }
-        });
-        return out;
-    }
-
-    private static boolean fresh(Quote quote, long now, MarketSpec spec) {
-        return quote.timestamp() >= now - spec.maxPriceAgeSeconds() * 1000;
+        return quotes.freshOffers(now, spec, quarantined);
     }
 
     /**
@@ -329,26 +302,12 @@ public final class OracleFeed {
      * limits, not itself state.
      */
     public void countSilence(boolean counted, long now) {
-        silenceCounted = counted;
-        if (counted) {
-            sources.values().stream()
-                    .filter(q -> q.lastHeard == SourceQuotes.NOT_TIMED)
-                    .forEach(q -> q.lastHeard = now);
-        }
+        quotes.countSilence(counted, now);
     }
 
-    /**
-     * Forgets the sources that have sent nothing for {@code retentionMillis} and have no fresh price: the
-     * per-source memory is bounded by the sources heard from lately, not by every name ever used. A
-     * forgotten source had no say in the index, its health or a re-anchor (only fresh prices have one), so
-     * nothing but the operators' list of sources changes; a source that speaks again starts afresh.
-     */
+    /** Forgets the sources silent for {@code retentionMillis} that have no fresh price ({@link FeedQuotes}). */
     public void forgetSilentSources(long now, long retentionMillis, MarketSpec spec) {
-        sources.values()
-                .removeIf(q -> q.lastHeard != SourceQuotes.NOT_TIMED
-                        && now - q.lastHeard >= retentionMillis
-                        && (q.accepted == null || !fresh(q.accepted, now, spec))
-                        && (q.offered == null || !fresh(q.offered, now, spec)));
+        quotes.forgetSilentSources(now, retentionMillis, spec);
     }
 
     public void writeTo(CanonicalWriter out) {
@@ -356,13 +315,7 @@ public final class OracleFeed {
                 .writeLong(consecutiveAccepted)
                 .writeLong(jumpsRefused)
                 .writeLong(rejected);
-        out.writeInt(sources.size());
-        sources.forEach((source, q) -> {
-            out.writeString(source);
-            writeQuote(out, q.accepted);
-            writeQuote(out, q.offered);
-            out.writeBoolean(q.pending).writeLong(q.rejections).writeLong(q.lastHeard);
-        });
+        quotes.writeTo(out);
         out.writeInt(agreeingUpdates);
         window.writeTo(out);
         out.writeBoolean(lastReanchor != null);
@@ -381,23 +334,8 @@ public final class OracleFeed {
         feed.consecutiveAccepted = in.readLong();
         feed.jumpsRefused = in.readLong();
         feed.rejected = in.readLong();
+        feed.quotes.readFrom(in);
         boolean v3 = in.formatVersion() >= 3;
-        for (int i = 0, n = in.readInt(); i < n; i++) {
-            SourceQuotes q = new SourceQuotes();
-            String source = in.readString();
-            if (v3) {
-                q.accepted = readQuote(in);
-                q.offered = readQuote(in);
-                q.pending = in.readBoolean();
-                q.rejections = in.readLong();
-                // Format 4 added it; older builds never forgot a source, so none was timed.
-                q.lastHeard = in.formatVersion() >= 5 ? in.readLong() : SourceQuotes.NOT_TIMED;
-            } else {
-                q.accepted = new Quote(in.readDecimal(), in.readLong());
-                q.offered = q.accepted;
-            }
-            feed.sources.put(source, q);
-        }
         if (v3) {
             feed.agreeingUpdates = in.readInt();
             feed.window = IndexWindow.readFrom(in);
@@ -407,33 +345,5 @@ public final class OracleFeed {
             }
         }
         return feed;
-    }
-
-    private static void writeQuote(CanonicalWriter out, Quote quote) {
-        out.writeBoolean(quote != null);
-        if (quote != null) {
-            out.writeDecimal(quote.price()).writeLong(quote.timestamp());
-        }
-    }
-
-    private static Quote readQuote(CanonicalReader in) {
-        return in.readBoolean() ? new Quote(in.readDecimal(), in.readLong()) : null;
-    }
-
-    /** One source's prices in this market; mutable, owned by the feed. */
-    private static final class SourceQuotes {
-        /** Counts toward the index while fresh; null when it never had one or it was forgotten. */
-        Quote accepted;
-        /** The latest valid price it gave, accepted or not. */
-        Quote offered;
-        /** {@link #offered} was refused as a jump: a vote for re-anchoring there. */
-        boolean pending;
-
-        long rejections;
-
-        static final long NOT_TIMED = Long.MIN_VALUE;
-
-        /** Engine time of its last update, valid or not; NOT_TIMED while silence is not counted. */
-        long lastHeard = NOT_TIMED;
     }
 }

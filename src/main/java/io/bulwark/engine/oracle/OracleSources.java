@@ -35,11 +35,11 @@ public final class OracleSources {
         return Collections.unmodifiableCollection(quarantined.values());
     }
 
-    void quarantine(String source, String reason, String actor, long now) {
+    public void quarantine(String source, String reason, String actor, long now) {
         quarantined.put(source, new Quarantine(source, reason, actor, now));
     }
 
-    void activate(String source) {
+    public void activate(String source) {
         quarantined.remove(source);
     }
 

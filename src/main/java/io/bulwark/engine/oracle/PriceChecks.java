@@ -1,7 +1,7 @@
 package io.bulwark.engine.oracle;
 
-import io.bulwark.engine.Decimals;
 import io.bulwark.engine.market.MarketSpec;
+import io.bulwark.engine.money.Decimals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package io.bulwark.engine.position;
 
-import io.bulwark.engine.Decimals;
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.engine.order.Side;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

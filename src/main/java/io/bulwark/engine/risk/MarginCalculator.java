@@ -1,12 +1,12 @@
 package io.bulwark.engine.risk;
 
 import io.bulwark.engine.ledger.Ledger;
-import io.bulwark.engine.market.Market;
 import io.bulwark.engine.market.MarketSpec;
-import io.bulwark.engine.market.Markets;
 import io.bulwark.engine.position.Portfolio;
 import io.bulwark.engine.position.Portfolios;
 import io.bulwark.engine.position.Position;
+import io.bulwark.engine.state.Market;
+import io.bulwark.engine.state.Markets;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;

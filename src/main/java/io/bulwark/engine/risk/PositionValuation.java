@@ -1,9 +1,9 @@
 package io.bulwark.engine.risk;
 
-import io.bulwark.engine.market.Market;
-import io.bulwark.engine.market.Markets;
 import io.bulwark.engine.position.Portfolio;
 import io.bulwark.engine.position.Position;
+import io.bulwark.engine.state.Market;
+import io.bulwark.engine.state.Markets;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

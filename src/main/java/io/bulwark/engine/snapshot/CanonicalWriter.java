@@ -1,6 +1,6 @@
 package io.bulwark.engine.snapshot;
 
-import io.bulwark.engine.Decimals;
+import io.bulwark.engine.money.Decimals;
 import java.io.UTFDataFormatException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

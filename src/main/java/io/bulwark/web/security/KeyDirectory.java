@@ -9,12 +9,9 @@ import io.bulwark.engine.event.Event;
 import io.bulwark.journal.Committed;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.JournalListener;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +19,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The API keys the filter authenticates against, in memory, with their grants (scopes, allowed addresses,
- * expiry): reloaded from the engine after each recovery, then kept current from committed events.
+ * expiry): reloaded from the engine after each recovery, then kept current from committed events, and
+ * from nothing else.
  *
- * <p>The API thread that issued or revoked a key also applies its events here right away (a client may
- * use a new key, or expect a revoked one to fail, before the journal thread has told its listeners).
- * Applying an event twice is harmless; a revocation is never undone by a late issue event.
+ * <p>It hears of each commit before the commit's replies leave ({@link #beforeReplies()}): a client may use
+ * a key as soon as the 201 that issued it arrives, and a key is refused as soon as the 204 that revoked it
+ * arrives.
  */
 @Component
 public class KeyDirectory implements JournalListener {
@@ -36,19 +34,6 @@ public class KeyDirectory implements JournalListener {
     private final Map<String, ApiKey> keysById = new ConcurrentHashMap<>();
     /** Each key's allowed addresses, parsed once. */
     private final Map<String, List<ClientAddress.Cidr>> blocksById = new ConcurrentHashMap<>();
-
-    /**
-     * Ids revoked lately, so a late issue event cannot bring them back; bounded, since such an event
-     * trails its revocation by no more than one journal batch.
-     */
-    private final Set<String> recentlyRevoked = Collections.newSetFromMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > RECENTLY_REVOKED;
-        }
-    });
-
-    private static final int RECENTLY_REVOKED = 10_000;
 
     /** The active key with this hash, if any (revoked keys are removed). */
     public Optional<ApiKey> findByHash(String keyHash) {
@@ -71,13 +56,17 @@ public class KeyDirectory implements JournalListener {
     }
 
     @Override
+    public boolean beforeReplies() {
+        return true;
+    }
+
+    @Override
     public void onRecovered(EngineGateway gateway) {
         List<ApiKey> keys = gateway.query(EngineView::apiKeys);
         synchronized (this) {
             keyIdsByHash.clear();
             keysById.clear();
             blocksById.clear();
-            recentlyRevoked.clear();
             keys.forEach(this::add);
         }
         long legacy = keys.stream()
@@ -91,7 +80,7 @@ public class KeyDirectory implements JournalListener {
         }
     }
 
-    public synchronized void apply(List<? extends Event> events) {
+    synchronized void apply(List<? extends Event> events) {
         for (Event event : events) {
             switch (event) {
                 case ApiKeyIssued i -> add(i.key());
@@ -102,7 +91,7 @@ public class KeyDirectory implements JournalListener {
     }
 
     private void add(ApiKey key) {
-        if (key.revoked() || recentlyRevoked.contains(key.keyId())) {
+        if (key.revoked()) {
             return;
         }
         // The blocks first: a key is findable only once its limits are known.
@@ -118,7 +107,6 @@ public class KeyDirectory implements JournalListener {
     }
 
     private void remove(String keyId) {
-        recentlyRevoked.add(keyId);
         ApiKey key = keysById.remove(keyId);
         if (key != null) {
             keyIdsByHash.remove(key.keyHash(), keyId);

@@ -64,7 +64,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/system/status", "/api/v1/system/time")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/markets", "/api/v1/markets/**")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/markets", "/api/v1/markets/**", "/api/v1/tickers")
                         .permitAll()
                         // Liveness and readiness on the API port; the actuator paths below answer only on the
                         // management port (management.server.port).

@@ -40,6 +40,7 @@ public final class TraderScopes {
             new Rule(HttpMethod.GET, "/api/v1/withdrawals/**", Scope.READ),
             new Rule(HttpMethod.GET, "/api/v1/keys", Scope.READ),
             new Rule(HttpMethod.POST, "/api/v1/orders", Scope.TRADE),
+            new Rule(HttpMethod.POST, "/api/v1/orders/cancel-after", Scope.TRADE),
             new Rule(HttpMethod.POST, "/api/v1/orders/**", Scope.TRADE),
             new Rule(HttpMethod.PATCH, "/api/v1/orders/**", Scope.TRADE),
             new Rule(HttpMethod.DELETE, "/api/v1/orders", Scope.TRADE),

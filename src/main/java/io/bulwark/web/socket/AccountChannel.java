@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The private {@code account} channel: a session authenticated with a TRADER key hears only its own
- * account's messages (balances now; orders, fills, positions, funding payments and liquidations as they
- * are published). Each reaches subscribers as {@code {"type", "channel":"account", "accountId",
+ * account's messages (balances, orders, fills, positions, funding payments, liquidations, refunds: the
+ * features write them, see {@link SocketMessages}). Each reaches subscribers as {@code {"type", "channel":"account", "accountId",
  * "sequence", "time", ...the payload's fields}}.
  */
 public final class AccountChannel {

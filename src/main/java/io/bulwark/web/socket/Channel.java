@@ -2,21 +2,29 @@ package io.bulwark.web.socket;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** The channels a client may subscribe to (SPEC section 11). */
+/**
+ * The channels a client may subscribe to (SPEC section 11). A new per-market channel is one line here
+ * (its name and the {@code type} of its updates): subscriptions, numbering, snapshots (a
+ * {@link SnapshotSource} bean named after it) and fan-out follow; its feature publishes to it by name
+ * through {@link ChannelPublisher#toMarket}.
+ */
 enum Channel {
-    STATUS("status", false),
-    ACCOUNT("account", false),
-    ORDERBOOK("orderbook", true),
-    TRADES("trades", true),
-    PRICES("prices", true);
+    STATUS("status", ""),
+    ACCOUNT("account", ""),
+    ORDERBOOK("orderbook", "update"),
+    TRADES("trades", "trade"),
+    PRICES("prices", "price"),
+    TICKER("ticker", "ticker");
 
     private final String wireName;
-    private final boolean perMarket;
+    private final String updateType;
 
-    Channel(String wireName, boolean perMarket) {
+    /** @param updateType the {@code type} of a per-market channel's updates; empty: not per market */
+    Channel(String wireName, String updateType) {
         this.wireName = wireName;
-        this.perMarket = perMarket;
+        this.updateType = updateType;
     }
 
     /** The name on the wire ({@code "orderbook"}). */
@@ -26,7 +34,17 @@ enum Channel {
 
     /** Whether a subscription names a market. */
     boolean perMarket() {
-        return perMarket;
+        return !updateType.isEmpty();
+    }
+
+    /** The {@code type} of a per-market channel's updates ({@code "update"}); empty for the others. */
+    String updateType() {
+        return updateType;
+    }
+
+    /** The wire names, comma-separated, for error messages. */
+    static String wireNames() {
+        return Arrays.stream(values()).map(Channel::wireName).collect(Collectors.joining(", "));
     }
 
     static Optional<Channel> byWireName(String name) {

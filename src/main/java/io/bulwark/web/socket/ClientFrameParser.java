@@ -1,6 +1,5 @@
 package io.bulwark.web.socket;
 
-import io.bulwark.order.OrderSocketOps;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
@@ -18,7 +17,7 @@ final class ClientFrameParser {
     static final int MAX_NAME_LENGTH = 64;
     static final int MAX_KEY_LENGTH = 256;
     private static final Set<String> SUBSCRIPTION_FIELDS = Set.of("op", "id", "channel", "market");
-    private static final Set<String> AUTH_FIELDS = Set.of("op", "id", "apiKey");
+    private static final Set<String> AUTH_FIELDS = Set.of("op", "id", "apiKey", "cancelOnDisconnect");
     private static final Set<String> PING_FIELDS = Set.of("op", "id");
     private static final Set<String> PLACE_FIELDS = Set.of("op", "id", "order");
     private static final Set<String> CANCEL_FIELDS = Set.of("op", "id", "orderId", "clientOrderId");
@@ -71,7 +70,8 @@ final class ClientFrameParser {
             }
             case "auth" -> {
                 onlyFields(frame, AUTH_FIELDS);
-                yield new ClientOp.Auth(requiredString(frame, "apiKey", MAX_KEY_LENGTH));
+                yield new ClientOp.Auth(
+                        requiredString(frame, "apiKey", MAX_KEY_LENGTH), optionalBoolean(frame, "cancelOnDisconnect"));
             }
             case "ping" -> {
                 onlyFields(frame, PING_FIELDS);
@@ -91,16 +91,16 @@ final class ClientFrameParser {
      * the REST call takes as its body ({@code order}; the rest of a batch or amend frame) is left to be read as
      * REST reads it, so a mistake there is the REST call's 400 in a {@code result}.
      */
-    private static OrderSocketOps.Request order(String op, JsonNode frame) {
+    private static OrderOps.Request order(String op, JsonNode frame) {
         if (frame.path("id").isMissingNode() || frame.path("id").isNull()) {
             throw bad(op + " needs an id, echoed in its result");
         }
         return switch (op) {
             case "order.place" -> {
                 onlyFields(frame, PLACE_FIELDS);
-                yield new OrderSocketOps.Place(frame.get("order"));
+                yield new OrderOps.Place(frame.get("order"));
             }
-            case "order.batch" -> new OrderSocketOps.Batch(body(frame, "op", "id"));
+            case "order.batch" -> new OrderOps.Batch(body(frame, "op", "id"));
             case "order.cancel" -> {
                 onlyFields(frame, CANCEL_FIELDS);
                 boolean byOrderId = frame.has("orderId");
@@ -108,16 +108,16 @@ final class ClientFrameParser {
                     throw bad("order.cancel takes one of orderId and clientOrderId");
                 }
                 yield byOrderId
-                        ? new OrderSocketOps.Cancel(requiredString(frame, "orderId", MAX_KEY_LENGTH), null)
-                        : new OrderSocketOps.Cancel(null, requiredString(frame, "clientOrderId", MAX_KEY_LENGTH));
+                        ? new OrderOps.Cancel(requiredString(frame, "orderId", MAX_KEY_LENGTH), null)
+                        : new OrderOps.Cancel(null, requiredString(frame, "clientOrderId", MAX_KEY_LENGTH));
             }
             case "order.amend" ->
-                new OrderSocketOps.Amend(
+                new OrderOps.Amend(
                         requiredString(frame, "orderId", MAX_KEY_LENGTH), body(frame, "op", "id", "orderId"));
             default -> {
                 onlyFields(frame, CANCEL_ALL_FIELDS);
                 JsonNode market = frame.path("market");
-                yield new OrderSocketOps.CancelAll(
+                yield new OrderOps.CancelAll(
                         market.isMissingNode() || market.isNull()
                                 ? null
                                 : requiredString(frame, "market", MAX_NAME_LENGTH));
@@ -136,8 +136,7 @@ final class ClientFrameParser {
         String name = requiredString(frame, "channel", MAX_NAME_LENGTH);
         return Channel.byWireName(name)
                 .orElseThrow(() -> new ProtocolException(
-                        ErrorCode.UNKNOWN_CHANNEL,
-                        "unknown channel '" + name + "'; channels: status, account, orderbook, trades, prices"));
+                        ErrorCode.UNKNOWN_CHANNEL, "unknown channel '" + name + "'; channels: " + Channel.wireNames()));
     }
 
     private static String market(JsonNode frame, Channel channel) {
@@ -167,6 +166,17 @@ final class ClientFrameParser {
             throw bad("'" + field + "' is longer than " + maxLength + " characters");
         }
         return value.stringValue();
+    }
+
+    private static boolean optionalBoolean(JsonNode frame, String field) {
+        JsonNode value = frame.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw bad("'" + field + "' must be true or false");
+        }
+        return value.booleanValue();
     }
 
     private static void onlyFields(JsonNode frame, Set<String> allowed) {

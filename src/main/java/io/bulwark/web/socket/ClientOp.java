@@ -6,10 +6,11 @@ sealed interface ClientOp {
 
     record Unsubscribe(Channel channel, String market) implements ClientOp {}
 
-    record Auth(String apiKey) implements ClientOp {}
+    /** {@code cancelOnDisconnect}: when the connection closes, every live order of the account is cancelled. */
+    record Auth(String apiKey, boolean cancelOnDisconnect) implements ClientOp {}
 
     record Ping() implements ClientOp {}
 
     /** An {@code order.*} op: carried out by {@link OrderEntry}. */
-    record Order(io.bulwark.order.OrderSocketOps.Request request) implements ClientOp {}
+    record Order(OrderOps.Request request) implements ClientOp {}
 }

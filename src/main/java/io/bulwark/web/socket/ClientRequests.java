@@ -56,7 +56,7 @@ final class ClientRequests {
         switch (op) {
             case ClientOp.Subscribe s -> subscribe(session, Subscription.of(s), id);
             case ClientOp.Unsubscribe u -> unsubscribe(session, Subscription.of(u), id);
-            case ClientOp.Auth a -> authenticate(session, a.apiKey(), id);
+            case ClientOp.Auth a -> authenticate(session, a.apiKey(), a.cancelOnDisconnect(), id);
             case ClientOp.Ping p -> session.send(messages.pong(id));
             case ClientOp.Order o -> orders.submit(session, o.request(), id);
         }
@@ -93,8 +93,7 @@ final class ClientRequests {
         switch (subscription.channel()) {
             case STATUS -> status.add(session, ack);
             case ACCOUNT -> accounts.add(trader.orElseThrow().accountId(), session, ack);
-            case ORDERBOOK, TRADES, PRICES ->
-                marketChannels.get(subscription.channel()).subscribe(session, subscription.market(), ack);
+            default -> marketChannels.get(subscription.channel()).subscribe(session, subscription.market(), ack);
         }
     }
 
@@ -128,8 +127,7 @@ final class ClientRequests {
         switch (subscription.channel()) {
             case STATUS -> status.remove(session);
             case ACCOUNT -> session.key().ifPresent(k -> accounts.remove(k.accountId(), session));
-            case ORDERBOOK, TRADES, PRICES ->
-                marketChannels.get(subscription.channel()).unsubscribe(session, subscription.market());
+            default -> marketChannels.get(subscription.channel()).unsubscribe(session, subscription.market());
         }
     }
 
@@ -137,7 +135,7 @@ final class ClientRequests {
         session.subscriptions().forEach(s -> detach(session, s));
     }
 
-    private void authenticate(ClientSession session, String apiKey, JsonNode id) {
+    private void authenticate(ClientSession session, String apiKey, boolean cancelOnDisconnect, JsonNode id) {
         if (session.key().isPresent()) {
             throw new ProtocolException(
                     ErrorCode.BAD_REQUEST,
@@ -146,6 +144,10 @@ final class ClientRequests {
         // The same rules as REST: known, not revoked, not expired, from an allowed address.
         String reason = switch (keys.authenticate(apiKey, session.address())) {
             case KeyAuthenticator.Accepted accepted -> {
+                if (cancelOnDisconnect) {
+                    requireTrade(accepted.key());
+                    session.cancelOnDisconnect(accepted.key());
+                }
                 session.authenticate(accepted.key());
                 session.send(messages.authenticated(accepted.key(), id));
                 yield null;
@@ -163,6 +165,17 @@ final class ClientRequests {
             return;
         }
         throw new ProtocolException(ErrorCode.UNAUTHENTICATED, reason);
+    }
+
+    /** Cancel-on-disconnect cancels orders, so it needs a TRADER key with TRADE; asking without is an error. */
+    private static void requireTrade(ApiKey key) {
+        if (key.role() != Role.TRADER) {
+            throw new ProtocolException(ErrorCode.FORBIDDEN, "cancelOnDisconnect needs a TRADER key");
+        }
+        if (!key.grant().has(Scope.TRADE)) {
+            throw new ProtocolException(
+                    ErrorCode.SCOPE_REQUIRED, "cancelOnDisconnect needs a key with the TRADE scope");
+        }
     }
 
     /** A key was revoked: its sessions lose their authentication and their account subscription. */

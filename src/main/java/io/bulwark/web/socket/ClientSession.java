@@ -27,6 +27,11 @@ final class ClientSession {
     private volatile Optional<ApiKey> key = Optional.empty();
     private volatile long lastHeardNanos = System.nanoTime();
     private int authFailures;
+    /**
+     * The key whose account's live orders are cancelled when this connection closes; empty if not asked for.
+     * Kept when the key is revoked or expires: cancelling is what the trader asked for and only protects it.
+     */
+    private volatile Optional<ApiKey> cancelOnDisconnect = Optional.empty();
 
     /** A session with no address and no limit on its frames (tests of the channels). */
     ClientSession(String id, OutboundQueue outbound) {
@@ -101,6 +106,16 @@ final class ClientSession {
 
     void authenticate(ApiKey key) {
         this.key = Optional.of(key);
+    }
+
+    /** Asks for the account's live orders to be cancelled when this connection closes (SPEC section 11 v2). */
+    void cancelOnDisconnect(ApiKey key) {
+        this.cancelOnDisconnect = Optional.of(key);
+    }
+
+    /** The key whose account to cancel for when this connection closes, if the client asked for it. */
+    Optional<ApiKey> cancelOnDisconnect() {
+        return cancelOnDisconnect;
     }
 
     void forgetKey() {

@@ -109,6 +109,11 @@ public final class MarketChannel {
         }
     }
 
+    /** Whether anyone follows {@code market} here: a publisher may skip building updates nobody gets. */
+    public boolean hasSubscribers(String market) {
+        return subscriberCount(market) > 0;
+    }
+
     int subscriberCount(String market) {
         MarketFeed feed = feeds.get(market);
         return feed == null ? 0 : feed.subscriberCount();

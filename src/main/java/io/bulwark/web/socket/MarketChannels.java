@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * The per-market channels. Publishers take the one they feed: {@code orderbook()} (messages
- * {@code snapshot} and {@code update}), {@code trades()} ({@code trade}), {@code prices()} ({@code price}).
+ * {@code snapshot} and {@code update}), {@code trades()} ({@code trade}), {@code prices()} ({@code price}), {@code ticker()}
+ * ({@code ticker}).
  * A {@link SnapshotSource} bean named after a channel gives that channel snapshots on subscribe.
  */
 public final class MarketChannels {
@@ -18,9 +19,11 @@ public final class MarketChannels {
     MarketChannels(ServerMessages messages, List<SnapshotSource> sources, int maxHeld) {
         Map<String, SnapshotSource> byChannel =
                 sources.stream().collect(Collectors.toMap(SnapshotSource::channel, Function.identity()));
-        add(Channel.ORDERBOOK, "update", messages, byChannel, maxHeld);
-        add(Channel.TRADES, "trade", messages, byChannel, maxHeld);
-        add(Channel.PRICES, "price", messages, byChannel, maxHeld);
+        for (Channel channel : Channel.values()) {
+            if (channel.perMarket()) {
+                add(channel, channel.updateType(), messages, byChannel, maxHeld);
+            }
+        }
         byChannel.keySet().stream()
                 .filter(name ->
                         Channel.byWireName(name).map(c -> !c.perMarket()).orElse(true))
@@ -52,6 +55,18 @@ public final class MarketChannels {
 
     public MarketChannel prices() {
         return channels.get(Channel.PRICES);
+    }
+
+    /** The market channel with that wire name ({@code "orderbook"}). */
+    public MarketChannel named(String wireName) {
+        return Channel.byWireName(wireName)
+                .map(this::get)
+                .orElseThrow(() -> new IllegalArgumentException("no market channel '" + wireName + "'"));
+    }
+
+    /** {@code ticker} (SPEC section 11 v2); its publisher is {@code io.bulwark.candle.TickerFeed}. */
+    public MarketChannel ticker() {
+        return channels.get(Channel.TICKER);
     }
 
     MarketChannel get(Channel channel) {

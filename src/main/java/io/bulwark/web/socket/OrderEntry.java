@@ -1,11 +1,9 @@
 package io.bulwark.web.socket;
 
-import io.bulwark.engine.account.ApiKey;
-import io.bulwark.order.OrderSocketOps;
 import java.util.ArrayDeque;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -13,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Runs a session's {@code order.*} ops ({@link OrderSocketOps}) off the container's receive thread, which must not
+ * Runs a session's {@code order.*} ops ({@link OrderOps}) off the container's receive thread, which must not
  * wait for the engine and the journal: one at a time per session, in the order they came (a cancel sent after a
  * place finds the order), each on a virtual thread, at most {@value #MAX_IN_FLIGHT} waiting or running per session
  * (more: an {@code error} {@code TOO_MANY_REQUESTS}, not carried out). Each is answered, after the commit, with a
@@ -24,24 +22,20 @@ final class OrderEntry {
     static final int MAX_IN_FLIGHT = 64;
     private static final Logger log = LoggerFactory.getLogger(OrderEntry.class);
 
-    /** Carries out one op for a session's key: {@link OrderSocketOps#answer}. */
-    interface Ops {
-        OrderSocketOps.Result answer(Optional<ApiKey> key, OrderSocketOps.Request request);
-    }
-
-    private final Ops ops;
+    /** Looked up at the first op: the order feature depends on the engine, which feeds this package. */
+    private final Supplier<OrderOps> ops;
 
     private final JsonMapper json;
     /** The sessions with ops in flight, each with its ops (the running one first); no entry once none is left. */
     private final Map<String, ArrayDeque<Runnable>> lanes = new ConcurrentHashMap<>();
 
-    OrderEntry(Ops ops, JsonMapper json) {
+    OrderEntry(Supplier<OrderOps> ops, JsonMapper json) {
         this.ops = ops;
         this.json = json;
     }
 
     /** Queues {@code request} behind the session's earlier ops; refused when it has too many in flight. */
-    void submit(ClientSession session, OrderSocketOps.Request request, JsonNode id) {
+    void submit(ClientSession session, OrderOps.Request request, JsonNode id) {
         Runnable op = () -> {
             if (session.isOpen()) {
                 session.send(answer(session, request, id));
@@ -87,11 +81,11 @@ final class OrderEntry {
         }
     }
 
-    private String answer(ClientSession session, OrderSocketOps.Request request, JsonNode id) {
+    private String answer(ClientSession session, OrderOps.Request request, JsonNode id) {
         ObjectNode message = json.createObjectNode().put("type", "result");
         message.set("id", id);
         try {
-            OrderSocketOps.Result result = ops.answer(session.key(), request);
+            OrderOps.Result result = ops.get().answer(session.key(), request);
             message.put("status", result.status());
             message.set("body", json.valueToTree(result.body()));
             return json.writeValueAsString(message);

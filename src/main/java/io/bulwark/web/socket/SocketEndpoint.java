@@ -41,6 +41,7 @@ final class SocketEndpoint extends TextWebSocketHandler {
     private final SocketMetrics metrics;
     private final SocketProperties properties;
     private final TimeMeter clock;
+    private final CancelOnDisconnect cancelOnDisconnect;
     private final CloseStatus tooManyOperations;
     private final CloseStatus tooManyConnections;
 
@@ -51,8 +52,10 @@ final class SocketEndpoint extends TextWebSocketHandler {
             ServerMessages messages,
             SocketMetrics metrics,
             SocketProperties properties,
-            TimeMeter clock) {
+            TimeMeter clock,
+            CancelOnDisconnect cancelOnDisconnect) {
         this.sessions = sessions;
+        this.cancelOnDisconnect = cancelOnDisconnect;
         this.parser = parser;
         this.requests = requests;
         this.messages = messages;
@@ -163,6 +166,7 @@ final class SocketEndpoint extends TextWebSocketHandler {
         sessions.remove(socket.getId()).ifPresent(session -> {
             session.close(status);
             requests.detachAll(session);
+            session.cancelOnDisconnect().ifPresent(k -> cancelOnDisconnect.connectionClosed(k.accountId(), k.keyId()));
         });
     }
 

@@ -1,32 +1,29 @@
 package io.bulwark.web.socket;
 
-import io.bulwark.engine.Decimals;
 import io.bulwark.engine.event.ApiKeyRevoked;
 import io.bulwark.engine.event.Event;
-import io.bulwark.engine.event.MaintenanceCancelled;
-import io.bulwark.engine.event.MaintenanceCompleted;
-import io.bulwark.engine.event.MaintenanceScheduled;
-import io.bulwark.engine.event.MaintenanceStarted;
 import io.bulwark.engine.event.MarketCreated;
-import io.bulwark.engine.event.RolledBack;
-import io.bulwark.engine.event.TradingStateChanged;
-import io.bulwark.engine.event.Transferred;
-import io.bulwark.engine.ledger.Ledger;
-import io.bulwark.engine.state.TradingState;
 import io.bulwark.journal.Committed;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.JournalListener;
-import java.math.BigDecimal;
-import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Turns committed events into channel messages, on the journal thread: balances to the account channel of
- * each trading account a transfer touches, trading-state changes to the status channel. It also keeps
- * the known markets and revokes sessions' keys, and tells the market channels how far the journal has
- * been published (once every listener is done with a batch).
+ * The one journal listener of the WebSocket side: walks each committed batch and lets every feature's
+ * {@link SocketMessages} turn its events into channel messages, pass by pass, command by command, event by
+ * event, so the order a client sees never depends on which feature published. It also keeps what the
+ * protocol needs: the known markets, revoked keys' sessions, and how far the journal has been published
+ * (for the market channels' snapshots).
  */
 final class SocketFeed implements JournalListener {
+    private static final Logger log = LoggerFactory.getLogger(SocketFeed.class);
+
+    /** The features' messages, by pass: index {@code Pass.ordinal()}. */
+    private final List<List<SocketMessages>> byPass;
+
     private final StatusChannel status;
     private final AccountChannel accounts;
     private final MarketChannels marketChannels;
@@ -34,11 +31,15 @@ final class SocketFeed implements JournalListener {
     private final ClientRequests requests;
 
     SocketFeed(
+            List<SocketMessages> features,
             StatusChannel status,
             AccountChannel accounts,
             MarketChannels marketChannels,
             KnownMarkets markets,
             ClientRequests requests) {
+        this.byPass = Arrays.stream(SocketMessages.Pass.values())
+                .map(pass -> features.stream().filter(f -> f.pass() == pass).toList())
+                .toList();
         this.status = status;
         this.accounts = accounts;
         this.marketChannels = marketChannels;
@@ -46,35 +47,49 @@ final class SocketFeed implements JournalListener {
         this.requests = requests;
     }
 
-    /** {@code balance} on the account channel. {@code change} is signed: negative when money left. */
-    record BalanceMessage(String balance, String change, String kind, String reference) {}
-
-    /** {@code state} on the status channel; {@code market} is null for the exchange as a whole. */
-    record StateMessage(String market, TradingState from, TradingState to, String reason, boolean forced) {}
-
-    /** {@code rollback} on the status channel: the state was restored to that snapshot, under a new epoch. */
-    record RollbackMessage(long epoch, String snapshotId, long snapshotSequence, String reason) {}
-    /**
-     * {@code maintenance} on the status channel: a window was scheduled, cancelled, started (ACTIVE: the
-     * exchange went CLOSED unless it was already) or completed. Instants in ISO-8601.
-     */
-    record MaintenanceMessage(String windowId, String start, String end, String reason, String status) {
-        static MaintenanceMessage of(String windowId, long start, long end, String reason, String status) {
-            return new MaintenanceMessage(
-                    windowId,
-                    Instant.ofEpochMilli(start).toString(),
-                    Instant.ofEpochMilli(end).toString(),
-                    reason,
-                    status);
+    @Override
+    public void onCommitted(List<Committed> batch) {
+        for (SocketMessages.Pass pass : SocketMessages.Pass.values()) {
+            List<SocketMessages> inPass = byPass.get(pass.ordinal());
+            for (Committed committed : batch) {
+                publish(pass, inPass, committed);
+            }
         }
     }
 
-    @Override
-    public void onCommitted(List<Committed> batch) {
-        for (Committed committed : batch) {
-            for (Event event : committed.events()) {
-                publish(committed, event);
+    private void publish(SocketMessages.Pass pass, List<SocketMessages> inPass, Committed committed) {
+        Publisher out = new Publisher(committed.sequence(), committed.timestamp());
+        for (Event event : committed.events()) {
+            if (pass == SocketMessages.Pass.LEDGER_AND_STATE) {
+                protocol(event);
             }
+            for (SocketMessages feature : inPass) {
+                try {
+                    feature.publish(event, out);
+                } catch (RuntimeException e) {
+                    failed(feature, committed, e);
+                }
+            }
+        }
+        for (SocketMessages feature : inPass) {
+            try {
+                feature.commandDone(out);
+            } catch (RuntimeException e) {
+                failed(feature, committed, e);
+            }
+        }
+    }
+
+    /** One feature's failure costs its own messages, not the other features'. */
+    private static void failed(SocketMessages feature, Committed committed, RuntimeException e) {
+        log.error("{} failed on journal sequence {}", feature.getClass().getSimpleName(), committed.sequence(), e);
+    }
+
+    private void protocol(Event event) {
+        switch (event) {
+            case MarketCreated m -> markets.add(m.spec().market());
+            case ApiKeyRevoked r -> requests.revoked(r.keyId());
+            default -> {}
         }
     }
 
@@ -83,51 +98,45 @@ final class SocketFeed implements JournalListener {
         marketChannels.publishedThrough(sequence);
     }
 
-    private void publish(Committed c, Event event) {
-        switch (event) {
-            case Transferred t -> {
-                balance(c, t.from(), t.fromBalance(), t.amount().negate(), t);
-                balance(c, t.to(), t.toBalance(), t.amount(), t);
-            }
-            case TradingStateChanged s ->
-                status.publish(
-                        "state",
-                        c.sequence(),
-                        c.timestamp(),
-                        new StateMessage(
-                                s.market().isEmpty() ? null : s.market(), s.from(), s.to(), s.reason(), s.forced()));
-            case RolledBack r ->
-                status.publish(
-                        "rollback",
-                        c.sequence(),
-                        c.timestamp(),
-                        new RollbackMessage(r.epoch(), r.snapshotId(), r.snapshotSequence(), r.reason()));
-            case MaintenanceScheduled m -> maintenance(c, m.windowId(), m.start(), m.end(), m.reason(), "SCHEDULED");
-            case MaintenanceStarted m -> maintenance(c, m.windowId(), m.start(), m.end(), m.reason(), "ACTIVE");
-            case MaintenanceCancelled m -> maintenance(c, m.windowId(), m.start(), m.end(), m.reason(), "CANCELLED");
-            case MaintenanceCompleted m -> maintenance(c, m.windowId(), m.start(), m.end(), m.reason(), "COMPLETED");
-            case MarketCreated m -> markets.add(m.spec().market());
-            case ApiKeyRevoked r -> requests.revoked(r.keyId());
-            default -> {}
-        }
-    }
-
-    private void maintenance(Committed c, String windowId, long start, long end, String reason, String state) {
-        status.publish(
-                "maintenance", c.sequence(), c.timestamp(), MaintenanceMessage.of(windowId, start, end, reason, state));
-    }
-
-    private void balance(Committed c, String accountId, BigDecimal balance, BigDecimal change, Transferred t) {
-        if (!Ledger.isSystemAccount(accountId)) {
-            BalanceMessage message = new BalanceMessage(
-                    Decimals.plain(balance), Decimals.plain(change), t.kind().name(), t.reference());
-            accounts.publish(accountId, "balance", c.sequence(), c.timestamp(), message);
-        }
-    }
-
     @Override
     public void onRecovered(EngineGateway gateway) {
         markets.replaceWith(gateway.query(
                 view -> view.markets().stream().map(m -> m.spec().market()).toList()));
+    }
+
+    /** The channels, stamped with one command's journal sequence and engine time. */
+    private final class Publisher implements ChannelPublisher {
+        private final long sequence;
+        private final long timestamp;
+
+        Publisher(long sequence, long timestamp) {
+            this.sequence = sequence;
+            this.timestamp = timestamp;
+        }
+
+        @Override
+        public long journalSequence() {
+            return sequence;
+        }
+
+        @Override
+        public long timestamp() {
+            return timestamp;
+        }
+
+        @Override
+        public void toMarket(String channel, String market, Object message) {
+            marketChannels.named(channel).publish(market, sequence, timestamp, message);
+        }
+
+        @Override
+        public void toAccount(String accountId, String type, Object message) {
+            accounts.publish(accountId, type, sequence, timestamp, message);
+        }
+
+        @Override
+        public void toStatus(String type, Object message) {
+            status.publish(type, sequence, timestamp, message);
+        }
     }
 }

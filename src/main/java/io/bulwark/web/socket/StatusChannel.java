@@ -4,8 +4,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The exchange-wide {@code status} channel: trading state changes ({@code state}, published by the socket
- * feed), and whatever else operators announce: maintenance windows, circuit-breaker trips, rollbacks.
+ * The exchange-wide {@code status} channel: trading state changes ({@code state}), and whatever else
+ * operators announce: maintenance windows, circuit-breaker trips, funding halts, rollbacks. The features
+ * write these messages ({@link SocketMessages}); the socket feed publishes them here.
  * Each message reaches subscribers as {@code {"type", "channel":"status", "sequence", "time", ...the
  * payload's fields}}.
  */

@@ -1,7 +1,6 @@
 package io.bulwark.web.socket;
 
 import io.bulwark.journal.EngineGateway;
-import io.bulwark.order.OrderSocketOps;
 import io.bulwark.web.security.ClientAddress;
 import io.bulwark.web.security.CorsProperties;
 import io.bulwark.web.security.KeyAuthenticator;
@@ -106,7 +105,7 @@ class WebSocketConfiguration {
             SocketSessions sessions,
             SocketMetrics metrics,
             SocketProperties properties,
-            ObjectProvider<OrderSocketOps> orderOps,
+            ObjectProvider<OrderOps> orderOps,
             JsonMapper json) {
         return new ClientRequests(
                 messages,
@@ -118,41 +117,19 @@ class WebSocketConfiguration {
                 sessions,
                 metrics,
                 properties,
-                new OrderEntry(
-                        // Looked up at the first op: the order services depend on the engine, which feeds the
-                        // channels of this package.
-                        (key, request) -> orderOps.getObject().answer(key, request), json));
+                new OrderEntry(orderOps::getObject, json));
     }
 
+    /** The one journal listener of the socket side; the features' {@link SocketMessages} beans do the rest. */
     @Bean
     SocketFeed socketFeed(
+            ObjectProvider<SocketMessages> features,
             StatusChannel status,
             AccountChannel accounts,
             MarketChannels marketChannels,
             KnownMarkets markets,
             ClientRequests requests) {
-        return new SocketFeed(status, accounts, marketChannels, markets, requests);
-    }
-
-    @Bean
-    TradingFeed tradingFeed(MarketChannels marketChannels, AccountChannel accounts, StatusChannel status) {
-        return new TradingFeed(marketChannels, accounts, status);
-    }
-
-    /**
-     * A new orderbook subscriber first gets the book's top 100 levels per side, from the view the engine
-     * published after its last commit. The gateway is looked up at subscription time: the engine's listeners
-     * (these channels) are built first.
-     */
-    @Bean
-    SnapshotSource orderbookSnapshots(ObjectProvider<EngineGateway> gateway) {
-        return SnapshotSource.fromView(
-                "orderbook",
-                gateway::getObject,
-                (view, market) -> view.orderBook(market, 100)
-                        .map(book -> new TradingFeed.BookUpdate(
-                                TradingFeed.levels(book.bids()), TradingFeed.levels(book.asks())))
-                        .orElseThrow());
+        return new SocketFeed(features.orderedStream().toList(), status, accounts, marketChannels, markets, requests);
     }
 
     @Bean
@@ -163,7 +140,8 @@ class WebSocketConfiguration {
             SocketMetrics metrics,
             SocketProperties properties,
             JsonMapper json,
-            ObjectProvider<TimeMeter> clock) {
+            ObjectProvider<TimeMeter> clock,
+            ObjectProvider<CancelOnDisconnect> cancelOnDisconnect) {
         return new SocketEndpoint(
                 sessions,
                 new ClientFrameParser(json),
@@ -171,6 +149,8 @@ class WebSocketConfiguration {
                 messages,
                 metrics,
                 properties,
-                clock.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME));
+                clock.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME),
+                // Looked up at close time: the order feature's beans need the engine, built after the channels.
+                (accountId, actor) -> cancelOnDisconnect.ifAvailable(c -> c.connectionClosed(accountId, actor)));
     }
 }

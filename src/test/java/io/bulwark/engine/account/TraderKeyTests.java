@@ -3,13 +3,13 @@ package io.bulwark.engine.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
-import io.bulwark.engine.Outcome;
-import io.bulwark.engine.Rejection.Code;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.command.IssueApiKey;
+import io.bulwark.engine.command.Rejection.Code;
 import io.bulwark.engine.command.RevokeApiKey;
 import io.bulwark.engine.event.ApiKeyIssued;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.journal.JournalCodec;
 import java.util.EnumSet;
 import java.util.List;

@@ -2,8 +2,6 @@ package io.bulwark.engine.funding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.engine.Decimals;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.ResumeFunding;
 import io.bulwark.engine.command.StartEngine;
@@ -13,8 +11,10 @@ import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.FundingHalted;
 import io.bulwark.engine.event.FundingPaid;
 import io.bulwark.engine.event.FundingSettled;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.market.MarketPatch;
+import io.bulwark.engine.money.Decimals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

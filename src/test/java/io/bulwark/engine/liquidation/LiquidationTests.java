@@ -2,7 +2,6 @@ package io.bulwark.engine.liquidation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.PostOraclePrices;
@@ -13,6 +12,7 @@ import io.bulwark.engine.event.Deleveraged;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.Liquidated;
 import io.bulwark.engine.event.LiquidationsPaused;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.market.MarketPatch;
 import java.math.BigDecimal;

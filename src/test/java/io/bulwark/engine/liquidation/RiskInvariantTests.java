@@ -3,7 +3,6 @@ package io.bulwark.engine.liquidation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.CreateAccount;
@@ -16,6 +15,7 @@ import io.bulwark.engine.command.Tick;
 import io.bulwark.engine.command.UpdateMarket;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.Liquidated;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.market.MarketPatch;
 import io.bulwark.engine.order.OrderType;

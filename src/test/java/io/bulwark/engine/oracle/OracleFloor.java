@@ -3,7 +3,6 @@ package io.bulwark.engine.oracle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.EngineView;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.account.Role;
 import io.bulwark.engine.command.Command;
@@ -16,6 +15,7 @@ import io.bulwark.engine.command.Tick;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.OraclePriceAccepted;
 import io.bulwark.engine.event.OraclePriceRejected;
+import io.bulwark.engine.event.Outcome;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

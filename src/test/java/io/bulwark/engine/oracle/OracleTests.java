@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
 import io.bulwark.engine.EngineView;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.CreateMarket;
@@ -14,6 +13,7 @@ import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.command.Tick;
 import io.bulwark.engine.event.OraclePriceAccepted;
 import io.bulwark.engine.event.OraclePriceRejected;
+import io.bulwark.engine.event.Outcome;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -2,15 +2,15 @@ package io.bulwark.engine.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.engine.Outcome;
-import io.bulwark.engine.Rejection;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.PostOraclePrices;
+import io.bulwark.engine.command.Rejection;
 import io.bulwark.engine.command.SetOracleSourceState;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.OracleReanchored;
 import io.bulwark.engine.event.OracleSourceStateChanged;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.market.MarketPatch;
 import io.bulwark.engine.market.MarketSpec;
 import java.math.BigDecimal;

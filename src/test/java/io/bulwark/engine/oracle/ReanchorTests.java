@@ -3,12 +3,13 @@ package io.bulwark.engine.oracle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
-import io.bulwark.engine.Outcome;
-import io.bulwark.engine.Rejection;
 import io.bulwark.engine.command.ReanchorOracle;
+import io.bulwark.engine.command.Rejection;
 import io.bulwark.engine.command.StartEngine;
+import io.bulwark.engine.desk.oracle.OracleDesk;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.OracleReanchored;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.journal.JournalCodec;
 import java.util.List;
 import org.junit.jupiter.api.Test;

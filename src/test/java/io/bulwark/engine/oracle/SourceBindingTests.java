@@ -3,11 +3,11 @@ package io.bulwark.engine.oracle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.EngineView;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.account.Role;
 import io.bulwark.engine.command.IssueApiKey;
 import io.bulwark.engine.command.RevokeApiKey;
 import io.bulwark.engine.event.Event;
+import io.bulwark.engine.event.Outcome;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

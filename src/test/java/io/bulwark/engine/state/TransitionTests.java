@@ -4,13 +4,13 @@ import static io.bulwark.engine.TradingFloor.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
-import io.bulwark.engine.Outcome;
-import io.bulwark.engine.Rejection;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.ChangeTradingState;
+import io.bulwark.engine.command.Rejection;
 import io.bulwark.engine.command.RollBack;
 import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.command.Tick;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.event.RolledBack;
 import io.bulwark.engine.event.SnapshotTaken;
 import io.bulwark.engine.event.TradingStateChanged;
@@ -114,7 +114,8 @@ class TransitionTests {
         var bid = bob.buys("1").at("64000").placed();
         var stop = bob.sells("1").triggered(OrderType.STOP_MARKET, "60000").placed();
 
-        assertThat(to("", TradingState.CLOSED, false)).isInstanceOf(Outcome.Applied.class);
+        Outcome closed = to("", TradingState.CLOSED, false);
+        assertThat(closed).isInstanceOf(Outcome.Applied.class);
 
         assertThat(floor.events())
                 .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(io.bulwark.engine.event.OrderUpdated.class, u -> {
@@ -129,7 +130,7 @@ class TransitionTests {
                 .filteredOn(SnapshotTaken.class::isInstance)
                 .singleElement()
                 .satisfies(s -> assertThat(((SnapshotTaken) s).reason()).startsWith("pre-maintenance"));
-        assertThat(floor.engine.lastSnapshotBytes()).isNotEmpty();
+        assertThat(((Outcome.Applied) closed).tookSnapshot()).isTrue();
     }
 
     @Test

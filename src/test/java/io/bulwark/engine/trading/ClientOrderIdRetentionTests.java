@@ -3,10 +3,10 @@ package io.bulwark.engine.trading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
-import io.bulwark.engine.Outcome;
-import io.bulwark.engine.Rejection.Code;
 import io.bulwark.engine.TradingFloor;
+import io.bulwark.engine.command.Rejection.Code;
 import io.bulwark.engine.command.Tick;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.engine.order.OrderStatus;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,6 @@ import static io.bulwark.engine.TradingFloor.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.AmendOrder;
 import io.bulwark.engine.command.CancelOrder;
@@ -17,6 +16,7 @@ import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.command.Tick;
 import io.bulwark.engine.event.Liquidated;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.engine.order.OrderState;
@@ -75,7 +75,7 @@ class ClosingMarginPropertyTests {
                 accepted++;
                 assertThat(applied.events()).noneMatch(Liquidated.class::isInstance);
             } else if (outcome instanceof Outcome.Rejected r
-                    && r.rejection().code() == io.bulwark.engine.Rejection.Code.INSUFFICIENT_MARGIN) {
+                    && r.rejection().code() == io.bulwark.engine.command.Rejection.Code.INSUFFICIENT_MARGIN) {
                 refusedForMargin++;
             }
             assertThat(engine.market(BTC).orElseThrow().markPrice()).isEqualByComparingTo(MARK);

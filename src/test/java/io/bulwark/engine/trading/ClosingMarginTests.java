@@ -3,13 +3,13 @@ package io.bulwark.engine.trading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
-import io.bulwark.engine.Outcome;
-import io.bulwark.engine.Rejection.Code;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.AmendOrder;
+import io.bulwark.engine.command.Rejection.Code;
 import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.command.Withdraw;
 import io.bulwark.engine.event.Liquidated;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.order.OrderStatus;
 import io.bulwark.engine.order.OrderType;

@@ -4,14 +4,14 @@ import static io.bulwark.engine.TradingFloor.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
-import io.bulwark.engine.Outcome;
-import io.bulwark.engine.Rejection.Code;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.AmendOrder;
 import io.bulwark.engine.command.CancelOrder;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.CreateMarket;
+import io.bulwark.engine.command.Rejection.Code;
 import io.bulwark.engine.command.StartEngine;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.engine.order.OrderStatus;

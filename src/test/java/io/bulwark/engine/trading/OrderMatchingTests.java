@@ -4,14 +4,14 @@ import static io.bulwark.engine.TradingFloor.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
-import io.bulwark.engine.Outcome;
-import io.bulwark.engine.Rejection.Code;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.AmendOrder;
 import io.bulwark.engine.command.CancelOrders;
 import io.bulwark.engine.command.ChangeTradingState;
+import io.bulwark.engine.command.Rejection.Code;
 import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.event.OrderBookChanged;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.event.PositionChanged;
 import io.bulwark.engine.event.Traded;
 import io.bulwark.engine.ledger.Ledger;
@@ -408,8 +408,7 @@ class OrderMatchingTests {
         bob.sells("1").at("65000").placed();
         carol.buys("0.5").at("64000").placed();
         bob.buys("1").triggered(OrderType.STOP_MARKET, "70000").placed();
-        floor.apply(new TakeSnapshot("test"));
-        Engine restored = Engine.restore(floor.engine.lastSnapshotBytes());
+        Engine restored = Engine.restore(((Outcome.Applied) floor.apply(new TakeSnapshot("test"))).snapshot());
 
         assertThat(restored.stateHash()).isEqualTo(floor.engine.stateHash());
         assertThat(restored.orderBook(BTC, 5)).isEqualTo(floor.view().orderBook(BTC, 5));

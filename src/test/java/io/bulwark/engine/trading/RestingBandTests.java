@@ -3,11 +3,11 @@ package io.bulwark.engine.trading;
 import static io.bulwark.engine.TradingFloor.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.engine.Outcome;
-import io.bulwark.engine.Rejection;
-import io.bulwark.engine.Rejection.Code;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.AmendOrder;
+import io.bulwark.engine.command.Rejection;
+import io.bulwark.engine.command.Rejection.Code;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.engine.order.OrderStatus;
 import io.bulwark.engine.order.OrderType;

@@ -4,7 +4,6 @@ import static io.bulwark.engine.TradingFloor.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.AmendOrder;
 import io.bulwark.engine.command.CancelOrder;
@@ -19,6 +18,7 @@ import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.command.Tick;
 import io.bulwark.engine.event.OrderPlaced;
 import io.bulwark.engine.event.OrderUpdated;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.engine.order.OrderType;
@@ -63,8 +63,7 @@ class TradingInvariantTests {
         all.addAll(flow);
         for (int i = 0; i < all.size(); i++) {
             if (i == setup.size() + flow.size() / 2) {
-                engine.apply(new TakeSnapshot("mid"), now += 100);
-                snapshot = engine.lastSnapshotBytes();
+                snapshot = ((Outcome.Applied) engine.apply(new TakeSnapshot("mid"), now += 100)).snapshot();
             }
             now += 100;
             Command command = stamped(all.get(i), now);

@@ -3,7 +3,6 @@ package io.bulwark.web.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.EngineView;
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.PublicView;
 import io.bulwark.engine.account.ApiKey;
 import io.bulwark.engine.account.Role;
@@ -12,6 +11,7 @@ import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.event.ApiKeyIssued;
 import io.bulwark.engine.event.ApiKeyRevoked;
 import io.bulwark.engine.event.Event;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.journal.Committed;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.NodeStatus;
@@ -47,13 +47,15 @@ class KeyDirectoryTests {
     }
 
     @Test
-    void aLateIssueEventNeverRevivesARevokedKey() {
-        // The API thread applies the revocation before the journal thread delivers the older issue.
-        directory.apply(List.of(issued("key_a", Role.ADMIN, "")));
-        directory.apply(List.of(new ApiKeyRevoked("key_a")));
+    void aKeyIssuedAndRevokedInOneBatchIsForgotten() {
         directory.onCommitted(
                 List.of(committed(1, issued("key_a", Role.ADMIN, "")), committed(2, new ApiKeyRevoked("key_a"))));
         assertThat(directory.findByHash(ApiKeySecret.hash("key_a-secret"))).isEmpty();
+    }
+
+    @Test
+    void hearsOfEachCommitBeforeItsRepliesLeave() {
+        assertThat(directory.beforeReplies()).isTrue();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.bulwark.order.OrderSocketOps;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -32,24 +31,22 @@ class OrderEntryTests {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
-        OrderEntry entry = new OrderEntry(
-                (key, request) -> {
-                    most.accumulateAndGet(running.incrementAndGet(), Math::max);
-                    try {
-                        release.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    running.decrementAndGet();
-                    return new OrderSocketOps.Result(
-                            200, Map.of("market", ((OrderSocketOps.CancelAll) request).market()));
-                },
-                JSON);
+        OrderOps ops = (key, request) -> {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running.decrementAndGet();
+            return new OrderOps.Result(200, Map.of("market", ((OrderOps.CancelAll) request).market()));
+        };
+        OrderEntry entry = new OrderEntry(() -> ops, JSON);
 
         for (int i = 1; i <= OrderEntry.MAX_IN_FLIGHT; i++) {
-            entry.submit(session, new OrderSocketOps.CancelAll("M" + i), IntNode.valueOf(i));
+            entry.submit(session, new OrderOps.CancelAll("M" + i), IntNode.valueOf(i));
         }
-        assertThatThrownBy(() -> entry.submit(session, new OrderSocketOps.CancelAll("late"), IntNode.valueOf(0)))
+        assertThatThrownBy(() -> entry.submit(session, new OrderOps.CancelAll("late"), IntNode.valueOf(0)))
                 .isInstanceOfSatisfying(
                         ProtocolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_REQUESTS));
         release.countDown();
@@ -71,7 +68,7 @@ class OrderEntryTests {
         assertThat(most.get()).as("one op of a session at a time").isEqualTo(1);
 
         // Once the lane ran empty, the session may send again.
-        entry.submit(session, new OrderSocketOps.CancelAll("again"), IntNode.valueOf(99));
+        entry.submit(session, new OrderOps.CancelAll("again"), IntNode.valueOf(99));
         await().atMost(Duration.ofSeconds(10)).until(() -> sink.received.size() == OrderEntry.MAX_IN_FLIGHT + 1);
     }
 }

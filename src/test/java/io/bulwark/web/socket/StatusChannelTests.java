@@ -2,8 +2,8 @@ package io.bulwark.web.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.ChangeTradingState;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.state.TradingState;
 import io.bulwark.journal.EngineGateway;
 import org.junit.jupiter.api.Test;

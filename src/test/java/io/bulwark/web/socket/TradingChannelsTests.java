@@ -2,9 +2,9 @@ package io.bulwark.web.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.engine.Outcome;
 import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.command.PostOraclePrices;
+import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.order.OrderType;
 import io.bulwark.engine.order.Side;
 import io.bulwark.engine.order.TimeInForce;
