@@ -131,6 +131,11 @@ final class ClientRequests {
         }
     }
 
+    /** Runs {@code action} after the session's order op running now, if any ({@link OrderEntry#afterOps}). */
+    void afterOrderOps(ClientSession session, Runnable action) {
+        orders.afterOps(session, action);
+    }
+
     void detachAll(ClientSession session) {
         session.subscriptions().forEach(s -> detach(session, s));
     }

@@ -62,6 +62,23 @@ final class OrderEntry {
         }
     }
 
+    /**
+     * Runs {@code action} once the session's op running now (if any) has finished: the closing of a connection
+     * with {@code cancelOnDisconnect} cancels after it, so an order placed by the op does not outlive the
+     * connection. The session's ops still waiting are not carried out, as it is closed.
+     */
+    void afterOps(ClientSession session, Runnable action) {
+        boolean[] queued = {false};
+        lanes.computeIfPresent(session.id(), (k, ops) -> {
+            ops.add(action);
+            queued[0] = true;
+            return ops;
+        });
+        if (!queued[0]) {
+            action.run();
+        }
+    }
+
     /** Runs the session's ops in order until none is left. */
     private void drain(String sessionId, Runnable first) {
         Runnable next = first;

@@ -8,10 +8,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.socket.CloseStatus;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.IntNode;
 
@@ -70,5 +72,38 @@ class OrderEntryTests {
         // Once the lane ran empty, the session may send again.
         entry.submit(session, new OrderOps.CancelAll("again"), IntNode.valueOf(99));
         await().atMost(Duration.ofSeconds(10)).until(() -> sink.received.size() == OrderEntry.MAX_IN_FLIGHT + 1);
+    }
+
+    @Test
+    void anActionAfterOpsWaitsForTheRunningOpAndQueuedOpsOfAClosedSessionAreSkipped() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> done = new CopyOnWriteArrayList<>();
+        OrderOps ops = (key, request) -> {
+            started.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            done.add(((OrderOps.CancelAll) request).market());
+            return new OrderOps.Result(200, Map.of());
+        };
+        OrderEntry entry = new OrderEntry(() -> ops, JSON);
+        entry.submit(session, new OrderOps.CancelAll("running"), IntNode.valueOf(1));
+        entry.submit(session, new OrderOps.CancelAll("waiting"), IntNode.valueOf(2));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        session.close(CloseStatus.NORMAL);
+        entry.afterOps(session, () -> done.add("after"));
+        assertThat(done).isEmpty();
+        release.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> done.size() == 2);
+        assertThat(done).containsExactly("running", "after");
+
+        // With nothing in flight, the action runs at once.
+        entry.afterOps(session, () -> done.add("now"));
+        assertThat(done).containsExactly("running", "after", "now");
     }
 }
