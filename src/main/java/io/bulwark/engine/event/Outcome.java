@@ -1,7 +1,9 @@
 package io.bulwark.engine.event;
 
 import io.bulwark.engine.command.Rejection;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /** What became of one command. */
 public sealed interface Outcome {
@@ -30,6 +32,27 @@ public sealed interface Outcome {
 
         public boolean tookSnapshot() {
             return snapshot.length > 0;
+        }
+
+        /** Two outcomes are equal when their snapshot bytes are (a record compares arrays by identity). */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Applied that
+                    && sequence == that.sequence
+                    && timestamp == that.timestamp
+                    && events.equals(that.events)
+                    && Arrays.equals(snapshot, that.snapshot);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(sequence, timestamp, events, Arrays.hashCode(snapshot));
+        }
+
+        @Override
+        public String toString() {
+            return "Applied[sequence=" + sequence + ", timestamp=" + timestamp + ", events=" + events
+                    + ", snapshotBytes=" + snapshot.length + "]";
         }
     }
 

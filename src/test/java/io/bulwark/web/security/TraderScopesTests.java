@@ -21,7 +21,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 class TraderScopesTests extends HttpApiTestBase {
     /** Public reads and the other roles' paths: SecurityConfiguration decides those by path prefix. */
     private static final List<String> NOT_TRADER =
-            List.of("/api/v1/system/", "/api/v1/markets", "/api/v1/admin/", "/api/v1/oracle/");
+            List.of("/api/v1/system/", "/api/v1/markets", "/api/v1/tickers", "/api/v1/admin/", "/api/v1/oracle/");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
