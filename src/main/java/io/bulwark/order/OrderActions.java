@@ -143,6 +143,14 @@ public class OrderActions {
         }
     }
 
+    /**
+     * A batch as JSON (a WebSocket {@code order.batch}): read and checked as a {@code POST /orders/batch} body, so a
+     * batch of 21 or none is the same 400; its orders are then checked one by one by {@link #placeAll}.
+     */
+    OrderBatchRequest readBatch(JsonNode batch) {
+        return read(batch, OrderBatchRequest.class);
+    }
+
     /** 400 {@code VALIDATION_FAILED} unless a batch holds 1 to {@code max} items: nothing of it is applied. */
     static void requireBatchSize(String field, int size, int max) {
         if (size < 1 || size > max) {
@@ -157,7 +165,11 @@ public class OrderActions {
 
     /** Reads and checks a request body given as JSON, with the 400s Spring MVC gives the same body. */
     private <T> T read(JsonNode body, Class<T> type) {
-        if (body == null || !body.isObject()) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            // What Spring MVC answers a missing (or null) request body.
+            throw ApiException.badRequest(JsonInputErrors.MISSING_BODY);
+        }
+        if (!body.isObject()) {
             throw ApiException.badRequest("request body must be a JSON object");
         }
         T request;

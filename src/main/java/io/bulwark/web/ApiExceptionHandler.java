@@ -46,32 +46,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(ex.problem(), new HttpHeaders(), request);
     }
 
-    @ExceptionHandler(NotWriterException.class)
-    ResponseEntity<Object> notWriter(NotWriterException ex, WebRequest request) {
-        return unavailable("NOT_WRITER", "this instance is a standby; send requests to the writer", request);
-    }
-
-    @ExceptionHandler(EngineUnavailableException.class)
-    ResponseEntity<Object> unavailable(EngineUnavailableException ex, WebRequest request) {
-        return unavailable("RECOVERING", ex.getMessage(), request);
-    }
-
-    /** The reply timeout passed before the engine reached the command: dropped, never applied (SPEC section 10). */
-    @ExceptionHandler(CommandTimedOutException.class)
-    ResponseEntity<Object> timedOut(CommandTimedOutException ex, WebRequest request) {
-        return unavailable("COMMAND_TIMED_OUT", ex.getMessage(), request);
-    }
-
-    /** The journal transaction failed before its COMMIT: not applied; the writer recovers. */
-    @ExceptionHandler(CommitFailedException.class)
-    ResponseEntity<Object> commitFailed(CommitFailedException ex, WebRequest request) {
-        return unavailable("COMMIT_FAILED", ex.getMessage(), request);
-    }
-
-    /** Applied by the engine, but whether the journal kept it cannot be known: the client must look first. */
-    @ExceptionHandler(OutcomeUnknownException.class)
-    ResponseEntity<Object> outcomeUnknown(OutcomeUnknownException ex, WebRequest request) {
-        return unavailable("OUTCOME_UNKNOWN", ex.getMessage(), request);
+    /** Standby, recovering, reply timeout, failed or unknown commit: 503 with {@link UnavailableProblems}' code. */
+    @ExceptionHandler({
+        NotWriterException.class,
+        EngineUnavailableException.class,
+        CommandTimedOutException.class,
+        CommitFailedException.class,
+        OutcomeUnknownException.class
+    })
+    ResponseEntity<Object> unavailable(RuntimeException ex, WebRequest request) {
+        return unavailable(UnavailableProblems.of(ex).orElseThrow(), request);
     }
 
     /**
@@ -87,8 +71,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
         log.warn("Database unavailable on {}: {}", describe(request), ex.toString());
         return unavailable(
-                "DATABASE_UNAVAILABLE",
-                "the database did not answer; a command you sent may have been applied: check before retrying",
+                Problems.of(
+                        HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE", UnavailableProblems.DATABASE_DETAIL),
                 request);
     }
 
@@ -185,10 +169,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(problem, headers, request);
     }
 
-    private ResponseEntity<Object> unavailable(String code, String detail, WebRequest request) {
+    private ResponseEntity<Object> unavailable(ProblemDetail problem, WebRequest request) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, "1");
-        return problem(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, code, detail), headers, request);
+        return problem(problem, headers, request);
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem, HttpHeaders headers, WebRequest request) {

@@ -19,6 +19,8 @@ import tools.jackson.databind.exc.PropertyBindingException;
  */
 public final class JsonInputErrors {
     private static final int MAX_DETAIL = 300;
+    /** The detail of a request body that is missing (or JSON {@code null}) or cannot be parsed at all. */
+    public static final String MISSING_BODY = "the request body is missing or is not valid JSON";
 
     private JsonInputErrors() {}
 
@@ -60,7 +62,7 @@ public final class JsonInputErrors {
         if (other != null && !path(other).isEmpty()) {
             return "field '" + path(other) + "' has an invalid value";
         }
-        return "the request body is missing or is not valid JSON";
+        return MISSING_BODY;
     }
 
     private static String expected(MismatchedInputException ex) {

@@ -58,6 +58,14 @@ public class KeyAuthenticator {
         return new Accepted(key);
     }
 
+    /** Whether a key accepted earlier (an open WebSocket session's) has been revoked since. */
+    public boolean revoked(ApiKey key) {
+        return directory
+                .findByHash(key.keyHash(), key.grant().hashScheme())
+                .filter(k -> k.keyId().equals(key.keyId()))
+                .isEmpty();
+    }
+
     /** Whether a key accepted earlier (an open WebSocket session's) has expired since. */
     public boolean expired(ApiKey key) {
         return key.grant().expiredAt(System.currentTimeMillis());

@@ -1,10 +1,12 @@
 package io.bulwark.web.socket;
 
+import java.util.List;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads client frames strictly: a JSON object with a known {@code op}, exactly the fields that op takes,
@@ -17,6 +19,9 @@ final class ClientFrameParser {
     private static final Set<String> SUBSCRIPTION_FIELDS = Set.of("op", "id", "channel", "market");
     private static final Set<String> AUTH_FIELDS = Set.of("op", "id", "apiKey", "cancelOnDisconnect");
     private static final Set<String> PING_FIELDS = Set.of("op", "id");
+    private static final Set<String> PLACE_FIELDS = Set.of("op", "id", "order");
+    private static final Set<String> CANCEL_FIELDS = Set.of("op", "id", "orderId", "clientOrderId");
+    private static final Set<String> CANCEL_ALL_FIELDS = Set.of("op", "id", "market");
 
     private final JsonMapper json;
 
@@ -72,8 +77,59 @@ final class ClientFrameParser {
                 onlyFields(frame, PING_FIELDS);
                 yield new ClientOp.Ping();
             }
-            default -> throw bad("unknown op '" + abbreviate(op) + "'; expected subscribe, unsubscribe, auth or ping");
+            case "order.place", "order.batch", "order.cancel", "order.amend", "order.cancelAll" ->
+                new ClientOp.Order(order(op, frame));
+            default ->
+                throw bad("unknown op '" + abbreviate(op)
+                        + "'; expected subscribe, unsubscribe, auth, ping, order.place, order.batch, order.cancel,"
+                        + " order.amend or order.cancelAll");
         };
+    }
+
+    /**
+     * An {@code order.*} op: its envelope is checked here (an {@code id} to answer with, the ids it names); what
+     * the REST call takes as its body ({@code order}; the rest of a batch or amend frame) is left to be read as
+     * REST reads it, so a mistake there is the REST call's 400 in a {@code result}.
+     */
+    private static OrderOps.Request order(String op, JsonNode frame) {
+        if (frame.path("id").isMissingNode() || frame.path("id").isNull()) {
+            throw bad(op + " needs an id, echoed in its result");
+        }
+        return switch (op) {
+            case "order.place" -> {
+                onlyFields(frame, PLACE_FIELDS);
+                yield new OrderOps.Place(frame.get("order"));
+            }
+            case "order.batch" -> new OrderOps.Batch(body(frame, "op", "id"));
+            case "order.cancel" -> {
+                onlyFields(frame, CANCEL_FIELDS);
+                boolean byOrderId = frame.has("orderId");
+                if (byOrderId == frame.has("clientOrderId")) {
+                    throw bad("order.cancel takes one of orderId and clientOrderId");
+                }
+                yield byOrderId
+                        ? new OrderOps.Cancel(requiredString(frame, "orderId", MAX_KEY_LENGTH), null)
+                        : new OrderOps.Cancel(null, requiredString(frame, "clientOrderId", MAX_KEY_LENGTH));
+            }
+            case "order.amend" ->
+                new OrderOps.Amend(
+                        requiredString(frame, "orderId", MAX_KEY_LENGTH), body(frame, "op", "id", "orderId"));
+            default -> {
+                onlyFields(frame, CANCEL_ALL_FIELDS);
+                JsonNode market = frame.path("market");
+                yield new OrderOps.CancelAll(
+                        market.isMissingNode() || market.isNull()
+                                ? null
+                                : requiredString(frame, "market", MAX_NAME_LENGTH));
+            }
+        };
+    }
+
+    /** The frame without its envelope fields: the body the REST call would take. */
+    private static ObjectNode body(JsonNode frame, String... envelope) {
+        ObjectNode body = ((ObjectNode) frame).deepCopy();
+        body.remove(List.of(envelope));
+        return body;
     }
 
     private static Channel channel(JsonNode frame) {

@@ -10,4 +10,7 @@ sealed interface ClientOp {
     record Auth(String apiKey, boolean cancelOnDisconnect) implements ClientOp {}
 
     record Ping() implements ClientOp {}
+
+    /** An {@code order.*} op: carried out by {@link OrderEntry}. */
+    record Order(OrderOps.Request request) implements ClientOp {}
 }

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * Carries out what a client asks: subscribe, unsubscribe, auth, ping. Runs on the session's inbound
+ * Carries out what a client asks: subscribe, unsubscribe, auth, ping; {@code order.*} ops go to {@link OrderEntry}. Runs on the session's inbound
  * thread (one frame at a time per session); a refusal is a {@link ProtocolException}.
  */
 final class ClientRequests {
@@ -27,6 +27,7 @@ final class ClientRequests {
     private final SocketSessions sessions;
     private final SocketMetrics metrics;
     private final SocketProperties properties;
+    private final OrderEntry orders;
 
     ClientRequests(
             ServerMessages messages,
@@ -37,7 +38,8 @@ final class ClientRequests {
             MarketChannels marketChannels,
             SocketSessions sessions,
             SocketMetrics metrics,
-            SocketProperties properties) {
+            SocketProperties properties,
+            OrderEntry orders) {
         this.messages = messages;
         this.keys = keys;
         this.markets = markets;
@@ -47,6 +49,7 @@ final class ClientRequests {
         this.sessions = sessions;
         this.metrics = metrics;
         this.properties = properties;
+        this.orders = orders;
     }
 
     void handle(ClientSession session, ClientOp op, JsonNode id) {
@@ -55,6 +58,7 @@ final class ClientRequests {
             case ClientOp.Unsubscribe u -> unsubscribe(session, Subscription.of(u), id);
             case ClientOp.Auth a -> authenticate(session, a.apiKey(), a.cancelOnDisconnect(), id);
             case ClientOp.Ping p -> session.send(messages.pong(id));
+            case ClientOp.Order o -> orders.submit(session, o.request(), id);
         }
     }
 
@@ -125,6 +129,11 @@ final class ClientRequests {
             case ACCOUNT -> session.key().ifPresent(k -> accounts.remove(k.accountId(), session));
             default -> marketChannels.get(subscription.channel()).unsubscribe(session, subscription.market());
         }
+    }
+
+    /** Runs {@code action} after the session's order op running now, if any ({@link OrderEntry#afterOps}). */
+    void afterOrderOps(ClientSession session, Runnable action) {
+        orders.afterOps(session, action);
     }
 
     void detachAll(ClientSession session) {

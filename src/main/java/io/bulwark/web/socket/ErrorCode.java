@@ -13,6 +13,8 @@ enum ErrorCode {
     /** The TRADER key lacks the scope the request needs (the account channel needs READ). */
     SCOPE_REQUIRED,
     TOO_MANY_SUBSCRIPTIONS,
+    /** A session sent an order op while it had the most it may have in flight (OrderEntry.MAX_IN_FLIGHT). */
+    TOO_MANY_REQUESTS,
     /** This instance cannot serve the request right now (standby, recovering, engine overloaded). */
     UNAVAILABLE
 }

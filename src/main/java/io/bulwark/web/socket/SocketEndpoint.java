@@ -166,7 +166,10 @@ final class SocketEndpoint extends TextWebSocketHandler {
         sessions.remove(socket.getId()).ifPresent(session -> {
             session.close(status);
             requests.detachAll(session);
-            session.cancelOnDisconnect().ifPresent(k -> cancelOnDisconnect.connectionClosed(k.accountId(), k.keyId()));
+            // After an order op still running: an order it places is cancelled too.
+            session.cancelOnDisconnect()
+                    .ifPresent(k -> requests.afterOrderOps(
+                            session, () -> cancelOnDisconnect.connectionClosed(k.accountId(), k.keyId())));
         });
     }
 

@@ -104,9 +104,20 @@ class WebSocketConfiguration {
             MarketChannels marketChannels,
             SocketSessions sessions,
             SocketMetrics metrics,
-            SocketProperties properties) {
+            SocketProperties properties,
+            ObjectProvider<OrderOps> orderOps,
+            JsonMapper json) {
         return new ClientRequests(
-                messages, keys, markets, status, accounts, marketChannels, sessions, metrics, properties);
+                messages,
+                keys,
+                markets,
+                status,
+                accounts,
+                marketChannels,
+                sessions,
+                metrics,
+                properties,
+                new OrderEntry(orderOps::getObject, json));
     }
 
     /** The one journal listener of the socket side; the features' {@link SocketMessages} beans do the rest. */

@@ -1,14 +1,18 @@
 package io.bulwark.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.bulwark.order.TradingApiTestBase;
 import io.bulwark.web.ApiClient;
 import io.bulwark.web.HttpApiTestBase;
+import io.bulwark.web.socket.SocketClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code bulwark.rate-limit.*}: a key over its limit gets 429 {@code RATE_LIMITED} with {@code Retry-After}, and
@@ -159,5 +163,35 @@ class RateLimitTests extends TradingApiTestBase {
                         .json())
                 .as("the refused batch placed nothing")
                 .hasSize(BURST);
+    }
+
+    /**
+     * A WebSocket order op spends the account's REST bucket: a socket batch right after a REST batch that emptied it
+     * is a {@code result} 429 {@code RATE_LIMITED} and places nothing.
+     */
+    @Test
+    void aWebSocketOrderOpSpendsTheAccountsRestBucket() throws InterruptedException {
+        String market = newMarket();
+        Trader trader = newFundedTrader("10000");
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < BURST; i++) {
+            orders.add(Ticket.limit(market, "BUY", "0.001", "60000").json());
+        }
+        String batch = "{\"orders\":[" + String.join(",", orders) + "]}";
+        try (SocketClient socket = SocketClient.connect(port)) {
+            socket.ask("{\"op\":\"auth\",\"apiKey\":\"" + trader.apiKey() + "\"}", "authenticated");
+
+            api.post("/api/v1/orders/batch", trader.apiKey(), batch).assertStatus(200);
+            // Unless the REST batch took four seconds, its twenty orders emptied the bucket (burst 20).
+            JsonNode refused = socket.ask("{\"op\":\"order.batch\",\"id\":1," + batch.substring(1), "result");
+
+            assertThat(refused.path("status").asInt()).isEqualTo(429);
+            assertThat(refused.path("body").path("code").asString()).isEqualTo("RATE_LIMITED");
+        }
+        // The bucket is empty: the read waits for a token (5 a second).
+        ApiClient.Response live = await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> api.get("/api/v1/orders?limit=500", trader.apiKey()), r -> r.status() == 200);
+        assertThat(live.json()).as("the refused batch placed nothing").hasSize(BURST);
     }
 }

@@ -37,7 +37,8 @@ class ClientRequestsTests {
             new SocketSessions(
                     new StaticListableBeanFactory().getBeanProvider(EngineGateway.class), metrics, properties),
             metrics,
-            properties);
+            properties,
+            new OrderEntry(null, JsonMapper.builder().build()));
     private final ClientSession session = new ClientSession(
             "s", new OutboundQueue("s", 100, new OutboundQueueTests.Drains(), metrics, Duration.ofSeconds(1)));
 

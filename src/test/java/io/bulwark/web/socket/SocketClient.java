@@ -74,7 +74,7 @@ public final class SocketClient implements AutoCloseable {
         return URI.create("ws://localhost:" + port + "/ws/v1");
     }
 
-    SocketClient send(String json) {
+    public SocketClient send(String json) {
         socket.sendText(json, true).join();
         return this;
     }
@@ -94,7 +94,7 @@ public final class SocketClient implements AutoCloseable {
         return next(m -> type.equals(m.path("type").asString()), "a '" + type + "' message");
     }
 
-    JsonNode next(Predicate<JsonNode> wanted, String description) {
+    public JsonNode next(Predicate<JsonNode> wanted, String description) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<JsonNode> message = poll(Duration.ofNanos(deadline - System.nanoTime()));
