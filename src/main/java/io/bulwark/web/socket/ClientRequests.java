@@ -88,7 +88,7 @@ final class ClientRequests {
     private void attach(ClientSession session, Subscription subscription, Optional<ApiKey> trader, String ack) {
         switch (subscription.channel()) {
             case STATUS -> status.add(session, ack);
-            case ACCOUNT -> accounts.add(trader.orElseThrow().accountId(), session, ack);
+            case ACCOUNT -> accounts.subscribe(trader.orElseThrow().accountId(), session, ack);
             default -> marketChannels.get(subscription.channel()).subscribe(session, subscription.market(), ack);
         }
     }

@@ -32,7 +32,13 @@ class ClientRequestsTests {
             new KeyAuthenticator(new KeyDirectory(), new KeyHasher(""), new KeyUsage(new JdbcTemplate())),
             markets,
             status,
-            new AccountChannel(messages),
+            new AccountChannel(
+                    messages,
+                    () -> {
+                        throw new IllegalStateException("no engine in these tests");
+                    },
+                    List::of,
+                    1_024),
             marketChannels,
             new SocketSessions(
                     new StaticListableBeanFactory().getBeanProvider(EngineGateway.class), metrics, properties),
