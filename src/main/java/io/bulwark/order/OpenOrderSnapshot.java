@@ -3,6 +3,7 @@ package io.bulwark.order;
 import io.bulwark.engine.EngineView;
 import io.bulwark.web.socket.AccountSnapshotPart;
 import java.util.function.Supplier;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * untriggered) as {@code GET /orders} gives them, oldest first, with their fills up to the snapshot's sequence.
  */
 @Component
+@Order(3)
 class OpenOrderSnapshot implements AccountSnapshotPart {
     private final OrderQueries queries;
 

@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 /**
  * One field of the {@code snapshot} a new {@code account} subscriber receives first (SPEC section 11 v2):
  * {@code account}, {@code positions}, {@code orders}. Each feature declares its part as a bean, with its
- * REST response records; {@link AccountChannel} reads every part from the same engine state, so the
- * snapshot reflects exactly one journal sequence.
+ * REST response records, ordered with {@code @Order} (the snapshot's fields follow it); {@link AccountChannel}
+ * reads every part from the same engine state, so the snapshot reflects exactly one journal sequence.
  */
 public interface AccountSnapshotPart {
 

@@ -54,7 +54,7 @@ class ClientRequestsTests {
     private void subscribe(String channel, String market) {
         requests.handle(
                 session,
-                new ClientOp.Subscribe(Channel.byWireName(channel).orElseThrow(), market),
+                new ClientOp.Subscribe(Channel.byWireName(channel).orElseThrow(), market, ""),
                 MissingNode.getInstance());
     }
 
