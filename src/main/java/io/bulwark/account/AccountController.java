@@ -4,6 +4,7 @@ import io.bulwark.web.security.Caller;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,8 +24,8 @@ class AccountController {
     }
 
     @GetMapping
-    AccountResponse account(@AuthenticationPrincipal Caller caller) {
-        return accounts.account(caller.accountId());
+    ResponseEntity<AccountResponse> account(@AuthenticationPrincipal Caller caller) {
+        return accounts.account(caller.accountId()).response();
     }
 
     @GetMapping("/ledger")

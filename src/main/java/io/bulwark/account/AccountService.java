@@ -1,5 +1,6 @@
 package io.bulwark.account;
 
+import io.bulwark.engine.EngineView;
 import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.Withdraw;
@@ -9,10 +10,12 @@ import io.bulwark.engine.event.TransferKind;
 import io.bulwark.engine.event.Transferred;
 import io.bulwark.web.ApiException;
 import io.bulwark.web.EngineClient;
+import io.bulwark.web.Sequenced;
 import io.bulwark.web.security.ApiKeySecret;
 import io.bulwark.web.security.KeyHasher;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /** Trading accounts and the money that enters and leaves them. */
@@ -93,9 +96,17 @@ class AccountService {
                 withdrawalId, accountId, reference, e.amount(), e.fromBalance(), e.sequence(), e.time());
     }
 
-    AccountResponse account(String accountId) {
-        return engine.query(view -> view.account(accountId)
-                        .flatMap(a -> view.risk(accountId).map(r -> AccountResponse.of(a, r))))
-                .orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", "no account " + accountId));
+    /** The account, with the sequence it reflects (for {@code Bulwark-Sequence}). */
+    Sequenced<AccountResponse> account(String accountId) {
+        Sequenced<Optional<AccountResponse>> read =
+                engine.query(view -> new Sequenced<>(account(view, accountId), view.lastSequence()));
+        return new Sequenced<>(
+                read.body().orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", "no account " + accountId)),
+                read.sequence());
+    }
+
+    /** The account as {@code view} has it. */
+    static Optional<AccountResponse> account(EngineView view, String accountId) {
+        return view.account(accountId).flatMap(a -> view.risk(accountId).map(r -> AccountResponse.of(a, r)));
     }
 }

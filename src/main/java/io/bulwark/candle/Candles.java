@@ -23,7 +23,7 @@ class Candles {
     static final int MAX_LIMIT = 1000;
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-    private static final String COLUMNS = "SELECT open_time, open_price, high_price, low_price, close_price, volume,"
+    static final String COLUMNS = "SELECT open_time, open_price, high_price, low_price, close_price, volume,"
             + " quote_volume, trades FROM candles WHERE market = ? AND price_kind = ? AND interval_code = ?";
 
     private final EngineClient engine;
@@ -93,7 +93,7 @@ class Candles {
         return oldestFirst ? rows : rows.reversed();
     }
 
-    private static CandleResponse row(ResultSet rs, int n) throws SQLException {
+    static CandleResponse row(ResultSet rs, int n) throws SQLException {
         return new CandleResponse(
                 rs.getTimestamp(1).toInstant(),
                 rs.getBigDecimal(2),

@@ -93,8 +93,9 @@ class OrderController {
     }
 
     @GetMapping("/by-client-id/{clientOrderId}")
-    OrderResponse getByClientOrderId(@AuthenticationPrincipal Caller caller, @PathVariable String clientOrderId) {
-        return queries.byClientOrderId(caller.accountId(), clientOrderId);
+    ResponseEntity<OrderResponse> getByClientOrderId(
+            @AuthenticationPrincipal Caller caller, @PathVariable String clientOrderId) {
+        return queries.byClientOrderId(caller.accountId(), clientOrderId).response();
     }
 
     @DeleteMapping("/by-client-id/{clientOrderId}")
@@ -103,7 +104,7 @@ class OrderController {
     }
 
     @GetMapping
-    List<OrderResponse> list(
+    ResponseEntity<List<OrderResponse>> list(
             @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) String market,
             @RequestParam(required = false) OrderStatus status,
@@ -112,12 +113,13 @@ class OrderController {
             @RequestParam(required = false) String before,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        return queries.list(caller.accountId(), market, status, limit, before, OrderQueries.timeRange(from, to));
+        return queries.list(caller.accountId(), market, status, limit, before, OrderQueries.timeRange(from, to))
+                .response();
     }
 
     @GetMapping("/{orderId}")
-    OrderResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String orderId) {
-        return queries.get(caller.accountId(), orderId);
+    ResponseEntity<OrderResponse> get(@AuthenticationPrincipal Caller caller, @PathVariable String orderId) {
+        return queries.get(caller.accountId(), orderId).response();
     }
 
     @DeleteMapping("/{orderId}")

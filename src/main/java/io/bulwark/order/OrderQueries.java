@@ -1,11 +1,13 @@
 package io.bulwark.order;
 
+import io.bulwark.engine.EngineView;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.engine.order.OrderStatus;
 import io.bulwark.trade.FillResponse;
 import io.bulwark.trade.Fills;
 import io.bulwark.web.ApiException;
 import io.bulwark.web.EngineClient;
+import io.bulwark.web.Sequenced;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Collection;
@@ -13,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Limit;
@@ -58,23 +61,28 @@ class OrderQueries {
     private record LiveOrders(List<OrderState> orders, long sequence) {}
 
     /** One of the account's orders; another account's order is as unknown as one that never existed. */
-    OrderResponse get(String accountId, String orderId) {
+    /**
+     * One of the account's orders; another account's order is as unknown as one that never existed. The
+     * sequence is the engine's: an order not live there was finished by then, and its row written.
+     */
+    Sequenced<OrderResponse> get(String accountId, String orderId) {
         requireOrderId(orderId);
         LiveOrders live = engine.query(view ->
                 new LiveOrders(view.liveOrder(accountId, orderId).stream().toList(), view.lastSequence()));
         if (!live.orders().isEmpty()) {
-            return withFills(accountId, live.orders(), live.sequence()).getFirst();
+            return new Sequenced<>(
+                    withFills(accountId, live.orders(), live.sequence()).getFirst(), live.sequence());
         }
         OrderRow row = orders.findByOrderIdAndAccountId(Long.parseLong(orderId), accountId)
                 .orElseThrow(() -> notFound(orderId));
-        return rowsWithFills(accountId, List.of(row)).getFirst();
+        return new Sequenced<>(rowsWithFills(accountId, List.of(row)).getFirst(), live.sequence());
     }
 
     /**
      * The account's order with this client order id: the live one, else the newest finished one (after the
      * engine forgot an id, it may have named several orders). Another account's is as unknown as none.
      */
-    OrderResponse byClientOrderId(String accountId, String clientOrderId) {
+    Sequenced<OrderResponse> byClientOrderId(String accountId, String clientOrderId) {
         requireClientOrderId(clientOrderId);
         LiveOrders live = engine.query(view -> new LiveOrders(
                 view.liveOrders(accountId, "").stream()
@@ -82,11 +90,12 @@ class OrderQueries {
                         .toList(),
                 view.lastSequence()));
         if (!live.orders().isEmpty()) {
-            return withFills(accountId, live.orders(), live.sequence()).getFirst();
+            return new Sequenced<>(
+                    withFills(accountId, live.orders(), live.sequence()).getFirst(), live.sequence());
         }
         OrderRow row = orders.findFirstByAccountIdAndClientOrderIdOrderByOrderIdDesc(accountId, clientOrderId)
                 .orElseThrow(() -> clientOrderIdNotFound(clientOrderId));
-        return rowsWithFills(accountId, List.of(row)).getFirst();
+        return new Sequenced<>(rowsWithFills(accountId, List.of(row)).getFirst(), live.sequence());
     }
 
     /** The ids of the account's live orders named by these client order ids; one not live is absent. */
@@ -100,9 +109,9 @@ class OrderQueries {
     /**
      * The account's orders, newest first, with ids below {@code before}, created within {@code range}: live
      * ones (all, or those in a live {@code status}) from the engine, FILLED or CANCELLED ones from the read
-     * model.
+     * model; with the sequence they reflect.
      */
-    List<OrderResponse> list(
+    Sequenced<List<OrderResponse>> list(
             String accountId, String market, OrderStatus status, int limit, String before, TimeRange range) {
         String filter = market == null ? "" : market;
         long below = cursor(before);
@@ -139,7 +148,7 @@ class OrderQueries {
         }
     }
 
-    private List<OrderResponse> live(
+    private Sequenced<List<OrderResponse>> live(
             String accountId, String market, OrderStatus status, int limit, long below, TimeRange range) {
         LiveOrders live = engine.query(view -> new LiveOrders(view.liveOrders(accountId, market), view.lastSequence()));
         List<OrderState> page = live.orders().stream()
@@ -150,14 +159,28 @@ class OrderQueries {
                         .reversed())
                 .limit(limit)
                 .toList();
-        return withFills(accountId, page, live.sequence());
+        return new Sequenced<>(withFills(accountId, page, live.sequence()), live.sequence());
     }
 
-    private List<OrderResponse> finished(
+    private Sequenced<List<OrderResponse>> finished(
             String accountId, String market, OrderStatus status, int limit, long below, TimeRange range) {
-        return rowsWithFills(
-                accountId,
-                orders.findHistory(accountId, status.name(), market, below, range.from(), range.to(), Limit.of(limit)));
+        // Taken before the read: the rows reflect at least this sequence.
+        long committed = engine.committedSequence();
+        return new Sequenced<>(
+                rowsWithFills(
+                        accountId,
+                        orders.findHistory(
+                                accountId, status.name(), market, below, range.from(), range.to(), Limit.of(limit))),
+                committed);
+    }
+
+    /** The account's live orders as {@code view} has them, oldest first, with their fills up to its sequence. */
+    Supplier<Object> openOrders(EngineView view, String accountId) {
+        List<OrderState> states = view.liveOrders(accountId, "").stream()
+                .sorted(Comparator.comparingLong((OrderState o) -> Long.parseLong(o.orderId())))
+                .toList();
+        long sequence = view.lastSequence();
+        return () -> withFills(accountId, states, sequence);
     }
 
     /** Read-model orders with their fills; an order with nothing filled has none, so it is not looked up. */

@@ -64,7 +64,8 @@ class OrderService {
     private Placement placement(String accountId, Outcome.Accepted outcome) {
         return switch (outcome) {
             case Outcome.Applied applied -> new Placement(placed(applied), true);
-            case Outcome.AlreadyApplied repeat -> new Placement(queries.get(accountId, repeat.id()), false);
+            case Outcome.AlreadyApplied repeat ->
+                new Placement(queries.get(accountId, repeat.id()).body(), false);
         };
     }
 

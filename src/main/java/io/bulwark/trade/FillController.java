@@ -4,6 +4,7 @@ import io.bulwark.web.security.Caller;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,11 +22,11 @@ class FillController {
     }
 
     @GetMapping
-    List<FillResponse> fills(
+    ResponseEntity<List<FillResponse>> fills(
             @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) String market,
             @RequestParam(defaultValue = "" + Fills.DEFAULT_LIMIT) @Min(1) @Max(Fills.MAX_LIMIT) int limit,
             @RequestParam(required = false) String before) {
-        return fills.page(caller.accountId(), market, limit, before);
+        return fills.page(caller.accountId(), market, limit, before).response();
     }
 }

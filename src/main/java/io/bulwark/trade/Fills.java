@@ -3,6 +3,7 @@ package io.bulwark.trade;
 import io.bulwark.web.ApiException;
 import io.bulwark.web.EngineClient;
 import io.bulwark.web.EventCursor;
+import io.bulwark.web.Sequenced;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -44,16 +45,23 @@ public class Fills {
         return byOrder;
     }
 
-    /** A page of the account's fills, newest first, strictly before the cursor {@code before}. */
+    /**
+     * A page of the account's fills, newest first, strictly before the cursor {@code before}, with a sequence
+     * they reflect.
+     */
     @Transactional(readOnly = true)
-    List<FillResponse> page(String accountId, String market, int limit, String before) {
+    Sequenced<List<FillResponse>> page(String accountId, String market, int limit, String before) {
         EventCursor cursor = EventCursor.beforeTrade(before);
         String filter = market == null ? "" : market;
         if (!filter.isEmpty() && !engine.query(view -> view.market(filter).isPresent())) {
             throw ApiException.notFound("UNKNOWN_MARKET", "no market " + filter);
         }
-        return fills.findBefore(accountId, filter, cursor.sequence(), cursor.index(), Limit.of(limit)).stream()
-                .map(FillResponse::of)
-                .toList();
+        // Taken before the read: the rows reflect at least this sequence.
+        long committed = engine.committedSequence();
+        return new Sequenced<>(
+                fills.findBefore(accountId, filter, cursor.sequence(), cursor.index(), Limit.of(limit)).stream()
+                        .map(FillResponse::of)
+                        .toList(),
+                committed);
     }
 }

@@ -52,6 +52,14 @@ public class EngineClient {
         return gateway.query(query);
     }
 
+    /**
+     * The newest durable journal sequence (0 on a standby). Every read model is written in the journal's
+     * transaction, so a read-model query started after this call reflects at least this sequence.
+     */
+    public long committedSequence() {
+        return gateway.nodeStatus().lastCommittedSequence();
+    }
+
     /** What anyone may read, as of the last commit: never queued behind orders (see {@link PublicView}). */
     public PublicView publicView() {
         return gateway.publicView();

@@ -16,7 +16,9 @@ enum Channel {
     ORDERBOOK("orderbook", "update"),
     TRADES("trades", "trade"),
     PRICES("prices", "price"),
-    TICKER("ticker", "ticker");
+    TICKER("ticker", "ticker"),
+    /** Per market and interval: subscriptions name an {@code interval} too (see {@link #perInterval}). */
+    CANDLES("candles", "candle");
 
     private final String wireName;
     private final String updateType;
@@ -30,6 +32,15 @@ enum Channel {
     /** The name on the wire ({@code "orderbook"}). */
     String wireName() {
         return wireName;
+    }
+
+    /**
+     * Whether a subscription names an {@code interval} besides the market: the channel keeps one feed per
+     * {@code market|interval} ({@link Subscription#key}); the intervals it takes are its feature's
+     * ({@link MarketChannel#takesIntervals}).
+     */
+    boolean perInterval() {
+        return this == CANDLES;
     }
 
     /** Whether a subscription names a market. */

@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class ClientFrameParser {
     static final int MAX_NAME_LENGTH = 64;
     static final int MAX_KEY_LENGTH = 256;
-    private static final Set<String> SUBSCRIPTION_FIELDS = Set.of("op", "id", "channel", "market");
+    private static final Set<String> SUBSCRIPTION_FIELDS = Set.of("op", "id", "channel", "market", "interval");
     private static final Set<String> AUTH_FIELDS = Set.of("op", "id", "apiKey", "cancelOnDisconnect");
     private static final Set<String> PING_FIELDS = Set.of("op", "id");
     private static final Set<String> PLACE_FIELDS = Set.of("op", "id", "order");
@@ -61,12 +61,12 @@ final class ClientFrameParser {
             case "subscribe" -> {
                 onlyFields(frame, SUBSCRIPTION_FIELDS);
                 Channel channel = channel(frame);
-                yield new ClientOp.Subscribe(channel, market(frame, channel));
+                yield new ClientOp.Subscribe(channel, market(frame, channel), interval(frame, channel));
             }
             case "unsubscribe" -> {
                 onlyFields(frame, SUBSCRIPTION_FIELDS);
                 Channel channel = channel(frame);
-                yield new ClientOp.Unsubscribe(channel, market(frame, channel));
+                yield new ClientOp.Unsubscribe(channel, market(frame, channel), interval(frame, channel));
             }
             case "auth" -> {
                 onlyFields(frame, AUTH_FIELDS);
@@ -152,6 +152,21 @@ final class ClientFrameParser {
             throw bad("the " + channel.wireName() + " channel needs a market, e.g. \"market\":\"BTC-USD-PERP\"");
         }
         return requiredString(frame, "market", MAX_NAME_LENGTH);
+    }
+
+    private static String interval(JsonNode frame, Channel channel) {
+        JsonNode interval = frame.path("interval");
+        boolean absent = interval.isMissingNode() || interval.isNull();
+        if (!channel.perInterval()) {
+            if (!absent) {
+                throw bad("the " + channel.wireName() + " channel takes no interval");
+            }
+            return "";
+        }
+        if (absent) {
+            throw bad("the " + channel.wireName() + " channel needs an interval, e.g. \"interval\":\"1m\"");
+        }
+        return requiredString(frame, "interval", MAX_NAME_LENGTH);
     }
 
     private static String requiredString(JsonNode frame, String field, int maxLength) {

@@ -67,6 +67,12 @@ final class ClientRequests {
         if (channel.perMarket() && !markets.contains(subscription.market())) {
             throw new ProtocolException(ErrorCode.UNKNOWN_MARKET, "no market '" + subscription.market() + "'");
         }
+        if (channel.perInterval() && !marketChannels.get(channel).takesInterval(subscription.interval())) {
+            throw new ProtocolException(
+                    ErrorCode.UNKNOWN_INTERVAL,
+                    "no interval '" + subscription.interval() + "'; intervals: "
+                            + String.join(", ", marketChannels.get(channel).intervals()));
+        }
         Optional<ApiKey> trader = channel == Channel.ACCOUNT ? Optional.of(trader(session)) : Optional.empty();
         boolean repeat = session.subscriptions().contains(subscription);
         if (!repeat && session.subscriptions().size() >= properties.maxSubscriptions()) {
@@ -92,8 +98,8 @@ final class ClientRequests {
     private void attach(ClientSession session, Subscription subscription, Optional<ApiKey> trader, String ack) {
         switch (subscription.channel()) {
             case STATUS -> status.add(session, ack);
-            case ACCOUNT -> accounts.add(trader.orElseThrow().accountId(), session, ack);
-            default -> marketChannels.get(subscription.channel()).subscribe(session, subscription.market(), ack);
+            case ACCOUNT -> accounts.subscribe(trader.orElseThrow().accountId(), session, ack);
+            default -> marketChannels.get(subscription.channel()).subscribe(session, subscription.key(), ack);
         }
     }
 
@@ -127,7 +133,7 @@ final class ClientRequests {
         switch (subscription.channel()) {
             case STATUS -> status.remove(session);
             case ACCOUNT -> session.key().ifPresent(k -> accounts.remove(k.accountId(), session));
-            default -> marketChannels.get(subscription.channel()).unsubscribe(session, subscription.market());
+            default -> marketChannels.get(subscription.channel()).unsubscribe(session, subscription.key());
         }
     }
 

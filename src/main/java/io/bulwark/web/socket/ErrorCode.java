@@ -6,6 +6,8 @@ enum ErrorCode {
     BAD_REQUEST,
     UNKNOWN_CHANNEL,
     UNKNOWN_MARKET,
+    /** A per-interval channel ({@code candles}) with an interval it does not keep. */
+    UNKNOWN_INTERVAL,
     /** The channel needs {@code auth} first, or the key given to {@code auth} is unknown or revoked. */
     UNAUTHENTICATED,
     /** The key's role may not use the channel (the account channel needs a TRADER key). */

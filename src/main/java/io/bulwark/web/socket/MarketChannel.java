@@ -2,6 +2,7 @@ package io.bulwark.web.socket;
 
 import io.bulwark.journal.EngineUnavailableException;
 import io.bulwark.journal.NotWriterException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ public final class MarketChannel {
     private final int maxHeld;
     private final ConcurrentHashMap<String, MarketFeed> feeds = new ConcurrentHashMap<>();
     private volatile long publishedThrough;
+    private volatile List<String> intervals = List.of();
 
     MarketChannel(
             Channel channel,
@@ -40,6 +42,22 @@ public final class MarketChannel {
         this.messages = messages;
         this.snapshots = snapshots;
         this.maxHeld = maxHeld;
+    }
+
+    /**
+     * The intervals a per-interval channel ({@code candles}) keeps, declared by its publisher, in the order
+     * error messages list them; {@link #publish} then takes {@code market|interval} as the market.
+     */
+    public void takesIntervals(List<String> intervals) {
+        this.intervals = List.copyOf(intervals);
+    }
+
+    boolean takesInterval(String interval) {
+        return intervals.contains(interval);
+    }
+
+    List<String> intervals() {
+        return intervals;
     }
 
     /** The channel's name on the wire. */

@@ -64,6 +64,14 @@ public final class MarketChannels {
                 .orElseThrow(() -> new IllegalArgumentException("no market channel '" + wireName + "'"));
     }
 
+    /**
+     * {@code candles} (SPEC section 11 v2), per market and interval: publish to {@code market|interval}; its
+     * publisher is {@code io.bulwark.candle.CandleSocketMessages}.
+     */
+    public MarketChannel candles() {
+        return channels.get(Channel.CANDLES);
+    }
+
     /** {@code ticker} (SPEC section 11 v2); its publisher is {@code io.bulwark.candle.TickerFeed}. */
     public MarketChannel ticker() {
         return channels.get(Channel.TICKER);

@@ -40,6 +40,9 @@ final class MarketFeed {
 
     private final Channel channel;
     private final String market;
+    /** The interval of a per-interval channel's feed (its key is {@code market|interval}); else empty. */
+    private final String interval;
+
     private final String updateType;
     private final ServerMessages messages;
     private final int maxHeld;
@@ -47,9 +50,12 @@ final class MarketFeed {
     private long sequence;
     private int awaiting;
 
-    MarketFeed(Channel channel, String market, String updateType, ServerMessages messages, int maxHeld) {
+    /** @param key the market, or {@code market|interval} on a per-interval channel */
+    MarketFeed(Channel channel, String key, String updateType, ServerMessages messages, int maxHeld) {
         this.channel = channel;
-        this.market = market;
+        int bar = key.indexOf('|');
+        this.market = bar < 0 ? key : key.substring(0, bar);
+        this.interval = bar < 0 ? "" : key.substring(bar + 1);
         this.updateType = updateType;
         this.messages = messages;
         this.maxHeld = maxHeld;
@@ -169,8 +175,10 @@ final class MarketFeed {
     }
 
     private ObjectNode envelope(String type, long marketSequence, long journalSequence) {
-        return messages.envelope(type, channel, market)
-                .put("sequence", marketSequence)
-                .put("journalSequence", journalSequence);
+        ObjectNode envelope = messages.envelope(type, channel, market);
+        if (!interval.isEmpty()) {
+            envelope.put("interval", interval);
+        }
+        return envelope.put("sequence", marketSequence).put("journalSequence", journalSequence);
     }
 }

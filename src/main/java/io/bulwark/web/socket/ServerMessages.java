@@ -91,6 +91,9 @@ final class ServerMessages {
         if (!subscription.market().isEmpty()) {
             message.put("market", subscription.market());
         }
+        if (!subscription.interval().isEmpty()) {
+            message.put("interval", subscription.interval());
+        }
         return message;
     }
 

@@ -6,7 +6,9 @@ import io.bulwark.engine.event.MarketCreated;
 import io.bulwark.journal.Committed;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.JournalListener;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,11 @@ final class SocketFeed implements JournalListener {
     private final MarketChannels marketChannels;
     private final KnownMarkets markets;
     private final ClientRequests requests;
+
+    private record AccountMessage(String accountId, String type, long sequence, long timestamp, Object message) {}
+
+    /** The account messages of the batch being published; journal thread only. */
+    private final List<AccountMessage> accountMessages = new ArrayList<>();
 
     SocketFeed(
             List<SocketMessages> features,
@@ -54,6 +61,22 @@ final class SocketFeed implements JournalListener {
             for (Committed committed : batch) {
                 publish(pass, inPass, committed);
             }
+        }
+        publishAccountMessages();
+    }
+
+    /**
+     * The batch's account messages in journal order (a command's balances still before its trading messages),
+     * so a client resyncing from a snapshot sees sequences that never go back.
+     */
+    private void publishAccountMessages() {
+        accountMessages.sort(Comparator.comparingLong(AccountMessage::sequence));
+        try {
+            for (AccountMessage m : accountMessages) {
+                accounts.publish(m.accountId(), m.type(), m.sequence(), m.timestamp(), m.message());
+            }
+        } finally {
+            accountMessages.clear();
         }
     }
 
@@ -131,7 +154,7 @@ final class SocketFeed implements JournalListener {
 
         @Override
         public void toAccount(String accountId, String type, Object message) {
-            accounts.publish(accountId, type, sequence, timestamp, message);
+            accountMessages.add(new AccountMessage(accountId, type, sequence, timestamp, message));
         }
 
         @Override

@@ -15,8 +15,9 @@ public interface SocketMessages {
 
     /**
      * The two passes over each committed batch, in this order. The order a client sees on one connection
-     * follows them: within a batch, the account channel's {@code balance} messages and the status
-     * channel's state, rollback and maintenance messages come before the trading messages.
+     * follows them: within a batch, the status channel's state, rollback and maintenance messages come before
+     * the trading messages. The account channel's messages go out in journal order after both passes (so a
+     * command's {@code balance} messages come before its trading messages).
      */
     enum Pass {
         /** Balances, trading state, rollbacks and maintenance windows. */

@@ -83,8 +83,13 @@ class WebSocketConfiguration {
     }
 
     @Bean
-    AccountChannel accountChannel(ServerMessages messages) {
-        return new AccountChannel(messages);
+    AccountChannel accountChannel(
+            ServerMessages messages,
+            ObjectProvider<EngineGateway> gateway,
+            ObjectProvider<AccountSnapshotPart> parts,
+            SocketProperties properties) {
+        return new AccountChannel(
+                messages, gateway::getObject, () -> parts.orderedStream().toList(), properties.outboundQueueMessages());
     }
 
     @Bean

@@ -32,7 +32,13 @@ class ClientRequestsTests {
             new KeyAuthenticator(new KeyDirectory(), new KeyHasher(""), new KeyUsage(new JdbcTemplate())),
             markets,
             status,
-            new AccountChannel(messages),
+            new AccountChannel(
+                    messages,
+                    () -> {
+                        throw new IllegalStateException("no engine in these tests");
+                    },
+                    List::of,
+                    1_024),
             marketChannels,
             new SocketSessions(
                     new StaticListableBeanFactory().getBeanProvider(EngineGateway.class), metrics, properties),
@@ -49,7 +55,7 @@ class ClientRequestsTests {
     private void subscribe(String channel, String market) {
         requests.handle(
                 session,
-                new ClientOp.Subscribe(Channel.byWireName(channel).orElseThrow(), market),
+                new ClientOp.Subscribe(Channel.byWireName(channel).orElseThrow(), market, ""),
                 MissingNode.getInstance());
     }
 

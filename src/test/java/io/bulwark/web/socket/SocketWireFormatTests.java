@@ -41,7 +41,9 @@ class SocketWireFormatTests extends SocketTestBase {
     private static final String BOOK_SNAPSHOT = "snapshot: " + MARKET + " bids=a asks=a";
     private static final String BOOK_UPDATE = "update: " + MARKET + " bids=a asks=a";
     private static final String TRADE = "trade: " + MARKET + " tradeId=s price=s size=s takerSide=s";
-    private static final String PRICE = "price: " + MARKET + " indexPrice=s markPrice=s priceHealthy=b";
+    private static final String PRICE =
+            "price: " + MARKET + " indexPrice=s markPrice=s priceHealthy=b fundingRate=s nextFundingTime=null";
+    private static final String ACCOUNT_SNAPSHOT = "snapshot: " + ACCOUNT + " account=o positions=a orders=a";
     private static final String STATE =
             "state: type=s channel=s sequence=n time=s market=s from=s to=s reason=s forced=b";
 
@@ -71,8 +73,9 @@ class SocketWireFormatTests extends SocketTestBase {
         gateway.submit(new ChangeTradingState(market, TradingState.POST_ONLY, "wire test", "test", false), "test");
 
         // Within one command the balances come first, then the trading messages in event order.
-        assertThat(shapes(aliceSocket)).containsExactly(BALANCE, ORDER_RESTING, BALANCE, FILL, ORDER_FILLED, POSITION);
-        assertThat(shapes(bobSocket)).containsExactly(BALANCE, FILL, ORDER_FILLED, POSITION);
+        assertThat(shapes(aliceSocket))
+                .containsExactly(ACCOUNT_SNAPSHOT, BALANCE, ORDER_RESTING, BALANCE, FILL, ORDER_FILLED, POSITION);
+        assertThat(shapes(bobSocket)).containsExactly(ACCOUNT_SNAPSHOT, BALANCE, FILL, ORDER_FILLED, POSITION);
         assertThat(shapes(book)).containsExactly(BOOK_SNAPSHOT, BOOK_UPDATE, BOOK_UPDATE);
         assertThat(shapes(trades)).containsExactly(TRADE);
         assertThat(shapes(prices)).containsExactly(PRICE);

@@ -66,6 +66,23 @@ class TradingChannelsTests extends SocketTestBase {
     }
 
     @Test
+    void aPriceCarriesTheFundingRateAndTheNextFundingTime() {
+        SocketClient watcher = connect();
+        subscribe(watcher, "prices", market);
+        long now = System.currentTimeMillis();
+
+        gateway.submit(new PostOraclePrices(List.of(new PostOraclePrices.Quote(market, "a", "101", now))), "test");
+
+        JsonNode price = watcher.next("price");
+        JsonNode ticker = api.get("/api/v1/markets/" + market + "/ticker", null)
+                .assertStatus(200)
+                .json();
+        assertThat(new BigDecimal(price.path("fundingRate").asString()))
+                .isEqualByComparingTo(ticker.path("fundingRate").asString());
+        assertThat(price.path("nextFundingTime")).isEqualTo(ticker.path("nextFundingTime"));
+    }
+
+    @Test
     void aFillReachesBothTradersAndTheTradesChannel() {
         Trader alice = newFundedTrader("10000");
         Trader bob = newFundedTrader("10000");

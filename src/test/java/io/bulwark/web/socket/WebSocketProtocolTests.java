@@ -44,6 +44,12 @@ class WebSocketProtocolTests extends SocketTestBase {
             }
         }
 
+        JsonNode candles = client.ask(
+                "{\"op\":\"subscribe\",\"channel\":\"candles\",\"market\":\"BTC-USD-PERP\",\"interval\":\"1m\"}",
+                "subscribed");
+        assertThat(candles.path("market").asString()).isEqualTo("BTC-USD-PERP");
+        assertThat(candles.path("interval").asString()).isEqualTo("1m");
+
         JsonNode gone = client.ask(
                 "{\"op\":\"unsubscribe\",\"channel\":\"trades\",\"market\":\"BTC-USD-PERP\",\"id\":\"u\"}",
                 "unsubscribed");
@@ -67,7 +73,11 @@ class WebSocketProtocolTests extends SocketTestBase {
             {"op":"ping","id":{"x":1}}                                            | BAD_REQUEST
             {"op":"ping","op":"ping"}                                             | BAD_REQUEST
             {"op":"subscribe"}                                                    | BAD_REQUEST
-            {"op":"subscribe","channel":"candles","market":"BTC-USD-PERP"}        | UNKNOWN_CHANNEL
+            {"op":"subscribe","channel":"klines","market":"BTC-USD-PERP"}         | UNKNOWN_CHANNEL
+            {"op":"subscribe","channel":"candles","market":"BTC-USD-PERP"}        | BAD_REQUEST
+            {"op":"subscribe","channel":"candles","market":"BTC-USD-PERP","interval":7} | BAD_REQUEST
+            {"op":"subscribe","channel":"candles","market":"BTC-USD-PERP","interval":"7m"} | UNKNOWN_INTERVAL
+            {"op":"subscribe","channel":"trades","market":"BTC-USD-PERP","interval":"1m"} | BAD_REQUEST
             {"op":"subscribe","channel":"orderbook"}                              | BAD_REQUEST
             {"op":"subscribe","channel":"orderbook","market":7}                   | BAD_REQUEST
             {"op":"subscribe","channel":"orderbook","market":"DOGE-USD-PERP"}     | UNKNOWN_MARKET
@@ -90,7 +100,7 @@ class WebSocketProtocolTests extends SocketTestBase {
 
     @Test
     void echoesTheIdOfARefusedRequest() {
-        JsonNode error = connect().ask("{\"op\":\"subscribe\",\"channel\":\"candles\",\"id\":42}", "error");
+        JsonNode error = connect().ask("{\"op\":\"subscribe\",\"channel\":\"klines\",\"id\":42}", "error");
 
         assertThat(error.path("id").asInt()).isEqualTo(42);
         assertThat(error.path("code").asString()).isEqualTo("UNKNOWN_CHANNEL");
