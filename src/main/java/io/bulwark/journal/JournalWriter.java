@@ -33,7 +33,7 @@ final class JournalWriter {
     private final long epoch;
     private final JournalCodec codec;
     private final List<Projection> projections;
-    private final List<JournalListener> listeners;
+    private final CommitListeners listeners;
     private final JournalMetrics metrics;
     private final int snapshotRetain;
     private final Consumer<Throwable> onFailure;
@@ -63,7 +63,7 @@ final class JournalWriter {
         this.epoch = epoch;
         this.codec = codec;
         this.projections = List.copyOf(projections);
-        this.listeners = List.copyOf(listeners);
+        this.listeners = new CommitListeners(listeners);
         this.metrics = metrics;
         this.snapshotRetain = snapshotRetain;
         this.onFailure = onFailure;
@@ -171,15 +171,15 @@ final class JournalWriter {
         }
         List<Committed> committed =
                 entries.stream().map(JournalEntry::committed).toList();
-        tell(committed, true);
+        listeners.tell(committed, true);
         for (Batch batch : batches) {
             for (Batch.Reply reply : batch.replies()) {
                 reply.future().complete(reply.value());
             }
         }
-        tell(committed, false);
+        listeners.tell(committed, false);
         if (!committed.isEmpty()) {
-            published(committed.getLast().sequence());
+            listeners.published(committed.getLast().sequence());
         }
     }
 
@@ -259,38 +259,6 @@ final class JournalWriter {
             ps.setBytes(4, e.snapshot());
             ps.setString(5, taken.reason());
             ps.executeUpdate();
-        }
-    }
-
-    /** Tells the listeners the callers wait for ({@code beforeReplies}), or the others, of a commit. */
-    private void tell(List<Committed> committed, boolean beforeReplies) {
-        if (committed.isEmpty()) {
-            return;
-        }
-        for (JournalListener listener : listeners) {
-            if (listener.beforeReplies() != beforeReplies) {
-                continue;
-            }
-            try {
-                listener.onCommitted(committed);
-            } catch (RuntimeException e) {
-                log.error(
-                        "Journal listener {} failed; it missed sequences {}..{}",
-                        listener,
-                        committed.getFirst().sequence(),
-                        committed.getLast().sequence(),
-                        e);
-            }
-        }
-    }
-
-    private void published(long through) {
-        for (JournalListener listener : listeners) {
-            try {
-                listener.onPublished(through);
-            } catch (RuntimeException e) {
-                log.error("Journal listener {} failed after sequence {}", listener, through, e);
-            }
         }
     }
 
