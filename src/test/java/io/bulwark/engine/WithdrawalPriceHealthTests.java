@@ -70,7 +70,10 @@ class WithdrawalPriceHealthTests {
 
     @Test
     void afterARestartOneOrTwoUpdatesAreNotEnough() {
-        floor.apply(new StartEngine("restart", 60, 10, 10_000, 120));
+        floor.apply(StartEngine.of("restart")
+                .withFundingSampleSeconds(60)
+                .withBreaker(10, 10_000)
+                .withMinPostOnlySeconds(120));
         long stamp = floor.now + 1000;
         for (String source : List.of("a", "b")) {
             floor.apply(new PostOraclePrices(

@@ -1,5 +1,6 @@
 package io.bulwark.engine.command;
 
+import io.bulwark.engine.state.RuleSet;
 import java.math.BigDecimal;
 
 /**
@@ -33,16 +34,94 @@ public record StartEngine(
         Long oracleSourceRetentionSeconds)
         implements Command {
 
-    /** No limits: a row of a build before them. */
-    public StartEngine(
-            String instance,
-            long fundingSampleSeconds,
-            int breakerMaxAccounts,
-            int breakerMaxOpenInterestBps,
-            long minPostOnlySeconds,
-            BigDecimal breakerMinNotional,
-            Integer rules) {
-        this(
+    /**
+     * A term of this build's rules (RuleSet.CURRENT) that changes nothing else: zeros keep the current
+     * settings, no breaker notional floor, no limits. The {@code with…} methods set the rest.
+     */
+    public static StartEngine of(String instance) {
+        return new StartEngine(instance, 0, 0, 0, 0, null, RuleSet.CURRENT, null, null, null, null);
+    }
+
+    public StartEngine withFundingSampleSeconds(long seconds) {
+        return new StartEngine(
+                instance,
+                seconds,
+                breakerMaxAccounts,
+                breakerMaxOpenInterestBps,
+                minPostOnlySeconds,
+                breakerMinNotional,
+                rules,
+                maxOpenOrders,
+                restingBandBps,
+                clientOrderIdRetentionSeconds,
+                oracleSourceRetentionSeconds);
+    }
+
+    /** The circuit breaker's limits: accounts liquidated, and their share of open interest, per window. */
+    public StartEngine withBreaker(int maxAccounts, int maxOpenInterestBps) {
+        return new StartEngine(
+                instance,
+                fundingSampleSeconds,
+                maxAccounts,
+                maxOpenInterestBps,
+                minPostOnlySeconds,
+                breakerMinNotional,
+                rules,
+                maxOpenOrders,
+                restingBandBps,
+                clientOrderIdRetentionSeconds,
+                oracleSourceRetentionSeconds);
+    }
+
+    public StartEngine withBreakerMinNotional(BigDecimal minNotional) {
+        return new StartEngine(
+                instance,
+                fundingSampleSeconds,
+                breakerMaxAccounts,
+                breakerMaxOpenInterestBps,
+                minPostOnlySeconds,
+                minNotional,
+                rules,
+                maxOpenOrders,
+                restingBandBps,
+                clientOrderIdRetentionSeconds,
+                oracleSourceRetentionSeconds);
+    }
+
+    public StartEngine withMinPostOnlySeconds(long seconds) {
+        return new StartEngine(
+                instance,
+                fundingSampleSeconds,
+                breakerMaxAccounts,
+                breakerMaxOpenInterestBps,
+                seconds,
+                breakerMinNotional,
+                rules,
+                maxOpenOrders,
+                restingBandBps,
+                clientOrderIdRetentionSeconds,
+                oracleSourceRetentionSeconds);
+    }
+
+    /** Another version of the trading rules; null as in the rows of builds before RuleSet (version 1). */
+    public StartEngine withRules(Integer version) {
+        return new StartEngine(
+                instance,
+                fundingSampleSeconds,
+                breakerMaxAccounts,
+                breakerMaxOpenInterestBps,
+                minPostOnlySeconds,
+                breakerMinNotional,
+                version,
+                maxOpenOrders,
+                restingBandBps,
+                clientOrderIdRetentionSeconds,
+                oracleSourceRetentionSeconds);
+    }
+
+    /** The order limits; null turns one off. */
+    public StartEngine withOrderLimits(Integer maxOpen, Integer bandBps, Long clientOrderIdRetention) {
+        return new StartEngine(
                 instance,
                 fundingSampleSeconds,
                 breakerMaxAccounts,
@@ -50,37 +129,25 @@ public record StartEngine(
                 minPostOnlySeconds,
                 breakerMinNotional,
                 rules,
-                null,
-                null,
-                null,
-                null);
+                maxOpen,
+                bandBps,
+                clientOrderIdRetention,
+                oracleSourceRetentionSeconds);
     }
 
-    /** The current rules (see RuleSet; null in rows of older builds), no limits. */
-    public StartEngine(
-            String instance,
-            long fundingSampleSeconds,
-            int breakerMaxAccounts,
-            int breakerMaxOpenInterestBps,
-            long minPostOnlySeconds,
-            BigDecimal breakerMinNotional) {
-        this(
+    /** Oracle sources forgotten after this much silence; null keeps them forever. */
+    public StartEngine withOracleSourceRetentionSeconds(Long seconds) {
+        return new StartEngine(
                 instance,
                 fundingSampleSeconds,
                 breakerMaxAccounts,
                 breakerMaxOpenInterestBps,
                 minPostOnlySeconds,
                 breakerMinNotional,
-                io.bulwark.engine.state.RuleSet.CURRENT);
-    }
-
-    /** Keeps the breaker's notional floor as it is. */
-    public StartEngine(
-            String instance,
-            long fundingSampleSeconds,
-            int breakerMaxAccounts,
-            int breakerMaxOpenInterestBps,
-            long minPostOnlySeconds) {
-        this(instance, fundingSampleSeconds, breakerMaxAccounts, breakerMaxOpenInterestBps, minPostOnlySeconds, null);
+                rules,
+                maxOpenOrders,
+                restingBandBps,
+                clientOrderIdRetentionSeconds,
+                seconds);
     }
 }

@@ -71,7 +71,7 @@ class FundingTests {
     @Test
     void longsPayShortsExactlyWhenTheBookTradesAboveTheIndex() {
         var floor = new TradingFloor();
-        floor.apply(new StartEngine("test", 10, 0, 0, 0));
+        floor.apply(StartEngine.of("test").withFundingSampleSeconds(10));
         floor.apply(new UpdateMarket("BTC-USD-PERP", MarketPatch.NONE.withFundingIntervalSeconds(60L)));
         floor.prices("65000");
         var alice = floor.trader("alice", "100000");
@@ -114,7 +114,7 @@ class FundingTests {
     @Test
     void anUnhealthyPriceAtTheIntervalsEndHaltsFundingAndPaysNothing() {
         var floor = new TradingFloor();
-        floor.apply(new StartEngine("test", 10, 0, 0, 0));
+        floor.apply(StartEngine.of("test").withFundingSampleSeconds(10));
         floor.apply(new UpdateMarket("BTC-USD-PERP", MarketPatch.NONE.withFundingIntervalSeconds(60L)));
         floor.prices("65000");
         var alice = floor.trader("alice", "100000");

@@ -28,7 +28,10 @@ class MaintenanceWindowTests {
     private final TradingFloor floor = new TradingFloor();
 
     MaintenanceWindowTests() {
-        floor.apply(new StartEngine("test", 60, 10, 10_000, 120));
+        floor.apply(StartEngine.of("test")
+                .withFundingSampleSeconds(60)
+                .withBreaker(10, 10_000)
+                .withMinPostOnlySeconds(120));
     }
 
     private Outcome tickAt(long timestamp) {
