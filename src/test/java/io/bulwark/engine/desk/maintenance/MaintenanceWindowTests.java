@@ -1,4 +1,4 @@
-package io.bulwark.engine.maintenance;
+package io.bulwark.engine.desk.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,13 +10,14 @@ import io.bulwark.engine.command.Rejection;
 import io.bulwark.engine.command.ScheduleMaintenance;
 import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.command.Tick;
-import io.bulwark.engine.desk.maintenance.MaintenanceDesk;
 import io.bulwark.engine.event.MaintenanceCompleted;
 import io.bulwark.engine.event.MaintenanceStarted;
 import io.bulwark.engine.event.OrderUpdated;
 import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.event.SnapshotTaken;
 import io.bulwark.engine.event.TradingStateChanged;
+import io.bulwark.engine.maintenance.MaintenanceWindow;
+import io.bulwark.engine.maintenance.WindowStatus;
 import io.bulwark.engine.order.CancelReason;
 import io.bulwark.engine.order.OrderStatus;
 import io.bulwark.engine.order.OrderType;

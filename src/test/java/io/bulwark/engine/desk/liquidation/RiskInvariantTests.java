@@ -1,4 +1,4 @@
-package io.bulwark.engine.liquidation;
+package io.bulwark.engine.desk.liquidation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.bulwark.engine.funding;
+package io.bulwark.engine.desk.funding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import io.bulwark.engine.event.FundingHalted;
 import io.bulwark.engine.event.FundingPaid;
 import io.bulwark.engine.event.FundingSettled;
 import io.bulwark.engine.event.Outcome;
+import io.bulwark.engine.funding.FundingRate;
 import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.market.MarketPatch;
 import io.bulwark.engine.money.Decimals;

@@ -1,7 +1,8 @@
-package io.bulwark.engine;
+package io.bulwark.engine.desk.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.command.Rejection;

@@ -1,8 +1,10 @@
-package io.bulwark.engine;
+package io.bulwark.engine.desk.liquidation;
 
 import static io.bulwark.engine.TradingFloor.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.engine.Engine;
+import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.command.Rejection;

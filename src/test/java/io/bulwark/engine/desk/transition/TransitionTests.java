@@ -1,4 +1,4 @@
-package io.bulwark.engine.state;
+package io.bulwark.engine.desk.transition;
 
 import static io.bulwark.engine.TradingFloor.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +17,7 @@ import io.bulwark.engine.event.TradingStateChanged;
 import io.bulwark.engine.order.CancelReason;
 import io.bulwark.engine.order.OrderStatus;
 import io.bulwark.engine.order.OrderType;
+import io.bulwark.engine.state.TradingState;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
