@@ -71,10 +71,7 @@ class FundingTests {
 
     @Test
     void longsPayShortsExactlyWhenTheBookTradesAboveTheIndex() {
-        var floor = new TradingFloor();
-        floor.apply(StartEngine.of("test").withFundingSampleSeconds(10));
-        floor.apply(new UpdateMarket("BTC-USD-PERP", MarketPatch.NONE.withFundingIntervalSeconds(60L)));
-        floor.prices("65000");
+        var floor = fundingEveryMinute();
         var alice = floor.trader("alice", "100000");
         var bob = floor.trader("bob", "100000");
         var carol = floor.trader("carol", "100000");
@@ -114,10 +111,7 @@ class FundingTests {
 
     @Test
     void anUnhealthyPriceAtTheIntervalsEndHaltsFundingAndPaysNothing() {
-        var floor = new TradingFloor();
-        floor.apply(StartEngine.of("test").withFundingSampleSeconds(10));
-        floor.apply(new UpdateMarket("BTC-USD-PERP", MarketPatch.NONE.withFundingIntervalSeconds(60L)));
-        floor.prices("65000");
+        var floor = fundingEveryMinute();
         var alice = floor.trader("alice", "100000");
         var bob = floor.trader("bob", "100000");
         alice.sells("1").at("65000").placed();
@@ -156,5 +150,14 @@ class FundingTests {
             }
         }
         throw new AssertionError("no funding was settled in 10 minutes");
+    }
+
+    /** BTC priced at 65000, its funding sampled every 10 s and paid every minute. */
+    private static TradingFloor fundingEveryMinute() {
+        var floor = new TradingFloor();
+        floor.apply(StartEngine.of("test").withFundingSampleSeconds(10));
+        floor.apply(new UpdateMarket("BTC-USD-PERP", MarketPatch.NONE.withFundingIntervalSeconds(60L)));
+        floor.prices("65000");
+        return floor;
     }
 }
