@@ -7,8 +7,9 @@ import io.bulwark.engine.desk.transition.IntegrityCheck;
 import io.bulwark.engine.event.OrderBookChanged.PriceSize;
 import io.bulwark.engine.maintenance.MaintenanceWindow;
 import io.bulwark.engine.money.Decimals;
-import io.bulwark.engine.oracle.OracleFeed;
 import io.bulwark.engine.oracle.OracleSources;
+import io.bulwark.engine.oracle.Quote;
+import io.bulwark.engine.oracle.SourceView;
 import io.bulwark.engine.order.Order;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.engine.order.Side;
@@ -96,8 +97,8 @@ abstract sealed class EngineReads implements EngineView permits Engine {
         OracleSources registry = state.markets.oracleSources();
         List<OracleSourceView> rows = new ArrayList<>();
         for (Market m : state.markets.all()) {
-            for (OracleFeed.SourceView s : m.oracle().sources()) {
-                Optional<OracleFeed.Quote> accepted = Optional.ofNullable(s.accepted());
+            for (SourceView s : m.oracle().sources()) {
+                Optional<Quote> accepted = Optional.ofNullable(s.accepted());
                 rows.add(new OracleSourceView(
                         s.source(),
                         m.spec().market(),

@@ -8,6 +8,8 @@ import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.engine.oracle.OracleFeed;
 import io.bulwark.engine.oracle.OracleSources;
 import io.bulwark.engine.oracle.PriceHealth;
+import io.bulwark.engine.oracle.Quote;
+import io.bulwark.engine.oracle.Reanchor;
 import io.bulwark.engine.oracle.SourcePrice;
 import io.bulwark.engine.oracle.SourceState;
 import io.bulwark.engine.order.OrderState;
@@ -56,7 +58,7 @@ public interface EngineView {
             PriceHealth health,
             List<SourcePrice> sourcePrices,
             int reanchorVotes,
-            Optional<OracleFeed.Reanchor> lastReanchor,
+            Optional<Reanchor> lastReanchor,
             long lastPriceTime) {}
 
     /**
@@ -68,8 +70,8 @@ public interface EngineView {
             String source,
             String market,
             SourceState state,
-            Optional<OracleFeed.Quote> accepted,
-            Optional<OracleFeed.Quote> offered,
+            Optional<Quote> accepted,
+            Optional<Quote> offered,
             boolean offeredRefused,
             long rejections,
             boolean fresh) {}

@@ -12,6 +12,7 @@ import io.bulwark.engine.liquidation.CircuitBreaker;
 import io.bulwark.engine.maintenance.MaintenanceWindow;
 import io.bulwark.engine.maintenance.MaintenanceWindows;
 import io.bulwark.engine.oracle.OracleFeed;
+import io.bulwark.engine.oracle.SourceView;
 import io.bulwark.engine.position.Portfolios;
 import io.bulwark.engine.state.ExchangeStatus;
 import io.bulwark.engine.state.Market;
@@ -129,7 +130,7 @@ final class PublicViews {
 
     private static long lastPriceTime(OracleFeed oracle) {
         long newest = 0;
-        for (OracleFeed.SourceView source : oracle.sources()) {
+        for (SourceView source : oracle.sources()) {
             if (source.accepted() != null) {
                 newest = Math.max(newest, source.accepted().timestamp());
             }

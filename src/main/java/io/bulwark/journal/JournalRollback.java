@@ -34,10 +34,11 @@ final class JournalRollback {
 
     private final JournalCodec codec;
     private final List<Projection> projections;
-    private final RowHash rowHash = new RowHash();
+    private final JournalRows rows;
 
     JournalRollback(JournalCodec codec, List<Projection> projections) {
         this.codec = codec;
+        this.rows = new JournalRows(codec);
         this.projections =
                 projections.stream().filter(p -> !p.tables().isEmpty()).toList();
     }
@@ -178,20 +179,8 @@ final class JournalRollback {
     }
 
     private void insert(Connection c, long epoch, Committed row, String previousRowHash) throws SQLException {
-        String commandJson = codec.writeCommand(row.command());
-        String eventsJson = codec.writeEvents(row.events());
-        try (PreparedStatement ps = c.prepareStatement(JournalWriter.INSERT_JOURNAL)) {
-            ps.setLong(1, row.sequence());
-            ps.setLong(2, epoch);
-            ps.setLong(3, row.timestamp());
-            ps.setString(4, JournalCodec.typeName(row.command()));
-            ps.setString(5, commandJson);
-            ps.setString(6, eventsJson);
-            ps.setString(7, row.actor());
-            ps.setString(
-                    8,
-                    rowHash.next(
-                            previousRowHash, row.sequence(), row.timestamp(), commandJson, eventsJson, row.actor()));
+        try (PreparedStatement ps = c.prepareStatement(JournalRows.INSERT)) {
+            rows.bind(ps, epoch, row, previousRowHash);
             ps.executeUpdate();
         }
     }

@@ -24,21 +24,18 @@ import org.slf4j.LoggerFactory;
  */
 final class JournalWriter {
     private static final Logger log = LoggerFactory.getLogger(JournalWriter.class);
-    static final String INSERT_JOURNAL = "INSERT INTO journal (sequence, writer_epoch, ts, command_type,"
-            + " command, events, actor, row_hash) VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)";
     private static final String INSERT_SNAPSHOT =
             "INSERT INTO snapshots (snapshot_id, sequence, state_hash, state, reason) VALUES (?, ?, ?, ?, ?)";
 
     private final Connection connection;
     private final long epoch;
-    private final JournalCodec codec;
     private final List<Projection> projections;
-    private final List<JournalListener> listeners;
+    private final CommitListeners listeners;
     private final JournalMetrics metrics;
     private final int snapshotRetain;
     private final Consumer<Throwable> onFailure;
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(256);
-    private final RowHash rowHash = new RowHash();
+    private final JournalRows rows;
     private final Thread thread;
     private String lastRowHash;
     private volatile long lastCommittedSequence;
@@ -61,9 +58,9 @@ final class JournalWriter {
             throws SQLException {
         this.connection = connection;
         this.epoch = epoch;
-        this.codec = codec;
+        this.rows = new JournalRows(codec);
         this.projections = List.copyOf(projections);
-        this.listeners = List.copyOf(listeners);
+        this.listeners = new CommitListeners(listeners);
         this.metrics = metrics;
         this.snapshotRetain = snapshotRetain;
         this.onFailure = onFailure;
@@ -171,15 +168,15 @@ final class JournalWriter {
         }
         List<Committed> committed =
                 entries.stream().map(JournalEntry::committed).toList();
-        tell(committed, true);
+        listeners.tell(committed, true);
         for (Batch batch : batches) {
             for (Batch.Reply reply : batch.replies()) {
                 reply.future().complete(reply.value());
             }
         }
-        tell(committed, false);
+        listeners.tell(committed, false);
         if (!committed.isEmpty()) {
-            published(committed.getLast().sequence());
+            listeners.published(committed.getLast().sequence());
         }
     }
 
@@ -189,22 +186,12 @@ final class JournalWriter {
             checkEpoch(connection, epoch);
             SqlBatch readModels = new SqlBatch();
             String chain = lastRowHash;
-            try (PreparedStatement journal = connection.prepareStatement(INSERT_JOURNAL)) {
+            try (PreparedStatement journal = connection.prepareStatement(JournalRows.INSERT)) {
                 for (JournalEntry e : entries) {
-                    String commandJson = codec.writeCommand(e.command());
-                    String eventsJson = codec.writeEvents(e.events());
-                    chain = rowHash.next(chain, e.sequence(), e.timestamp(), commandJson, eventsJson, e.actor());
-                    journal.setLong(1, e.sequence());
-                    journal.setLong(2, epoch);
-                    journal.setLong(3, e.timestamp());
-                    journal.setString(4, JournalCodec.typeName(e.command()));
-                    journal.setString(5, commandJson);
-                    journal.setString(6, eventsJson);
-                    journal.setString(7, e.actor());
-                    journal.setString(8, chain);
+                    Committed committed = e.committed();
+                    chain = rows.bind(journal, epoch, committed, chain);
                     journal.addBatch();
                     insertSnapshot(e);
-                    Committed committed = e.committed();
                     for (Projection projection : projections) {
                         projection.project(committed, readModels);
                     }
@@ -259,38 +246,6 @@ final class JournalWriter {
             ps.setBytes(4, e.snapshot());
             ps.setString(5, taken.reason());
             ps.executeUpdate();
-        }
-    }
-
-    /** Tells the listeners the callers wait for ({@code beforeReplies}), or the others, of a commit. */
-    private void tell(List<Committed> committed, boolean beforeReplies) {
-        if (committed.isEmpty()) {
-            return;
-        }
-        for (JournalListener listener : listeners) {
-            if (listener.beforeReplies() != beforeReplies) {
-                continue;
-            }
-            try {
-                listener.onCommitted(committed);
-            } catch (RuntimeException e) {
-                log.error(
-                        "Journal listener {} failed; it missed sequences {}..{}",
-                        listener,
-                        committed.getFirst().sequence(),
-                        committed.getLast().sequence(),
-                        e);
-            }
-        }
-    }
-
-    private void published(long through) {
-        for (JournalListener listener : listeners) {
-            try {
-                listener.onPublished(through);
-            } catch (RuntimeException e) {
-                log.error("Journal listener {} failed after sequence {}", listener, through, e);
-            }
         }
     }
 

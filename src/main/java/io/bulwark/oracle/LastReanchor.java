@@ -1,6 +1,6 @@
 package io.bulwark.oracle;
 
-import io.bulwark.engine.oracle.OracleFeed;
+import io.bulwark.engine.oracle.Reanchor;
 import io.bulwark.engine.oracle.ReanchorCause;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,7 +10,7 @@ import java.util.Optional;
 public record LastReanchor(Instant time, BigDecimal fromPrice, BigDecimal toPrice, ReanchorCause cause) {
 
     /** Null when the market's index was never re-anchored. */
-    public static LastReanchor of(Optional<OracleFeed.Reanchor> reanchor) {
+    public static LastReanchor of(Optional<Reanchor> reanchor) {
         return reanchor.map(
                         r -> new LastReanchor(Instant.ofEpochMilli(r.time()), r.fromPrice(), r.toPrice(), r.cause()))
                 .orElse(null);

@@ -1,9 +1,9 @@
 package io.bulwark.oracle;
 
 import io.bulwark.engine.EngineView;
-import io.bulwark.engine.oracle.OracleFeed;
 import io.bulwark.engine.oracle.OracleSources;
 import io.bulwark.engine.oracle.PriceHealth;
+import io.bulwark.engine.oracle.Quote;
 import io.bulwark.engine.oracle.SourcePrice;
 import io.bulwark.engine.oracle.SourceState;
 import java.math.BigDecimal;
@@ -74,16 +74,16 @@ record OracleSourcesResponse(Instant time, List<MarketOracle> markets, List<Quar
     }
 
     private static Source source(long clock, EngineView.OracleSourceView s) {
-        Optional<OracleFeed.Quote> accepted = s.accepted();
-        Optional<OracleFeed.Quote> offered = s.offered();
+        Optional<Quote> accepted = s.accepted();
+        Optional<Quote> offered = s.offered();
         return new Source(
                 s.source(),
                 s.state(),
-                accepted.map(OracleFeed.Quote::price).orElse(null),
+                accepted.map(Quote::price).orElse(null),
                 accepted.map(q -> Instant.ofEpochMilli(q.timestamp())).orElse(null),
                 accepted.map(q -> clock - q.timestamp()).orElse(null),
                 s.fresh(),
-                offered.map(OracleFeed.Quote::price).orElse(null),
+                offered.map(Quote::price).orElse(null),
                 offered.map(q -> Instant.ofEpochMilli(q.timestamp())).orElse(null),
                 s.offeredRefused(),
                 s.rejections());

@@ -18,7 +18,6 @@ import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.order.OrderType;
 import io.bulwark.engine.order.Side;
 import io.bulwark.engine.order.TimeInForce;
-import io.bulwark.engine.state.RuleSet;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,18 +120,11 @@ class BoundedStateTests {
     }
 
     private static StartEngine thisBuild() {
-        return new StartEngine(
-                "soak",
-                60,
-                10,
-                10_000,
-                0,
-                null,
-                RuleSet.CURRENT,
-                200,
-                5000,
-                RETENTION_SECONDS,
-                SOURCE_RETENTION_SECONDS);
+        return StartEngine.of("soak")
+                .withFundingSampleSeconds(60)
+                .withBreaker(10, 10_000)
+                .withOrderLimits(200, 5000, RETENTION_SECONDS)
+                .withOracleSourceRetentionSeconds(SOURCE_RETENTION_SECONDS);
     }
 
     @Test
@@ -158,7 +150,10 @@ class BoundedStateTests {
 
     @Test
     void anOlderBuildsStartEngineKeepsEveryIdAsItDid() {
-        Churn churn = new Churn(new StartEngine("old-build", 60, 10, 10_000, 0, null, null));
+        Churn churn = new Churn(StartEngine.of("old-build")
+                .withFundingSampleSeconds(60)
+                .withBreaker(10, 10_000)
+                .withRules(null));
         for (int i = 0; i < 1_000; i++) {
             churn.round(i);
         }

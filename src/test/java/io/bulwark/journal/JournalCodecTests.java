@@ -26,7 +26,10 @@ class JournalCodecTests {
             commands.add(c);
             outcomes.add(floor.apply(c));
         };
-        record.accept(new StartEngine("codec", 60, 10, 10_000, 120));
+        record.accept(StartEngine.of("codec")
+                .withFundingSampleSeconds(60)
+                .withBreaker(10, 10_000)
+                .withMinPostOnlySeconds(120));
         floor.prices("65000");
         var alice = floor.trader("alice", "100000");
         var bob = floor.trader("bob", "100000");
@@ -135,8 +138,14 @@ class JournalCodecTests {
         assertThat(decoded.oracleSourceRetentionSeconds()).isNull();
         assertThat(codec.writeCommand(decoded)).isEqualTo(older);
 
-        StartEngine current = new StartEngine(
-                "b", 60, 10, 500, 120, new java.math.BigDecimal("100000"), 2, 200, 5000, 86_400L, 86_400L);
+        StartEngine current = StartEngine.of("b")
+                .withFundingSampleSeconds(60)
+                .withBreaker(10, 500)
+                .withMinPostOnlySeconds(120)
+                .withBreakerMinNotional(new java.math.BigDecimal("100000"))
+                .withRules(2)
+                .withOrderLimits(200, 5000, 86_400L)
+                .withOracleSourceRetentionSeconds(86_400L);
         assertThat(codec.writeCommand(current))
                 .contains(
                         "\"maxOpenOrders\":200",

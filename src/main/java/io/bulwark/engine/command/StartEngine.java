@@ -1,6 +1,8 @@
 package io.bulwark.engine.command;
 
+import io.bulwark.engine.state.RuleSet;
 import java.math.BigDecimal;
+import java.util.function.Consumer;
 
 /**
  * A writer term begins (a start or a recovery): prices carried over are distrusted until fresh
@@ -33,54 +35,100 @@ public record StartEngine(
         Long oracleSourceRetentionSeconds)
         implements Command {
 
-    /** No limits: a row of a build before them. */
-    public StartEngine(
-            String instance,
-            long fundingSampleSeconds,
-            int breakerMaxAccounts,
-            int breakerMaxOpenInterestBps,
-            long minPostOnlySeconds,
-            BigDecimal breakerMinNotional,
-            Integer rules) {
-        this(
-                instance,
-                fundingSampleSeconds,
-                breakerMaxAccounts,
-                breakerMaxOpenInterestBps,
-                minPostOnlySeconds,
-                breakerMinNotional,
-                rules,
-                null,
-                null,
-                null,
-                null);
+    /**
+     * A term of this build's rules (RuleSet.CURRENT) that changes nothing else: zeros keep the current
+     * settings, no breaker notional floor, no limits. The {@code with…} methods set the rest.
+     */
+    public static StartEngine of(String instance) {
+        return new StartEngine(instance, 0, 0, 0, 0, null, RuleSet.CURRENT, null, null, null, null);
     }
 
-    /** The current rules (see RuleSet; null in rows of older builds), no limits. */
-    public StartEngine(
-            String instance,
-            long fundingSampleSeconds,
-            int breakerMaxAccounts,
-            int breakerMaxOpenInterestBps,
-            long minPostOnlySeconds,
-            BigDecimal breakerMinNotional) {
-        this(
-                instance,
-                fundingSampleSeconds,
-                breakerMaxAccounts,
-                breakerMaxOpenInterestBps,
-                minPostOnlySeconds,
-                breakerMinNotional,
-                io.bulwark.engine.state.RuleSet.CURRENT);
+    public StartEngine withFundingSampleSeconds(long seconds) {
+        return with(f -> f.fundingSampleSeconds = seconds);
     }
 
-    /** Keeps the breaker's notional floor as it is. */
-    public StartEngine(
-            String instance,
-            long fundingSampleSeconds,
-            int breakerMaxAccounts,
-            int breakerMaxOpenInterestBps,
-            long minPostOnlySeconds) {
-        this(instance, fundingSampleSeconds, breakerMaxAccounts, breakerMaxOpenInterestBps, minPostOnlySeconds, null);
+    /** The circuit breaker's limits: accounts liquidated, and their share of open interest, per window. */
+    public StartEngine withBreaker(int maxAccounts, int maxOpenInterestBps) {
+        return with(f -> {
+            f.breakerMaxAccounts = maxAccounts;
+            f.breakerMaxOpenInterestBps = maxOpenInterestBps;
+        });
+    }
+
+    public StartEngine withBreakerMinNotional(BigDecimal minNotional) {
+        return with(f -> f.breakerMinNotional = minNotional);
+    }
+
+    public StartEngine withMinPostOnlySeconds(long seconds) {
+        return with(f -> f.minPostOnlySeconds = seconds);
+    }
+
+    /** Another version of the trading rules; null as in the rows of builds before RuleSet (version 1). */
+    public StartEngine withRules(Integer version) {
+        return with(f -> f.rules = version);
+    }
+
+    /** The order limits; null turns one off. */
+    public StartEngine withOrderLimits(Integer maxOpen, Integer bandBps, Long clientOrderIdRetention) {
+        return with(f -> {
+            f.maxOpenOrders = maxOpen;
+            f.restingBandBps = bandBps;
+            f.clientOrderIdRetentionSeconds = clientOrderIdRetention;
+        });
+    }
+
+    /** Oracle sources forgotten after this much silence; null keeps them forever. */
+    public StartEngine withOracleSourceRetentionSeconds(Long seconds) {
+        return with(f -> f.oracleSourceRetentionSeconds = seconds);
+    }
+
+    private StartEngine with(Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return f.toCommand();
+    }
+
+    /** The fields of a StartEngine while a {@code with…} method changes some of them. */
+    private static final class Fields {
+        final String instance;
+        long fundingSampleSeconds;
+        int breakerMaxAccounts;
+        int breakerMaxOpenInterestBps;
+        long minPostOnlySeconds;
+        BigDecimal breakerMinNotional;
+        Integer rules;
+        Integer maxOpenOrders;
+        Integer restingBandBps;
+        Long clientOrderIdRetentionSeconds;
+        Long oracleSourceRetentionSeconds;
+
+        Fields(StartEngine c) {
+            instance = c.instance;
+            fundingSampleSeconds = c.fundingSampleSeconds;
+            breakerMaxAccounts = c.breakerMaxAccounts;
+            breakerMaxOpenInterestBps = c.breakerMaxOpenInterestBps;
+            minPostOnlySeconds = c.minPostOnlySeconds;
+            breakerMinNotional = c.breakerMinNotional;
+            rules = c.rules;
+            maxOpenOrders = c.maxOpenOrders;
+            restingBandBps = c.restingBandBps;
+            clientOrderIdRetentionSeconds = c.clientOrderIdRetentionSeconds;
+            oracleSourceRetentionSeconds = c.oracleSourceRetentionSeconds;
+        }
+
+        StartEngine toCommand() {
+            return new StartEngine(
+                    instance,
+                    fundingSampleSeconds,
+                    breakerMaxAccounts,
+                    breakerMaxOpenInterestBps,
+                    minPostOnlySeconds,
+                    breakerMinNotional,
+                    rules,
+                    maxOpenOrders,
+                    restingBandBps,
+                    clientOrderIdRetentionSeconds,
+                    oracleSourceRetentionSeconds);
+        }
     }
 }

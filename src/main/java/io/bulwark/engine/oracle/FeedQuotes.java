@@ -1,8 +1,6 @@
 package io.bulwark.engine.oracle;
 
 import io.bulwark.engine.market.MarketSpec;
-import io.bulwark.engine.oracle.OracleFeed.Quote;
-import io.bulwark.engine.oracle.OracleFeed.SourceView;
 import io.bulwark.engine.snapshot.CanonicalReader;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import java.math.BigDecimal;

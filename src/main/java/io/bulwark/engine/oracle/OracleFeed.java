@@ -7,7 +7,6 @@ import io.bulwark.engine.snapshot.CanonicalWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,26 +31,7 @@ public final class OracleFeed {
     /** Clock skew tolerated for a source's timestamp ahead of engine time. */
     public static final long FUTURE_TOLERANCE_MILLIS = 2_000;
 
-    /** A source's price at {@code timestamp} (the source's own time, epoch ms). */
-    public record Quote(BigDecimal price, long timestamp) {}
-
-    /** What became of one offered update; {@code reanchored}: it was accepted by re-anchoring the index. */
-    public record Verdict(Optional<PriceRejection> refusal, boolean reanchored) {
-        static final Verdict ACCEPTED = new Verdict(Optional.empty(), false);
-        static final Verdict REANCHORED = new Verdict(Optional.empty(), true);
-
-        static Verdict refused(PriceRejection reason) {
-            return new Verdict(Optional.of(reason), false);
-        }
-    }
-
-    /** The last time the index was set outside the jump limits. */
-    public record Reanchor(long time, BigDecimal fromPrice, BigDecimal toPrice, ReanchorCause cause) {}
-
-    /** One source as this market knows it; {@code pending}: its offered price was refused as a jump. */
-    public record SourceView(String source, Quote accepted, Quote offered, boolean pending, long rejections) {}
-
-    private final FeedQuotes quotes = new FeedQuotes();
+    private final FeedQuotes sources = new FeedQuotes();
     private BigDecimal index;
     private long consecutiveAccepted;
     private long jumpsRefused;
@@ -70,12 +50,12 @@ public final class OracleFeed {
         return rejected;
     }
 
-    /** Consecutive refused jumps on which every fresh active source agreed (a re-anchor at 3). */
     /** Accepted updates in a row since the last anomaly or start (healthy from {@link #HEALTHY_AFTER}). */
     public long consecutiveAccepted() {
         return consecutiveAccepted;
     }
 
+    /** Consecutive refused jumps on which every fresh active source agreed (a re-anchor at 3). */
     public int agreeingUpdates() {
         return agreeingUpdates;
     }
@@ -90,7 +70,7 @@ public final class OracleFeed {
      */
     public Verdict offer(
             String source, String priceText, long timestamp, long now, MarketSpec spec, Set<String> quarantined) {
-        SourceQuotes quotes = this.quotes.heard(source, now);
+        SourceQuotes quotes = sources.heard(source, now);
         Optional<PriceRejection> invalid = PriceChecks.invalid(priceText, timestamp, now, spec);
         if (quarantined.contains(source)) {
             if (invalid.isEmpty()) {
@@ -128,7 +108,7 @@ public final class OracleFeed {
 
     /** The quote counts toward the index from now on, and the index is the median of the fresh ones. */
     private void accept(SourceQuotes quotes, Quote quote, long now, MarketSpec spec) {
-        if (freshAccepted(now, spec, null, null).isEmpty()) {
+        if (sources.freshAccepted(now, spec, null, null).isEmpty()) {
             // Every source had gone silent: a feed coming back is an anomaly, confirmed afresh.
             consecutiveAccepted = 0;
         }
@@ -137,7 +117,7 @@ public final class OracleFeed {
         agreeingUpdates = 0;
         consecutiveAccepted++;
         BigDecimal before = index;
-        index = PriceChecks.median(freshAccepted(now, spec, null, null)).orElse(index);
+        index = PriceChecks.median(sources.freshAccepted(now, spec, null, null)).orElse(index);
         if (before == null || before.compareTo(index) != 0) {
             window.moved(before, index, now, spec.priceJumpWindowSeconds());
         }
@@ -160,8 +140,8 @@ public final class OracleFeed {
         if (!v2Rules) {
             return false;
         }
-        BigDecimal candidate =
-                PriceChecks.median(freshAccepted(now, spec, source, quote)).orElseThrow();
+        BigDecimal candidate = PriceChecks.median(sources.freshAccepted(now, spec, source, quote))
+                .orElseThrow();
         return candidate.compareTo(index) != 0
                 && !window.allows(candidate, index, now, spec.priceJumpWindowSeconds(), spec.maxPriceJumpBps());
     }
@@ -169,7 +149,7 @@ public final class OracleFeed {
     /** Every fresh active source (two or more) has a refused jump as its latest price, and they agree. */
     private boolean sourcesAgreeOnAJump(long now, MarketSpec spec, Set<String> quarantined) {
         List<BigDecimal> votes = new ArrayList<>();
-        for (SourceQuotes q : freshOffers(now, spec, quarantined).values()) {
+        for (SourceQuotes q : sources.freshOffers(now, spec, quarantined).values()) {
             if (!q.pending) {
                 return false;
             }
@@ -184,7 +164,7 @@ public final class OracleFeed {
      * no active source has a fresh price.
      */
     public Optional<BigDecimal> reanchorByOperator(long now, MarketSpec spec, Set<String> quarantined) {
-        if (freshOffers(now, spec, quarantined).isEmpty()) {
+        if (sources.freshOffers(now, spec, quarantined).isEmpty()) {
             return Optional.empty();
         }
         reanchor(now, spec, quarantined, ReanchorCause.ADMIN);
@@ -194,12 +174,12 @@ public final class OracleFeed {
 
     /** Every fresh active source's latest price becomes its accepted one, and their median the index. */
     private void reanchor(long now, MarketSpec spec, Set<String> quarantined, ReanchorCause cause) {
-        freshOffers(now, spec, quarantined).values().forEach(q -> {
+        sources.freshOffers(now, spec, quarantined).values().forEach(q -> {
             q.accepted = q.offered;
             q.pending = false;
         });
         setOutsideLimits(
-                PriceChecks.median(freshAccepted(now, spec, null, null)).orElseThrow(), now, spec, cause);
+                PriceChecks.median(sources.freshAccepted(now, spec, null, null)).orElseThrow(), now, spec, cause);
     }
 
     private void setOutsideLimits(BigDecimal price, long now, MarketSpec spec, ReanchorCause cause) {
@@ -215,7 +195,7 @@ public final class OracleFeed {
      * other fresh ones (kept when there are none). Returns whether the index changed.
      */
     public boolean quarantine(String source, long now, MarketSpec spec) {
-        SourceQuotes quotes = this.quotes.get(source);
+        SourceQuotes quotes = sources.get(source);
         if (quotes == null) {
             return false;
         }
@@ -228,7 +208,7 @@ public final class OracleFeed {
         consecutiveAccepted = 0;
         agreeingUpdates = 0;
         BigDecimal recomputed =
-                PriceChecks.median(freshAccepted(now, spec, null, null)).orElse(index);
+                PriceChecks.median(sources.freshAccepted(now, spec, null, null)).orElse(index);
         if (recomputed.compareTo(index) == 0) {
             return false;
         }
@@ -238,14 +218,14 @@ public final class OracleFeed {
 
     /** A source made ACTIVE again starts afresh: nothing it said before counts or votes. */
     public void activate(String source) {
-        quotes.activate(source);
+        sources.activate(source);
     }
 
     public PriceHealth health(long now, MarketSpec spec) {
         if (index == null) {
             return PriceHealth.NO_PRICE;
         }
-        List<BigDecimal> fresh = freshAccepted(now, spec, null, null);
+        List<BigDecimal> fresh = sources.freshAccepted(now, spec, null, null);
         if (fresh.isEmpty()) {
             return PriceHealth.STALE;
         }
@@ -262,19 +242,11 @@ public final class OracleFeed {
 
     /** The fresh accepted price of each source that counts toward the index, by source name. */
     public List<SourcePrice> freshPrices(long now, MarketSpec spec) {
-        return quotes.freshPrices(now, spec);
+        return sources.freshPrices(now, spec);
     }
 
     public List<SourceView> sources() {
-        return quotes.views();
-    }
-
-    private List<BigDecimal> freshAccepted(long now, MarketSpec spec, String source, Quote quote) {
-        return quotes.freshAccepted(now, spec, source, quote);
-    }
-
-    private Map<String, SourceQuotes> freshOffers(long now, MarketSpec spec, Set<String> quarantined) {
-        return quotes.freshOffers(now, spec, quarantined);
+        return sources.views();
     }
 
     /**
@@ -302,12 +274,12 @@ public final class OracleFeed {
      * limits, not itself state.
      */
     public void countSilence(boolean counted, long now) {
-        quotes.countSilence(counted, now);
+        sources.countSilence(counted, now);
     }
 
     /** Forgets the sources silent for {@code retentionMillis} that have no fresh price ({@link FeedQuotes}). */
     public void forgetSilentSources(long now, long retentionMillis, MarketSpec spec) {
-        quotes.forgetSilentSources(now, retentionMillis, spec);
+        sources.forgetSilentSources(now, retentionMillis, spec);
     }
 
     public void writeTo(CanonicalWriter out) {
@@ -315,15 +287,12 @@ public final class OracleFeed {
                 .writeLong(consecutiveAccepted)
                 .writeLong(jumpsRefused)
                 .writeLong(rejected);
-        quotes.writeTo(out);
+        sources.writeTo(out);
         out.writeInt(agreeingUpdates);
         window.writeTo(out);
         out.writeBoolean(lastReanchor != null);
         if (lastReanchor != null) {
-            out.writeLong(lastReanchor.time())
-                    .writeOptionalDecimal(lastReanchor.fromPrice())
-                    .writeDecimal(lastReanchor.toPrice())
-                    .writeEnum(lastReanchor.cause());
+            lastReanchor.writeTo(out);
         }
     }
 
@@ -334,14 +303,13 @@ public final class OracleFeed {
         feed.consecutiveAccepted = in.readLong();
         feed.jumpsRefused = in.readLong();
         feed.rejected = in.readLong();
-        feed.quotes.readFrom(in);
+        feed.sources.readFrom(in);
         boolean v3 = in.formatVersion() >= 3;
         if (v3) {
             feed.agreeingUpdates = in.readInt();
             feed.window = IndexWindow.readFrom(in);
             if (in.readBoolean()) {
-                feed.lastReanchor = new Reanchor(
-                        in.readLong(), in.readOptionalDecimal(), in.readDecimal(), in.readEnum(ReanchorCause.class));
+                feed.lastReanchor = Reanchor.readFrom(in);
             }
         }
         return feed;

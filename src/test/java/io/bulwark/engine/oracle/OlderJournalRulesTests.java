@@ -20,7 +20,7 @@ class OlderJournalRulesTests {
 
     @Test
     void anOlderBuildsWalkIsAcceptedAndThisBuildsIsHeldToTheWindow() {
-        floor.apply(new StartEngine("old-build", 0, 0, 0, 0, null, null));
+        floor.apply(StartEngine.of("old-build").withRules(null));
         floor.prices("65000");
         floor.prices("60000");
         floor.prices("55000"); // 15 % within the minute: the window would refuse it
@@ -33,7 +33,7 @@ class OlderJournalRulesTests {
         Engine restored = Engine.restore(floor.engine.serialize());
         assertThat(restored.stateHash()).isEqualTo(floor.engine.stateHash());
 
-        floor.apply(new StartEngine("this-build", 0, 0, 0, 0, null));
+        floor.apply(StartEngine.of("this-build"));
         floor.prices("55000");
         sources("55000", "57000");
         assertThat(floor.view().market(BTC).orElseThrow().priceHealthy())

@@ -141,7 +141,7 @@ class OracleTests {
     @Test
     void afterAStartPricesAreDistrustedUntilThreeFreshUpdates() {
         healthyAt("65000");
-        apply(new StartEngine("test", 60, 0, 0, 0));
+        apply(StartEngine.of("test").withFundingSampleSeconds(60));
         assertThat(market().priceHealthy()).isFalse();
         assertThat(market().indexPrice())
                 .as("the index is kept, but not trusted")

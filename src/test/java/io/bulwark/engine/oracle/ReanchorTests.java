@@ -109,7 +109,7 @@ class ReanchorTests {
         oracle.post("a", "57000");
         oracle.post("b", "57000");
         oracle.post("a", "57000");
-        oracle.applied(new StartEngine("restart", 60, 0, 0, 0));
+        oracle.applied(StartEngine.of("restart").withFundingSampleSeconds(60));
         assertThat(oracle.market().oracle().reanchorVotes()).isZero();
         oracle.post("b", "57000");
         oracle.post("a", "57000");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bulwark.engine.Engine;
 import io.bulwark.engine.command.RevokeApiKey;
 import io.bulwark.engine.command.StartEngine;
-import io.bulwark.engine.state.RuleSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +17,7 @@ class SourceMemoryTests {
     private final OracleFloor oracle = new OracleFloor();
 
     private void retention(Long seconds) {
-        oracle.applied(new StartEngine("test", 60, 0, 0, 0, null, RuleSet.CURRENT, null, null, null, seconds));
+        oracle.applied(StartEngine.of("test").withFundingSampleSeconds(60).withOracleSourceRetentionSeconds(seconds));
     }
 
     private java.util.List<String> sources() {
@@ -61,7 +60,7 @@ class SourceMemoryTests {
 
     @Test
     void anOlderBuildsStartEngineForgetsNoSourceAndReplayAgrees() {
-        oracle.applied(new StartEngine("old-build", 60, 0, 0, 0, null, 2));
+        oracle.applied(StartEngine.of("old-build").withFundingSampleSeconds(60).withRules(2));
         oracle.agree("65000", "a", "b", "c");
         Engine restored = Engine.restore(oracle.floor.engine.serialize());
         oracle.tick(600);
@@ -80,7 +79,8 @@ class SourceMemoryTests {
             restored.apply(new io.bulwark.engine.command.Tick(), now += 1000);
         }
         restored.apply(
-                new StartEngine("test", 60, 0, 0, 0, null, RuleSet.CURRENT, null, null, null, 120L), now += 1000);
+                StartEngine.of("test").withFundingSampleSeconds(60).withOracleSourceRetentionSeconds(120L),
+                now += 1000);
         for (int i = 0; i < 120; i++) {
             restored.apply(new io.bulwark.engine.command.Tick(), now += 1000);
         }

@@ -157,17 +157,9 @@ public final class AccountDesk {
         if (status.state() == TradingState.CLOSED) {
             return reject(WITHDRAWALS_PAUSED, "withdrawals are paused while the exchange is CLOSED");
         }
-        BigDecimal free = margin.assess(c.accountId()).freeCollateral();
-        // Nor may it uncover the worst case the account's standing orders were accepted against.
-        BigDecimal withdrawable = rules.v2()
-                ? free.min(exposure.headroom(c.accountId())).subtract(margin.unhealthyGains(c.accountId(), now))
-                : free; // journals of older builds replay under their rules (RuleSet)
-        if (amount.compareTo(withdrawable) > 0) {
-            return reject(
-                    INSUFFICIENT_MARGIN,
-                    "withdrawal of " + Decimals.plain(amount) + " exceeds withdrawable collateral "
-                            + Decimals.plain(withdrawable.max(BigDecimal.ZERO))
-                            + (withdrawable.compareTo(free) < 0 ? " (gains at unhealthy prices do not count)" : ""));
+        Optional<Outcome> tooMuch = checkWithdrawable(c.accountId(), amount, now);
+        if (tooMuch.isPresent()) {
+            return tooMuch;
         }
         String withdrawalId = WithdrawalReferences.withdrawalId(sequence);
         if (c.reference() != null) {
@@ -175,6 +167,25 @@ public final class AccountDesk {
         }
         events.add(ledger.transfer(c.accountId(), Ledger.EXTERNAL, amount, TransferKind.WITHDRAWAL, withdrawalId));
         return Optional.empty();
+    }
+
+    /**
+     * Within free collateral, and under rule set 2 also within the headroom the account's standing orders
+     * were accepted against, gains at unhealthy prices not counted.
+     */
+    private Optional<Outcome> checkWithdrawable(String accountId, BigDecimal amount, long now) {
+        BigDecimal free = margin.assess(accountId).freeCollateral();
+        BigDecimal withdrawable = rules.v2()
+                ? free.min(exposure.headroom(accountId)).subtract(margin.unhealthyGains(accountId, now))
+                : free; // journals of older builds replay under their rules (RuleSet)
+        if (amount.compareTo(withdrawable) <= 0) {
+            return Optional.empty();
+        }
+        return reject(
+                INSUFFICIENT_MARGIN,
+                "withdrawal of " + Decimals.plain(amount) + " exceeds withdrawable collateral "
+                        + Decimals.plain(withdrawable.max(BigDecimal.ZERO))
+                        + (withdrawable.compareTo(free) < 0 ? " (gains at unhealthy prices do not count)" : ""));
     }
 
     /** A repeat, a reused reference, a malformed one, or an account with too many remembered. */

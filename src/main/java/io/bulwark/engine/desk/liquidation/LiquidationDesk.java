@@ -6,13 +6,11 @@ import static io.bulwark.engine.event.Outcome.reject;
 
 import io.bulwark.engine.command.ResumeLiquidations;
 import io.bulwark.engine.desk.OrderCancels;
-import io.bulwark.engine.event.Deleveraged;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.Liquidated;
 import io.bulwark.engine.event.LiquidationsPaused;
 import io.bulwark.engine.event.LiquidationsResumed;
 import io.bulwark.engine.event.Outcome;
-import io.bulwark.engine.event.PositionChanged;
 import io.bulwark.engine.event.TransferKind;
 import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.liquidation.CircuitBreaker;
@@ -31,7 +29,6 @@ import io.bulwark.engine.state.TradingState;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +48,8 @@ public final class LiquidationDesk {
     private final ExchangeStatus status;
     private final CircuitBreaker breaker;
     private final OrderCancels orders;
+    private final PositionSettlement settlement;
+    private final AutoDeleverage autoDeleverage;
 
     public LiquidationDesk(
             Markets markets,
@@ -67,6 +66,8 @@ public final class LiquidationDesk {
         this.status = status;
         this.breaker = breaker;
         this.orders = orders;
+        this.settlement = new PositionSettlement(ledger);
+        this.autoDeleverage = new AutoDeleverage(portfolios, margin, settlement);
     }
 
     /** An operator resumes liquidations in one market ({@code market} set) or every paused market (null). */
@@ -127,17 +128,7 @@ public final class LiquidationDesk {
     private record BreakerEntry(String market, BigDecimal notional, BigDecimal share) {}
 
     private void liquidate(String accountId, AccountRisk before, long sequence, long now, List<Event> events) {
-        List<BreakerEntry> entries = new ArrayList<>();
-        for (Position p : portfolios.get(accountId).orElseThrow().positions()) {
-            if (!p.isFlat()) {
-                Market m = markets.get(p.market()).orElseThrow();
-                long steps = Math.abs(p.sizeSteps());
-                entries.add(new BreakerEntry(
-                        p.market(),
-                        Position.notional(m.markPrice(), steps, m.spec().stepSize()),
-                        openInterestShare(m, steps)));
-            }
-        }
+        List<BreakerEntry> entries = breakerEntries(accountId);
         orders.cancelWhere(o -> o.accountId.equals(accountId), CancelReason.LIQUIDATION, sequence, now, events);
         Portfolio portfolio = portfolios.get(accountId).orElseThrow();
         List<Position> open =
@@ -152,7 +143,7 @@ public final class LiquidationDesk {
             if (vaultCovers) {
                 takeOver(accountId, p, m, size, before, now, events);
             } else {
-                deleverage(accountId, p, m, size, before, now, events);
+                autoDeleverage.close(accountId, p, m, size, before, now, events);
             }
         }
         for (BreakerEntry e : entries) {
@@ -163,6 +154,22 @@ public final class LiquidationDesk {
         }
     }
 
+    /** The account's positions as the breaker counts them, taken before the liquidation closes them. */
+    private List<BreakerEntry> breakerEntries(String accountId) {
+        List<BreakerEntry> entries = new ArrayList<>();
+        for (Position p : portfolios.get(accountId).orElseThrow().positions()) {
+            if (!p.isFlat()) {
+                Market m = markets.get(p.market()).orElseThrow();
+                long steps = Math.abs(p.sizeSteps());
+                entries.add(new BreakerEntry(
+                        p.market(),
+                        Position.notional(m.markPrice(), steps, m.spec().stepSize()),
+                        openInterestShare(m, steps)));
+            }
+        }
+        return entries;
+    }
+
     private void takeOver(
             String accountId, Position p, Market m, BigDecimal size, AccountRisk before, long now, List<Event> events) {
         long steps = Math.abs(p.sizeSteps());
@@ -170,12 +177,12 @@ public final class LiquidationDesk {
         BigDecimal price = takeoverPrice(m, p.sizeSteps());
         BigDecimal step = m.spec().stepSize();
         String ref = "liquidation:" + accountId + ":" + m.spec().market();
-        settle(accountId, p.fill(accountSide.opposite(), steps, price, step), ref, events);
+        settlement.settle(accountId, p.fill(accountSide.opposite(), steps, price, step), ref, events);
         Position vault =
                 portfolios.open(Ledger.LIQUIDATOR_VAULT).position(m.spec().market());
-        settle(Ledger.LIQUIDATOR_VAULT, vault.fill(accountSide, steps, price, step), ref, events);
-        positionChanged(accountId, m, p, events);
-        positionChanged(Ledger.LIQUIDATOR_VAULT, m, vault, events);
+        settlement.settle(Ledger.LIQUIDATOR_VAULT, vault.fill(accountSide, steps, price, step), ref, events);
+        PositionSettlement.positionChanged(accountId, m, p, events);
+        PositionSettlement.positionChanged(Ledger.LIQUIDATOR_VAULT, m, vault, events);
         BigDecimal available = ledger.balance(accountId).max(BigDecimal.ZERO);
         BigDecimal fee = fee(m, steps, price).min(available);
         if (fee.signum() > 0) {
@@ -200,95 +207,6 @@ public final class LiquidationDesk {
                 badDebt,
                 m.priceHealthy(now),
                 false));
-    }
-
-    /**
-     * Closes the bankrupt account's position against opposing traders ranked by unrealized-PnL ratio
-     * × leverage, at the bankruptcy price: the price at which the account's equity reaches zero.
-     */
-    private void deleverage(
-            String accountId, Position p, Market m, BigDecimal size, AccountRisk before, long now, List<Event> events) {
-        BigDecimal step = m.spec().stepSize();
-        BigDecimal mark = m.markPrice();
-        BigDecimal equity = margin.assess(accountId).equity();
-        // equity + s·(P − mark) = 0  →  P = mark − equity / s; rounded to the tick so the account ends at or above
-        // zero.
-        RoundingMode toward = p.sizeSteps() > 0 ? RoundingMode.CEILING : RoundingMode.FLOOR;
-        BigDecimal bankruptcy = mark.subtract(equity.divide(size, 18, toward))
-                .divide(m.spec().tickSize(), 0, toward)
-                .multiply(m.spec().tickSize())
-                .max(m.spec().tickSize());
-        Side accountSide = p.sizeSteps() > 0 ? Side.BUY : Side.SELL;
-        String ref = "adl:" + accountId + ":" + m.spec().market();
-        long remaining = Math.abs(p.sizeSteps());
-        for (String counterparty : ranked(m, accountSide.opposite(), accountId)) {
-            if (remaining == 0) {
-                break;
-            }
-            Position theirs =
-                    portfolios.get(counterparty).orElseThrow().position(m.spec().market());
-            long steps = Math.min(remaining, Math.abs(theirs.sizeSteps()));
-            settle(counterparty, theirs.fill(accountSide, steps, bankruptcy, step), ref, events);
-            settle(accountId, p.fill(accountSide.opposite(), steps, bankruptcy, step), ref, events);
-            positionChanged(counterparty, m, theirs, events);
-            positionChanged(accountId, m, p, events);
-            events.add(new Deleveraged(counterparty, m.spec().market(), m.size(steps), bankruptcy, accountId));
-            remaining -= steps;
-        }
-        events.add(new Liquidated(
-                accountId,
-                m.spec().market(),
-                size,
-                bankruptcy,
-                mark,
-                m.indexPrice(),
-                before.equity(),
-                before.maintenanceMarginRequirement(),
-                Decimals.usd(BigDecimal.ZERO),
-                Decimals.usd(BigDecimal.ZERO),
-                m.priceHealthy(now),
-                true));
-    }
-
-    /** Positions moved by a liquidation reach the positions read model like those moved by a fill. */
-    private static void positionChanged(String accountId, Market m, Position p, List<Event> events) {
-        BigDecimal step = m.spec().stepSize();
-        events.add(new PositionChanged(
-                accountId, m.spec().market(), p.size(step), p.entryPrice(step), p.costBasis(), p.realizedPnl()));
-    }
-
-    /** Accounts holding {@code side} positions in the market, most profitable × most leveraged first. */
-    private List<String> ranked(Market m, Side side, String exclude) {
-        record Candidate(String accountId, BigDecimal score) {}
-        List<Candidate> candidates = new ArrayList<>();
-        BigDecimal step = m.spec().stepSize();
-        for (Map.Entry<String, Portfolio> e : portfolios.entries()) {
-            String id = e.getKey();
-            if (id.equals(exclude) || id.equals(Ledger.LIQUIDATOR_VAULT)) {
-                continue;
-            }
-            Position pos = e.getValue().existingPosition(m.spec().market()).orElse(null);
-            if (pos == null || pos.isFlat() || Long.signum(pos.sizeSteps()) != side.sign()) {
-                continue;
-            }
-            BigDecimal equity = margin.assess(id).equity();
-            BigDecimal score = BigDecimal.ZERO;
-            if (equity.signum() > 0 && pos.costBasis().signum() != 0) {
-                BigDecimal pnlRatio = pos.unrealizedPnl(m.markPrice(), step)
-                        .divide(pos.costBasis().abs(), 12, RoundingMode.HALF_EVEN);
-                BigDecimal leverage =
-                        pos.size(step).abs().multiply(m.markPrice()).divide(equity, 12, RoundingMode.HALF_EVEN);
-                score = pnlRatio.multiply(leverage);
-            }
-            candidates.add(new Candidate(id, score));
-        }
-        candidates.sort(Comparator.comparing(Candidate::score).reversed().thenComparing(Candidate::accountId));
-        return candidates.stream().map(Candidate::accountId).toList();
-    }
-
-    private void settle(String accountId, BigDecimal realized, String ref, List<Event> events) {
-        ledger.transferSigned(Ledger.SETTLEMENT, accountId, realized, TransferKind.REALIZED_PNL, ref)
-                .ifPresent(events::add);
     }
 
     private boolean flat(String accountId) {

@@ -20,7 +20,9 @@ import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.oracle.OracleFeed;
 import io.bulwark.engine.oracle.OracleSources;
 import io.bulwark.engine.oracle.PriceRejection;
+import io.bulwark.engine.oracle.Reanchor;
 import io.bulwark.engine.oracle.SourceState;
+import io.bulwark.engine.oracle.Verdict;
 import io.bulwark.engine.state.Market;
 import io.bulwark.engine.state.Markets;
 import java.math.BigDecimal;
@@ -64,8 +66,7 @@ public final class OracleDesk {
     }
 
     private void offer(Market m, PostOraclePrices.Quote q, long now, List<Event> events, Set<String> moved) {
-        OracleFeed.Verdict verdict =
-                m.oracle().offer(q.source(), q.price(), q.timestamp(), now, m.spec(), quarantined());
+        Verdict verdict = m.oracle().offer(q.source(), q.price(), q.timestamp(), now, m.spec(), quarantined());
         if (verdict.refusal().isPresent()) {
             events.add(refused(q, verdict.refusal().get()));
             return;
@@ -140,7 +141,7 @@ public final class OracleDesk {
     }
 
     private static OracleReanchored reanchored(Market m, long now, String actor, String reason) {
-        OracleFeed.Reanchor r = m.oracle().lastReanchor().orElseThrow();
+        Reanchor r = m.oracle().lastReanchor().orElseThrow();
         return new OracleReanchored(
                 m.spec().market(),
                 r.fromPrice(),

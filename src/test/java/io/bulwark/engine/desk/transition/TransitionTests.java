@@ -1,9 +1,10 @@
-package io.bulwark.engine.state;
+package io.bulwark.engine.desk.transition;
 
 import static io.bulwark.engine.TradingFloor.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
+import io.bulwark.engine.OrdersAtAClose;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.ChangeTradingState;
 import io.bulwark.engine.command.Rejection;
@@ -15,8 +16,8 @@ import io.bulwark.engine.event.RolledBack;
 import io.bulwark.engine.event.SnapshotTaken;
 import io.bulwark.engine.event.TradingStateChanged;
 import io.bulwark.engine.order.CancelReason;
-import io.bulwark.engine.order.OrderStatus;
 import io.bulwark.engine.order.OrderType;
+import io.bulwark.engine.state.TradingState;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,10 @@ class TransitionTests {
     private final TradingFloor floor = new TradingFloor();
 
     TransitionTests() {
-        floor.apply(new StartEngine("test", 60, 10, 10_000, 120));
+        floor.apply(StartEngine.of("test")
+                .withFundingSampleSeconds(60)
+                .withBreaker(10, 10_000)
+                .withMinPostOnlySeconds(120));
     }
 
     private Outcome to(String scope, TradingState state, boolean force) {
@@ -109,27 +113,12 @@ class TransitionTests {
 
     @Test
     void enteringClosedCancelsOrdersButStopsAndTakesThePreMaintenanceSnapshot() {
-        floor.prices("65000");
-        var bob = floor.trader("bob", "100000");
-        var bid = bob.buys("1").at("64000").placed();
-        var stop = bob.sells("1").triggered(OrderType.STOP_MARKET, "60000").placed();
+        var orders = OrdersAtAClose.placedOn(floor);
 
         Outcome closed = to("", TradingState.CLOSED, false);
         assertThat(closed).isInstanceOf(Outcome.Applied.class);
 
-        assertThat(floor.events())
-                .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(io.bulwark.engine.event.OrderUpdated.class, u -> {
-                    assertThat(u.order().orderId()).isEqualTo(bid.orderId());
-                    assertThat(u.order().cancelReason()).isEqualTo(CancelReason.MAINTENANCE);
-                }));
-        assertThat(bob.liveOrders()).singleElement().satisfies(o -> {
-            assertThat(o.orderId()).isEqualTo(stop.orderId());
-            assertThat(o.status()).isEqualTo(OrderStatus.UNTRIGGERED);
-        });
-        assertThat(floor.events())
-                .filteredOn(SnapshotTaken.class::isInstance)
-                .singleElement()
-                .satisfies(s -> assertThat(((SnapshotTaken) s).reason()).startsWith("pre-maintenance"));
+        orders.assertClosedForMaintenance("pre-maintenance");
         assertThat(((Outcome.Applied) closed).tookSnapshot()).isTrue();
     }
 

@@ -1,4 +1,4 @@
-package io.bulwark.engine.liquidation;
+package io.bulwark.engine.desk.liquidation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,7 +57,7 @@ class RiskInvariantTests {
             }
             assertInvariants(engine);
         };
-        apply.accept(new StartEngine("prop", 10, 10, 10_000, 0));
+        apply.accept(StartEngine.of("prop").withFundingSampleSeconds(10).withBreaker(10, 10_000));
         apply.accept(new CreateMarket(TradingFloor.btc()));
         apply.accept(new UpdateMarket(BTC, MarketPatch.NONE.withFundingIntervalSeconds(60L)));
         apply.accept(new Deposit(Ledger.LIQUIDATOR_VAULT, new BigDecimal("3000"), "vault"));

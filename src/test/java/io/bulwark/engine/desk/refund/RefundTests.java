@@ -1,14 +1,15 @@
-package io.bulwark.engine;
+package io.bulwark.engine.desk.refund;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.engine.Engine;
+import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.PayRefunds;
 import io.bulwark.engine.command.PayRefunds.Item;
 import io.bulwark.engine.command.PayRefunds.Kind;
 import io.bulwark.engine.command.PayRefunds.Refund;
 import io.bulwark.engine.command.Rejection;
-import io.bulwark.engine.desk.refund.PaidIncidents;
 import io.bulwark.engine.event.IncidentRefunded;
 import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.event.RefundItemSkipped;

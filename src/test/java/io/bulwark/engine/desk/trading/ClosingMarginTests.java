@@ -1,4 +1,4 @@
-package io.bulwark.engine.trading;
+package io.bulwark.engine.desk.trading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,13 +129,13 @@ class ClosingMarginTests {
 
     @Test
     void aJournalOfAnOlderBuildReplaysUnderTheRulesItWasWrittenWith() {
-        floor.apply(new StartEngine("old-build", 0, 0, 0, 0, null, null));
+        floor.apply(StartEngine.of("old-build").withRules(null));
         for (int i = 0; i < 20; i++) {
             dave.sells("1").at("65100").placed(); // version 1 took every "closing" order
         }
         Engine restored = Engine.restore(floor.engine.serialize());
         assertThat(restored.stateHash()).isEqualTo(floor.engine.stateHash());
-        floor.apply(new StartEngine("this-build", 0, 0, 0, 0, null));
+        floor.apply(StartEngine.of("this-build"));
         assertThat(dave.sells("1").at("65100").rejected()).isEqualTo(Code.INSUFFICIENT_MARGIN);
     }
 

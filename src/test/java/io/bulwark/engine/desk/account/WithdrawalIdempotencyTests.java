@@ -1,7 +1,9 @@
-package io.bulwark.engine;
+package io.bulwark.engine.desk.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.engine.Engine;
+import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.account.WithdrawalReferences;
 import io.bulwark.engine.command.ChangeTradingState;
 import io.bulwark.engine.command.Deposit;

@@ -1,8 +1,9 @@
-package io.bulwark.engine.maintenance;
+package io.bulwark.engine.desk.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
+import io.bulwark.engine.OrdersAtAClose;
 import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.CancelMaintenance;
 import io.bulwark.engine.command.ChangeTradingState;
@@ -10,16 +11,13 @@ import io.bulwark.engine.command.Rejection;
 import io.bulwark.engine.command.ScheduleMaintenance;
 import io.bulwark.engine.command.StartEngine;
 import io.bulwark.engine.command.Tick;
-import io.bulwark.engine.desk.maintenance.MaintenanceDesk;
 import io.bulwark.engine.event.MaintenanceCompleted;
 import io.bulwark.engine.event.MaintenanceStarted;
-import io.bulwark.engine.event.OrderUpdated;
 import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.event.SnapshotTaken;
 import io.bulwark.engine.event.TradingStateChanged;
-import io.bulwark.engine.order.CancelReason;
-import io.bulwark.engine.order.OrderStatus;
-import io.bulwark.engine.order.OrderType;
+import io.bulwark.engine.maintenance.MaintenanceWindow;
+import io.bulwark.engine.maintenance.WindowStatus;
 import io.bulwark.engine.state.TradingState;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +26,10 @@ class MaintenanceWindowTests {
     private final TradingFloor floor = new TradingFloor();
 
     MaintenanceWindowTests() {
-        floor.apply(new StartEngine("test", 60, 10, 10_000, 120));
+        floor.apply(StartEngine.of("test")
+                .withFundingSampleSeconds(60)
+                .withBreaker(10, 10_000)
+                .withMinPostOnlySeconds(120));
     }
 
     private Outcome tickAt(long timestamp) {
@@ -51,10 +52,7 @@ class MaintenanceWindowTests {
 
     @Test
     void atItsStartTheExchangeClosesByItselfAsAnAdminCloseWould() {
-        floor.prices("65000");
-        var bob = floor.trader("bob", "100000");
-        var bid = bob.buys("1").at("64000").placed();
-        var stop = bob.sells("1").triggered(OrderType.STOP_MARKET, "60000").placed();
+        var orders = OrdersAtAClose.placedOn(floor);
         long start = floor.now + 60_000;
         String id = schedule(start, start + 600_000);
         assertThat(window(id).status()).isEqualTo(WindowStatus.SCHEDULED);
@@ -72,20 +70,8 @@ class MaintenanceWindowTests {
                 .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(TradingStateChanged.class, t -> {
                     assertThat(t.to()).isEqualTo(TradingState.CLOSED);
                     assertThat(t.actor()).isEqualTo(MaintenanceDesk.ACTOR);
-                }))
-                .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(OrderUpdated.class, u -> {
-                    assertThat(u.order().orderId()).isEqualTo(bid.orderId());
-                    assertThat(u.order().cancelReason()).isEqualTo(CancelReason.MAINTENANCE);
                 }));
-        assertThat(bob.liveOrders()).singleElement().satisfies(o -> {
-            assertThat(o.orderId()).isEqualTo(stop.orderId());
-            assertThat(o.status()).isEqualTo(OrderStatus.UNTRIGGERED);
-        });
-        assertThat(floor.events())
-                .filteredOn(SnapshotTaken.class::isInstance)
-                .singleElement()
-                .satisfies(s -> assertThat(((SnapshotTaken) s).reason())
-                        .isEqualTo("pre-maintenance: maintenance window " + id + ": upgrade db"));
+        orders.assertClosedForMaintenance("pre-maintenance: maintenance window " + id + ": upgrade db");
 
         tickAt(start + 600_000);
         assertThat(window(id).status()).isEqualTo(WindowStatus.COMPLETED);

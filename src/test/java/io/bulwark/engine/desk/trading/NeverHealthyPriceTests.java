@@ -1,4 +1,4 @@
-package io.bulwark.engine.trading;
+package io.bulwark.engine.desk.trading;
 
 import static io.bulwark.engine.TradingFloor.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +70,8 @@ class NeverHealthyPriceTests {
     @Test
     void onceHealthyAMarketTradesOnALaterUnhealthyPriceAsBefore() {
         floor.prices("65000");
-        floor.apply(new StartEngine("restart", 60, 10, 10_000, 0)); // distrusts the price
+        floor.apply(
+                StartEngine.of("restart").withFundingSampleSeconds(60).withBreaker(10, 10_000)); // distrusts the price
         assertThat(floor.view().market(BTC).orElseThrow().priceHealthy()).isFalse();
         erin.sells("1").at("65000").placed();
         assertThat(dan.buys("1").atMarket().placed().status()).isEqualTo(OrderStatus.FILLED);
@@ -82,12 +83,14 @@ class NeverHealthyPriceTests {
         erin.sells("1").at("65000").placed();
         Engine restored = Engine.restore(floor.engine.serialize());
         assertThat(restored.stateHash()).isEqualTo(floor.engine.stateHash());
-        restored.apply(new StartEngine("restart", 60, 10, 10_000, 0), floor.now + 1000);
+        restored.apply(
+                StartEngine.of("restart").withFundingSampleSeconds(60).withBreaker(10, 10_000), floor.now + 1000);
         assertThat(rejection(restored.apply(marketBuy(), floor.now + 2000))).isEqualTo(Code.PRICE_UNAVAILABLE);
 
         floor.prices("65000");
         Engine healthyOnce = Engine.restore(floor.engine.serialize());
-        healthyOnce.apply(new StartEngine("restart", 60, 10, 10_000, 0), floor.now + 1000);
+        healthyOnce.apply(
+                StartEngine.of("restart").withFundingSampleSeconds(60).withBreaker(10, 10_000), floor.now + 1000);
         assertThat(healthyOnce.apply(marketBuy(), floor.now + 2000)).isInstanceOf(Outcome.Applied.class);
     }
 

@@ -1,9 +1,14 @@
-package io.bulwark.engine.account;
+package io.bulwark.engine.desk.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.Engine;
 import io.bulwark.engine.TradingFloor;
+import io.bulwark.engine.account.ApiKey;
+import io.bulwark.engine.account.HashScheme;
+import io.bulwark.engine.account.KeyGrant;
+import io.bulwark.engine.account.Role;
+import io.bulwark.engine.account.Scope;
 import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.command.IssueApiKey;
 import io.bulwark.engine.command.Rejection.Code;

@@ -1,4 +1,4 @@
-package io.bulwark.engine.funding;
+package io.bulwark.engine.desk.funding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import io.bulwark.engine.event.FundingHalted;
 import io.bulwark.engine.event.FundingPaid;
 import io.bulwark.engine.event.FundingSettled;
 import io.bulwark.engine.event.Outcome;
+import io.bulwark.engine.funding.FundingRate;
 import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.market.MarketPatch;
 import io.bulwark.engine.money.Decimals;
@@ -70,10 +71,7 @@ class FundingTests {
 
     @Test
     void longsPayShortsExactlyWhenTheBookTradesAboveTheIndex() {
-        var floor = new TradingFloor();
-        floor.apply(new StartEngine("test", 10, 0, 0, 0));
-        floor.apply(new UpdateMarket("BTC-USD-PERP", MarketPatch.NONE.withFundingIntervalSeconds(60L)));
-        floor.prices("65000");
+        var floor = fundingEveryMinute();
         var alice = floor.trader("alice", "100000");
         var bob = floor.trader("bob", "100000");
         var carol = floor.trader("carol", "100000");
@@ -113,10 +111,7 @@ class FundingTests {
 
     @Test
     void anUnhealthyPriceAtTheIntervalsEndHaltsFundingAndPaysNothing() {
-        var floor = new TradingFloor();
-        floor.apply(new StartEngine("test", 10, 0, 0, 0));
-        floor.apply(new UpdateMarket("BTC-USD-PERP", MarketPatch.NONE.withFundingIntervalSeconds(60L)));
-        floor.prices("65000");
+        var floor = fundingEveryMinute();
         var alice = floor.trader("alice", "100000");
         var bob = floor.trader("bob", "100000");
         alice.sells("1").at("65000").placed();
@@ -155,5 +150,14 @@ class FundingTests {
             }
         }
         throw new AssertionError("no funding was settled in 10 minutes");
+    }
+
+    /** BTC priced at 65000, its funding sampled every 10 s and paid every minute. */
+    private static TradingFloor fundingEveryMinute() {
+        var floor = new TradingFloor();
+        floor.apply(StartEngine.of("test").withFundingSampleSeconds(10));
+        floor.apply(new UpdateMarket("BTC-USD-PERP", MarketPatch.NONE.withFundingIntervalSeconds(60L)));
+        floor.prices("65000");
+        return floor;
     }
 }

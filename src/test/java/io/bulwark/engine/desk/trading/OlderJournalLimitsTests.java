@@ -1,4 +1,4 @@
-package io.bulwark.engine.trading;
+package io.bulwark.engine.desk.trading;
 
 import static io.bulwark.engine.TradingFloor.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +34,7 @@ class OlderJournalLimitsTests {
 
     @Test
     void anOlderBuildsStartEngineHasNoLimitsAndForgetsNothing() {
-        floor.apply(new StartEngine("old-build", 0, 0, 0, 0, null, 2));
+        floor.apply(StartEngine.of("old-build").withRules(2));
         assertThat(alice.buys("0.01").at("1").placed().status())
                 .as("no mark and far from anything: rested, as older builds did")
                 .isEqualTo(OrderStatus.OPEN);
@@ -57,7 +57,7 @@ class OlderJournalLimitsTests {
 
     @Test
     void aTermOfThisBuildTurnsTheLimitsOnAndEndedIdsCountFromItsStart() {
-        floor.apply(new StartEngine("old-build", 0, 0, 0, 0, null, 2));
+        floor.apply(StartEngine.of("old-build").withRules(2));
         floor.prices("65000");
         for (int i = 0; i < 5; i++) {
             alice.buys("0.01").at(Integer.toString(60_000 - i)).placed();

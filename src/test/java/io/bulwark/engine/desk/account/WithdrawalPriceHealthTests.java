@@ -1,7 +1,8 @@
-package io.bulwark.engine;
+package io.bulwark.engine.desk.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.command.Rejection;
@@ -70,7 +71,10 @@ class WithdrawalPriceHealthTests {
 
     @Test
     void afterARestartOneOrTwoUpdatesAreNotEnough() {
-        floor.apply(new StartEngine("restart", 60, 10, 10_000, 120));
+        floor.apply(StartEngine.of("restart")
+                .withFundingSampleSeconds(60)
+                .withBreaker(10, 10_000)
+                .withMinPostOnlySeconds(120));
         long stamp = floor.now + 1000;
         for (String source : List.of("a", "b")) {
             floor.apply(new PostOraclePrices(

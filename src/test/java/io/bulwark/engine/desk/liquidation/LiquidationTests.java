@@ -1,4 +1,4 @@
-package io.bulwark.engine.liquidation;
+package io.bulwark.engine.desk.liquidation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +27,7 @@ class LiquidationTests {
     private final TradingFloor.Trader dave;
 
     LiquidationTests() {
-        floor.apply(new StartEngine("test", 60, 10, 10_000, 0));
+        floor.apply(StartEngine.of("test").withFundingSampleSeconds(60).withBreaker(10, 10_000));
         floor.prices("65000");
         alice = floor.trader("alice", "100000");
         dave = floor.trader("dave", "1400");
@@ -140,7 +140,7 @@ class LiquidationTests {
 
     @Test
     void aRestartDistrustsThePriceUntilThreeFreshUpdates() {
-        floor.apply(new StartEngine("restart", 60, 10, 10_000, 0));
+        floor.apply(StartEngine.of("restart").withFundingSampleSeconds(60).withBreaker(10, 10_000));
         List<Event> seen = new ArrayList<>();
         for (String source : List.of("a", "b")) {
             floor.apply(new PostOraclePrices(
@@ -158,7 +158,7 @@ class LiquidationTests {
 
     @Test
     void theBreakerTripsAboveTheAccountLimitAndOnlyAnAdminResumes() {
-        floor.apply(new StartEngine("test", 60, 2, 10_000, 0));
+        floor.apply(StartEngine.of("test").withFundingSampleSeconds(60).withBreaker(2, 10_000));
         List<TradingFloor.Trader> longs = new ArrayList<>(List.of(dave));
         for (String name : List.of("ivy", "jay", "kim")) {
             var t = floor.trader(name, "1400");

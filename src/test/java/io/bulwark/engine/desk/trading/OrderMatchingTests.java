@@ -1,4 +1,4 @@
-package io.bulwark.engine.trading;
+package io.bulwark.engine.desk.trading;
 
 import static io.bulwark.engine.TradingFloor.BTC;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,8 +1,10 @@
-package io.bulwark.engine;
+package io.bulwark.engine.desk.liquidation;
 
 import static io.bulwark.engine.TradingFloor.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.engine.Engine;
+import io.bulwark.engine.TradingFloor;
 import io.bulwark.engine.command.CreateMarket;
 import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.command.Rejection;
@@ -37,7 +39,10 @@ class MarketBreakerTests {
     private final List<Event> seen = new ArrayList<>();
 
     MarketBreakerTests() {
-        floor.apply(new StartEngine("test", 60, 10, 500, 0, CircuitBreaker.DEFAULT_MIN_NOTIONAL));
+        floor.apply(StartEngine.of("test")
+                .withFundingSampleSeconds(60)
+                .withBreaker(10, 500)
+                .withBreakerMinNotional(CircuitBreaker.DEFAULT_MIN_NOTIONAL));
         floor.apply(new CreateMarket(TradingFloor.spec(ETH, "0.1", "0.001", "0.02", "0.01")));
         prices(BTC, "65000");
         prices(ETH, "65000");
@@ -154,7 +159,7 @@ class MarketBreakerTests {
 
     @Test
     void accountLimitsCountPerMarket() {
-        floor.apply(new StartEngine("test", 60, 2, 500, 0, null));
+        floor.apply(StartEngine.of("test").withFundingSampleSeconds(60).withBreaker(2, 500));
         var alice = floor.trader("alice", "10000000");
         List<TradingFloor.Trader> longs = new ArrayList<>();
         for (String market : List.of(BTC, ETH)) {

@@ -1,4 +1,4 @@
-package io.bulwark.engine.trading;
+package io.bulwark.engine.desk.trading;
 
 import static io.bulwark.engine.TradingFloor.BTC;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +16,6 @@ import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.engine.order.OrderState;
 import io.bulwark.engine.order.OrderStatus;
 import io.bulwark.engine.order.OrderType;
-import io.bulwark.engine.state.RuleSet;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,18 +46,11 @@ class OpenOrderLimitTests {
 
     /** A StartEngine of this build with these limits (oracle sources forgotten after an hour). */
     static StartEngine limits(Integer maxOpenOrders, Integer restingBandBps, Long retentionSeconds) {
-        return new StartEngine(
-                "test",
-                60,
-                10,
-                10_000,
-                0,
-                null,
-                RuleSet.CURRENT,
-                maxOpenOrders,
-                restingBandBps,
-                retentionSeconds,
-                3600L);
+        return StartEngine.of("test")
+                .withFundingSampleSeconds(60)
+                .withBreaker(10, 10_000)
+                .withOrderLimits(maxOpenOrders, restingBandBps, retentionSeconds)
+                .withOracleSourceRetentionSeconds(3600L);
     }
 
     /** BTC-USD-PERP's parameters under another name. */
