@@ -283,6 +283,7 @@ class ConsoleDrillTests {
         assertThat(browser.findAll("[data-quarantined='feed-b']")).hasSize(1);
         x.prices("feed-a", "65000", "feed-a", "65000", "feed-a", "65000");
         assertThat(x.market().path("priceHealthy").asBoolean()).isTrue();
+        browser.refresh();
         browser.screenshot("oracle-quarantined");
     }
 
