@@ -50,7 +50,7 @@ class ConsoleDrillTests {
     @AfterEach
     void stopAll() {
         if (browser != null) {
-            browser.screenshot("last-seen");
+            browser.lastSeen();
             browser.close();
         }
         instances.close();
@@ -134,7 +134,7 @@ class ConsoleDrillTests {
     private void signIn() {
         browser.type("#admin-key", "bwk_not_an_admin_key_at_all_000000000000000000");
         browser.click("#sign-in-button");
-        assertThat(browser.text("#sign-in-error")).isEqualTo("That is not an admin key.");
+        assertThat(browser.awaitText("#sign-in-error")).isEqualTo("That is not an admin key.");
         browser.screenshot("sign-in");
         browser.signIn(ADMIN);
         assertThat(browser.script("return sessionStorage.getItem('bulwark.console.adminKey')"))

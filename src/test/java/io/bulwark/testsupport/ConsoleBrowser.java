@@ -115,8 +115,18 @@ public final class ConsoleBrowser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** The element's text; read again when the header's periodic refresh replaced the element meanwhile. */
     public String text(String css) {
-        return find(css).getText();
+        return wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(css)).getText());
+    }
+
+    /** The element's text once it has some (a message the page writes after a call). */
+    public String awaitText(String css) {
+        return wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            String text = d.findElement(By.cssSelector(css)).getText();
+            return text.isEmpty() ? null : text;
+        });
     }
 
     public void click(String css) {
@@ -180,9 +190,18 @@ public final class ConsoleBrowser implements AutoCloseable {
     }
 
     public Path screenshot(String name) {
+        return screenshot(screenshots, name);
+    }
+
+    /** What the page showed last, for a failing test: always under target/, never with the docs' screenshots. */
+    public Path lastSeen() {
+        return screenshot(Path.of("target/console-screenshots"), "last-seen");
+    }
+
+    private Path screenshot(Path folder, String name) {
         try {
-            Files.createDirectories(screenshots);
-            Path file = screenshots.resolve(name + ".png");
+            Files.createDirectories(folder);
+            Path file = folder.resolve(name + ".png");
             Files.write(file, wholePage());
             return file;
         } catch (IOException e) {
