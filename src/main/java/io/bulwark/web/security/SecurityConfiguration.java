@@ -55,7 +55,9 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain consoleSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain consoleSecurity(
+            HttpSecurity http, ProblemWriter problems, RateLimits rateLimits, ClientAddress clientAddress)
+            throws Exception {
         ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
         return http.securityMatcher("/console", "/console/**")
                 .csrf(AbstractHttpConfigurer::disable)
@@ -64,6 +66,8 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // The same per-address bucket as every request without a key.
+                .addFilterBefore(new RateLimitFilter(rateLimits, clientAddress, problems), AuthorizationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONSOLE_CSP))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
