@@ -45,6 +45,7 @@ async function show(view) {
   try {
     fill(target, await VIEWS[view]());
   } catch (error) {
+    if (error.status === 401) return signOut("The server no longer takes this key (revoked?): enter an admin key.");
     fill(target, h("p", { class: "error" }, `Could not load this view: ${error.message}`));
   } finally {
     target.setAttribute("data-loaded", view);
@@ -58,6 +59,15 @@ async function signIn(key) {
   await call("GET", "/admin/maintenance-windows", undefined, key);
   rememberKey(key);
   enter();
+}
+
+function signOut(why) {
+  forgetKey();
+  $("console").hidden = true;
+  $("sign-out").hidden = true;
+  $("sign-in").hidden = false;
+  fill($("summary"));
+  fill($("sign-in-error"), why);
 }
 
 function enter() {
@@ -80,10 +90,7 @@ function start() {
       fill($("sign-in-error"), error.status === 401 || error.status === 403 ? "That is not an admin key." : error.message);
     }
   });
-  $("sign-out").addEventListener("click", () => {
-    forgetKey();
-    location.reload();
-  });
+  $("sign-out").addEventListener("click", () => signOut(""));
   for (const tab of document.querySelectorAll("#tabs [data-view]")) {
     tab.addEventListener("click", () => {
       notice("");

@@ -73,6 +73,7 @@ class ConsoleDrillTests {
         rollBack();
         quarantineTheFeed();
         reopenThroughPostOnlyWithBands();
+        forgetTheKey();
     }
 
     /** As in the January drill: longs of 1 at 65000 with little margin, a stop and a take-profit, a snapshot. */
@@ -326,6 +327,14 @@ class ConsoleDrillTests {
         x.assertIntegrity();
         assertThat(browser.text("#exchange-state")).isEqualTo("OPEN");
         browser.screenshot("exchange");
+    }
+
+    private void forgetTheKey() {
+        browser.click("#sign-out");
+        assertThat(browser.script("return sessionStorage.getItem('bulwark.console.adminKey')"))
+                .isNull();
+        assertThat(browser.find("#sign-in").isDisplayed()).isTrue();
+        assertThat(browser.find("#console").isDisplayed()).isFalse();
     }
 
     private static String postOnlyLimit(String side, String price) {
