@@ -3,6 +3,8 @@ package io.bulwark.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -142,5 +144,61 @@ class SecurityTests extends HttpApiTestBase {
         Trader trader = newTrader();
         ApiClient.Response response = api.get("/api/v1/account", trader.apiKey());
         assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    /** The console's page and files are public, read only, under a strict CSP; nothing else becomes public. */
+    @Test
+    void theConsoleIsPublicUnderAStrictContentSecurityPolicy() {
+        for (String path :
+                List.of("/console", "/console/", "/console/index.html", "/console/app.js", "/console/console.css")) {
+            ApiClient.Response page = api.get(path, null).assertStatus(200);
+            String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+            assertThat(csp)
+                    .as(path)
+                    .contains(
+                            "default-src 'none'",
+                            "script-src 'self'",
+                            "style-src 'self'",
+                            "frame-ancestors 'none'",
+                            "require-trusted-types-for 'script'")
+                    .doesNotContain("unsafe-inline", "unsafe-eval");
+            assertThat(page.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+            assertThat(page.headers().firstValue("X-Content-Type-Options"))
+                    .as(path)
+                    .contains("nosniff");
+            assertThat(page.headers().firstValue("Referrer-Policy")).as(path).contains("no-referrer");
+            assertThat(page.headers().allValues("Set-Cookie")).as(path).isEmpty();
+        }
+        String html = api.get("/console", null).body();
+        assertThat(html).contains("<script type=\"module\" src=\"/console/app.js\"></script>");
+        assertThat(html.split("<script", -1)).as("scripts, none inline").hasSize(2);
+        assertThat(html).doesNotContain("style=", " onclick=", " onload=");
+        assertThat(api.get("/console/app.js", null).contentType()).contains("javascript");
+
+        assertThat(api.post("/console", null, "{}").status()).isIn(401, 403);
+        assertThat(api.delete("/console/app.js", null).status()).isIn(401, 403);
+        assertThat(api.get("/console/nothing-here.js", null).status()).isEqualTo(404);
+        api.get("/consoles", null).assertProblem(401, "UNAUTHENTICATED");
+        api.get("/console-admin", null).assertProblem(401, "UNAUTHENTICATED");
+        api.get("/api/v1/admin/vault", null).assertProblem(401, "UNAUTHENTICATED");
+    }
+
+    /** Server data becomes text nodes only, and the key lives in session storage only (the browser test runs it). */
+    @Test
+    void theConsolesScriptsWriteNoMarkupAndKeepTheKeyInSessionStorageOnly() throws Exception {
+        Path folder = Path.of("src/main/resources/static/console");
+        List<Path> scripts;
+        try (var files = Files.list(folder)) {
+            scripts = files.filter(f -> f.toString().endsWith(".js")).toList();
+        }
+        assertThat(scripts).isNotEmpty();
+        for (Path script : scripts) {
+            String code = Files.readString(script);
+            assertThat(code)
+                    .as(script.toString())
+                    .doesNotContainPattern("\\.(innerHTML|outerHTML)\\s*=")
+                    .doesNotContain("insertAdjacentHTML", "document.write", "eval(", "new Function")
+                    .doesNotContain("localStorage.", "document.cookie", "indexedDB");
+        }
     }
 }

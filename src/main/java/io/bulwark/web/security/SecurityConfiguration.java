@@ -5,6 +5,7 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -13,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.CorsFilter;
 
 /**
@@ -21,7 +23,8 @@ import org.springframework.web.filter.CorsFilter;
  * ADMIN, {@code /api/v1/oracle/**} ORACLE, every other {@code /api/v1} path a TRADER key with the scope
  * {@link TraderScopes} names for it (403 {@code SCOPE_REQUIRED} without it; an endpoint it does not name is
  * refused to every key); anything else needs some key (deny by default). CORS preflights are answered before
- * any of this by {@link CrossOriginFilter}.
+ * any of this by {@link CrossOriginFilter}. The operator console's static files ({@code /console/**}) have a
+ * chain of their own: public, GET only, under a strict Content-Security-Policy.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CorsProperties.class)
@@ -37,7 +40,51 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * Scripts, styles and API calls from this origin only (no inline script or style, no eval), no framing, no
+     * referrer, and Trusted Types required so that no script can assign a string to {@code innerHTML}: the
+     * console renders every server value as text.
+     */
+    static final String CONSOLE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+            + " connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none';"
+            + " require-trusted-types-for 'script'; trusted-types 'none'";
+
+    /**
+     * The console's page, scripts and styles: public (the page asks for the admin key; only its API calls carry
+     * it), read only, and served before the API chain, which denies anything it does not name.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain consoleSecurity(
+            HttpSecurity http, ProblemWriter problems, RateLimits rateLimits, ClientAddress clientAddress)
+            throws Exception {
+        ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
+        return http.securityMatcher("/console", "/console/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // The same per-address bucket as every request without a key.
+                .addFilterBefore(new RateLimitFilter(rateLimits, clientAddress, problems), AuthorizationFilter.class)
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONSOLE_CSP))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+                .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/", "/console/*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/console", "/console/", "/console/*")
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain apiSecurity(
             HttpSecurity http,
             KeyAuthenticator keys,
