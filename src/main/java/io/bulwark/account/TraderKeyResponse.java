@@ -7,11 +7,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A trader key as {@code GET /api/v1/keys} shows it: never its secret or hash. {@code label}, {@code
+ * A trader key as {@code GET /api/v1/keys} shows it to its trader and {@code GET /api/v1/admin/accounts/{id}} to an
+ * operator: never its secret or hash. {@code label}, {@code
  * expiresAt}, {@code createdAt} (unknown for keys issued before keys carried it) and {@code lastUsedAt}
  * (to the minute) are null when absent; {@code allowedIps} empty means any address.
  */
-record TraderKeyResponse(
+public record TraderKeyResponse(
         String keyId,
         String label,
         List<Scope> scopes,
@@ -20,7 +21,7 @@ record TraderKeyResponse(
         Instant createdAt,
         Instant lastUsedAt) {
 
-    static TraderKeyResponse of(ApiKey key, Instant lastUsedAt) {
+    public static TraderKeyResponse of(ApiKey key, Instant lastUsedAt) {
         KeyGrant g = key.grant();
         return new TraderKeyResponse(
                 key.keyId(),

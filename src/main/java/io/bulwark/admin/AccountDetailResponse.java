@@ -1,6 +1,7 @@
 package io.bulwark.admin;
 
 import io.bulwark.account.AccountResponse;
+import io.bulwark.account.TraderKeyResponse;
 import io.bulwark.order.OrderResponse;
 import io.bulwark.position.PositionResponse;
 import java.util.List;
@@ -16,4 +17,4 @@ record AccountDetailResponse(
         AccountResponse account,
         List<PositionResponse> positions,
         List<OrderResponse> openOrders,
-        List<AccountKeyResponse> keys) {}
+        List<TraderKeyResponse> keys) {}

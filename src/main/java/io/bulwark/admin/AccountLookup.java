@@ -1,6 +1,7 @@
 package io.bulwark.admin;
 
 import io.bulwark.account.AccountResponse;
+import io.bulwark.account.TraderKeyResponse;
 import io.bulwark.engine.account.Account;
 import io.bulwark.engine.account.ApiKey;
 import io.bulwark.engine.account.Role;
@@ -63,7 +64,7 @@ class AccountLookup {
                 read.positions().stream().map(PositionResponse::of).toList(),
                 openOrders.withFills(accountId, read.live(), read.sequence()),
                 read.keys().stream()
-                        .map(k -> AccountKeyResponse.of(k, lastUsed.get(k.keyId())))
+                        .map(k -> TraderKeyResponse.of(k, lastUsed.get(k.keyId())))
                         .toList());
     }
 
