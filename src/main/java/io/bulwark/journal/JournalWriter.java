@@ -215,8 +215,10 @@ final class JournalWriter {
                 SnapshotRetention.prune(connection, snapshotRetain);
             }
             readModels.execute(connection);
+            connection.clearWarnings();
             commitSent = true;
             connection.commit();
+            SynchronousCommit.requireConfirmed(connection);
             commitSent = false;
             lastRowHash = chain;
         } catch (SQLException | RuntimeException e) {
