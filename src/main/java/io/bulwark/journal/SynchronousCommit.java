@@ -6,10 +6,10 @@ import java.sql.SQLWarning;
 
 /**
  * With a synchronous standby ({@code synchronous_standby_names}), a COMMIT returns once the standby has the
- * transaction too, except when its wait is cancelled (by the journal connection's own {@code statement_timeout},
- * or an operator's {@code pg_cancel_backend}): then it returns anyway, committed on the primary alone, with only
- * a warning ("canceling wait for synchronous replication"). A failover could lose such a commit, so it must not
- * be acknowledged.
+ * transaction too, except when its wait is cancelled (an operator's {@code pg_cancel_backend} on a commit that
+ * looks stuck behind a stalled standby, or any other cancel request; {@code statement_timeout} does not end that
+ * wait): then it returns anyway, committed on the primary alone, with only a warning ("canceling wait for
+ * synchronous replication"). A failover could lose such a commit, so it must not be acknowledged.
  */
 final class SynchronousCommit {
     private SynchronousCommit() {}

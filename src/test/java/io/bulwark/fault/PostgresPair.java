@@ -137,6 +137,40 @@ final class PostgresPair implements AutoCloseable {
         return postmaster;
     }
 
+    /** {@code kill -STOP} of every standby process: it receives and confirms nothing, like a stalled machine. */
+    void freezeStandby() {
+        signalStandby("STOP");
+    }
+
+    void thawStandby() {
+        signalStandby("CONT");
+    }
+
+    private void signalStandby(String signal) {
+        ProcessHandle server = ProcessHandle.of(postmasterPid(standby)).orElseThrow();
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(server.pid())));
+        server.children().forEach(child -> command.add(Long.toString(child.pid())));
+        ScratchPostgres.run(command);
+    }
+
+    /**
+     * What an impatient operator does to commits "stuck" behind a stalled standby: {@code pg_cancel_backend}
+     * of every session waiting for it ({@code wait_event = 'SyncRep'}). PostgreSQL then returns each such
+     * COMMIT as done on the primary alone, with a warning. Returns how many were cancelled.
+     */
+    long cancelCommitsWaitingForStandby() {
+        try (Connection c = DriverManager.getConnection(adminUrl(primaryPort), username(), "");
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT count(*) FILTER (WHERE pg_cancel_backend(pid)) FROM pg_stat_activity"
+                                + " WHERE wait_event = 'SyncRep'")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code pg_ctl promote -w}: returns once the standby accepts writes. */
     void promoteStandby() {
         pg("pg_ctl", "-D", standby.toString(), "-w", "-t", "60", "promote");
