@@ -38,11 +38,11 @@ class PgFailoverFaultTests {
     private final Duration loadBefore = FaultRun.secondsSetting("fault.pg.load-seconds", 10);
     private final Duration promoteDelay = FaultRun.secondsSetting("fault.pg.promote-delay-seconds", 2);
     /**
-     * Above 0: the standby is frozen this long before the kill (COMMITs wait for it), the waiting COMMITs are
-     * cancelled every 500 ms meanwhile (they then return committed on the primary alone), and it is thawed after
-     * the kill.
+     * Above 0: the standby is stopped this long before the kill (COMMITs wait for it), the waiting COMMITs are
+     * cancelled every 500 ms meanwhile (they then return committed on the primary alone), and it is started
+     * again after the kill, before its promotion.
      */
-    private final Duration laggingStandby = FaultRun.secondsSetting("fault.pg.lagging-standby-seconds", 0);
+    private final Duration standbyDown = FaultRun.secondsSetting("fault.pg.standby-down-seconds", 0);
 
     private final List<String> failures = new ArrayList<>();
 
@@ -84,12 +84,12 @@ class PgFailoverFaultTests {
         ApiClient api = service.api();
         FaultRun.sleep(loadBefore);
         String syncState = pg.standbySyncState();
-        int ackedBeforeFreeze = load.acknowledged().size();
+        int ackedBeforeStandbyDown = load.acknowledged().size();
         long cancelled = 0;
-        if (!laggingStandby.isZero()) {
-            pg.freezeStandby();
-            long thaw = System.nanoTime() + laggingStandby.toNanos();
-            while (System.nanoTime() < thaw) {
+        if (!standbyDown.isZero()) {
+            pg.stopStandby();
+            long restart = System.nanoTime() + standbyDown.toNanos();
+            while (System.nanoTime() < restart) {
                 FaultRun.sleep(Duration.ofMillis(500));
                 cancelled += pg.cancelCommitsWaitingForStandby();
             }
@@ -97,12 +97,12 @@ class PgFailoverFaultTests {
         int ackedBeforeKill = load.acknowledged().size();
         long killed = System.nanoTime();
         long postmaster = pg.killPrimary();
-        if (!laggingStandby.isZero()) {
-            pg.thawStandby();
+        if (!standbyDown.isZero()) {
+            pg.startStandby();
             run.print(
-                    "standby frozen %d s before the kill, %d commits waiting for it cancelled on the primary"
+                    "standby down %d s before the kill, %d commits waiting for it cancelled on the primary"
                             + " (pg_cancel_backend): %d orders acknowledged meanwhile",
-                    laggingStandby.toSeconds(), cancelled, ackedBeforeKill - ackedBeforeFreeze);
+                    standbyDown.toSeconds(), cancelled, ackedBeforeKill - ackedBeforeStandbyDown);
         }
         long noticed = awaitNotWriter(service, killed + promoteDelay.toNanos());
         FaultRun.sleep(Duration.ofNanos(Math.max(0, killed + promoteDelay.toNanos() - System.nanoTime())));
@@ -114,9 +114,9 @@ class PgFailoverFaultTests {
                 awaitWriter(service, FAILOVER_LIMIT, "promotion", () -> leaseEpoch(newPrimary, pg.username()) > epoch);
         long writerAgain = System.nanoTime();
         long newEpoch = leaseEpoch(newPrimary, pg.username());
-        // With a frozen standby the old primary may have raised the epoch alone meanwhile (terms that could
+        // With the standby down, the old primary may have raised the epoch alone meanwhile (terms that could
         // not commit): the promoted one then starts from an epoch it never saw.
-        if (back && (laggingStandby.isZero() ? newEpoch != epoch + 1 : newEpoch <= epoch)) {
+        if (back && (standbyDown.isZero() ? newEpoch != epoch + 1 : newEpoch <= epoch)) {
             failures.add("writer back under lease epoch " + newEpoch + ", expected " + (epoch + 1));
         }
         int ackedAtWriterAgain = load.acknowledged().size();

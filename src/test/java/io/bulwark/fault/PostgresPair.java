@@ -137,24 +137,21 @@ final class PostgresPair implements AutoCloseable {
         return postmaster;
     }
 
-    /** {@code kill -STOP} of every standby process: it receives and confirms nothing, like a stalled machine. */
-    void freezeStandby() {
-        signalStandby("STOP");
+    /**
+     * {@code pg_ctl stop -m immediate} of the standby: it is gone (machine or network), and what the primary sends
+     * meanwhile never reaches it.
+     */
+    void stopStandby() {
+        pg("pg_ctl", "-D", standby.toString(), "-m", "immediate", "-w", "stop");
     }
 
-    void thawStandby() {
-        signalStandby("CONT");
-    }
-
-    private void signalStandby(String signal) {
-        ProcessHandle server = ProcessHandle.of(postmasterPid(standby)).orElseThrow();
-        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(server.pid())));
-        server.children().forEach(child -> command.add(Long.toString(child.pid())));
-        ScratchPostgres.run(command);
+    /** Starts the standby again: it recovers what it had flushed, then streams (or waits for a primary). */
+    void startStandby() {
+        start(standby, standbyPort);
     }
 
     /**
-     * What an impatient operator does to commits "stuck" behind a stalled standby: {@code pg_cancel_backend}
+     * What an impatient operator does to commits "stuck" behind a missing standby: {@code pg_cancel_backend}
      * of every session waiting for it ({@code wait_event = 'SyncRep'}). PostgreSQL then returns each such
      * COMMIT as done on the primary alone, with a warning. Returns how many were cancelled.
      */
