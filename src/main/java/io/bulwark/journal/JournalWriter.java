@@ -202,8 +202,10 @@ final class JournalWriter {
                 SnapshotRetention.prune(connection, snapshotRetain);
             }
             readModels.execute(connection);
+            connection.clearWarnings();
             commitSent = true;
             connection.commit();
+            SynchronousCommit.requireConfirmed(connection);
             commitSent = false;
             lastRowHash = chain;
         } catch (SQLException | RuntimeException e) {

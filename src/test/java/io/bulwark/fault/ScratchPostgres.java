@@ -118,7 +118,7 @@ final class ScratchPostgres implements AutoCloseable {
         run(command);
     }
 
-    private static void run(List<String> command) {
+    static void run(List<String> command) {
         try {
             Process process =
                     new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -134,12 +134,12 @@ final class ScratchPostgres implements AutoCloseable {
         }
     }
 
-    private static boolean isRoot() {
+    static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
     }
 
     /** The newest PostgreSQL under /usr/lib/postgresql, or {@code PG_BIN}. */
-    private static Path findBinaries() {
+    static Path findBinaries() {
         String configured = System.getenv("PG_BIN");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
