@@ -29,12 +29,26 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
 fi
 export SKIP_BUILD=1
 
+# cpu_before: the machine's CPU use over 3 s while the server under test idles (user+system, steal), as
+# the load average counts the previous run's threads for a minute after it ends
+cpu_before() {
+  local a b
+  read -r -a a < <(head -1 /proc/stat)
+  sleep 3
+  read -r -a b < <(head -1 /proc/stat)
+  awk -v u=$((b[1] + b[2] + b[3] - a[1] - a[2] - a[3])) -v st=$((b[8] - a[8])) \
+    -v t=$((b[1] + b[2] + b[3] + b[4] + b[5] + b[6] + b[7] + b[8] - a[1] - a[2] - a[3] - a[4] - a[5] - a[6] - a[7] - a[8])) \
+    'BEGIN {printf "cpu busy %.0f%%, steal %.0f%%", 100 * u / t, 100 * st / t}'
+}
+
 # run_wrk NAME PORT PATH KEY_A KEY_B: a warm-up, then the measured run into $OUT-NAME.txt
 run_wrk() {
   local name="$1" port="$2" path="$3"
   export W3_PATH="$path" W3_KEY_A="$4" W3_KEY_B="$5" W3_MARKET="$MARKET" W3_PRICE="$PRICE" W3_SIZE="$SIZE"
+  local idle
+  idle="$(cpu_before)"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$LUA" "http://127.0.0.1:$port" >/dev/null
-  echo "$name: load average before the run $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT-$name.txt"
+  echo "$name: before the warm-up $idle; load average before the run $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT-$name.txt"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_RUN}s" --latency -s "$LUA" "http://127.0.0.1:$port" \
     | tee -a "$OUT-$name.txt"
 }
@@ -96,6 +110,7 @@ run_wrk bulwark "$PORT" /api/v1/orders "$KEY_A" "$KEY_B"
 curl -fsS -H "Authorization: Bearer $KEY_A" "$BASE/api/v1/positions" | jq -c '.' | cut -c1-300 || true
 
 # summary
+before() { head -1 "$1" | sed 's/^[a-z]*: before the warm-up //; s/;.*//'; }
 rps() { awk '/^Requests\/sec/ {print $2}' "$1"; }
 p99() { awk '$1 == "99%" {print $2}' "$1"; }
 non2xx() { awk '/Non-2xx/ {print $NF}' "$1" | grep . || echo 0; }
@@ -105,7 +120,9 @@ B="$OUT-bulwark.txt"
 echo
 echo "W3 ratio, wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_RUN}s (warm-up ${WARMUP}s each), $(date -u +%FT%TZ), load average at start $LOAD_AT_START"
 printf '  echo:    %10s req/s  p99 %-9s non-2xx %s  %s\n' "$(rps "$E")" "$(p99 "$E")" "$(non2xx "$E")" "$(sockerr "$E")"
+echo "           (idle server before the warm-up: $(before "$E"))"
 printf '  bulwark: %10s req/s  p99 %-9s non-2xx %s  %s\n' "$(rps "$B")" "$(p99 "$B")" "$(non2xx "$B")" "$(sockerr "$B")"
+echo "           (idle server before the warm-up: $(before "$B"))"
 echo "  ratio bulwark/echo: $(awk -v b="$(rps "$B")" -v e="$(rps "$E")" 'BEGIN {printf "%.3f", b / e}')  (goal >= 0.5, p99 < 50ms, 0 errors)"
 [[ "${JFR:-0}" == 1 ]] && echo "  JFR recording (written when the server stops): $OUT.jfr"
 echo "  outputs: $OUT-*.txt"
