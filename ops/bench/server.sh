@@ -1,4 +1,4 @@
-# Sourced by run-w3.sh and run-w4.sh: builds the jar, starts it on a fresh database, stops it on exit.
+# Sourced by run-w3.sh, run-w4.sh and run-w3-ratio.sh: builds the jar, starts it on a fresh database, stops it on exit.
 # Environment: PGHOST_URL (default jdbc:postgresql://127.0.0.1:5432), PGUSER (postgres), PORT (18080),
 # JAVA_HOME (a JDK 21+, default /usr/lib/jvm/temurin-25-jdk-amd64), SKIP_BUILD=1 to reuse target/*.jar,
 # JAR=path to run that jar instead (e.g. one built from an older commit; implies SKIP_BUILD=1).
