@@ -2,9 +2,6 @@ package io.bulwark.web.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.engine.command.PostOraclePrices;
-import io.bulwark.journal.EngineGateway;
-import io.bulwark.testsupport.MarketJson;
 import io.bulwark.web.ApiClient;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,26 +20,13 @@ import tools.jackson.databind.JsonNode;
  * rebuild exactly the state the REST reads give, even when orders trade while the client subscribes.
  */
 class AccountResyncTests extends SocketTestBase {
-    private static final AtomicInteger MARKETS = new AtomicInteger();
     private static final Set<String> LIVE = Set.of("OPEN", "PARTIALLY_FILLED", "UNTRIGGERED");
-
-    @Autowired
-    EngineGateway gateway;
 
     private String market;
 
     @BeforeEach
     void pricedMarket() {
-        market = "RS" + MARKETS.incrementAndGet() + "-USD-PERP";
-        api.post("/api/v1/admin/markets", ADMIN_KEY, MarketJson.cents(market).json())
-                .assertStatus(201);
-        long now = System.currentTimeMillis();
-        gateway.submit(
-                new PostOraclePrices(List.of(
-                        new PostOraclePrices.Quote(market, "a", "100", now),
-                        new PostOraclePrices.Quote(market, "b", "100", now),
-                        new PostOraclePrices.Quote(market, "c", "100", now))),
-                "test");
+        market = pricedMarket("RS");
     }
 
     @Test

@@ -5,19 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.bulwark.engine.command.ChangeTradingState;
 import io.bulwark.engine.state.TradingState;
-import io.bulwark.journal.EngineGateway;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The status channel announces maintenance windows: scheduled, cancelled, and started (the exchange closes). */
 class MaintenanceChannelTests extends SocketTestBase {
     private static final String PATH = "/api/v1/admin/maintenance-windows";
-
-    @Autowired
-    EngineGateway gateway;
 
     private String schedule(Instant start, Instant end, String reason) {
         return api.post(PATH, ADMIN_KEY, """

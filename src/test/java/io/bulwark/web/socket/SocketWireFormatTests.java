@@ -3,21 +3,14 @@ package io.bulwark.web.socket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.command.ChangeTradingState;
-import io.bulwark.engine.command.PlaceOrder;
-import io.bulwark.engine.command.PostOraclePrices;
-import io.bulwark.engine.order.OrderType;
 import io.bulwark.engine.order.Side;
-import io.bulwark.engine.order.TimeInForce;
 import io.bulwark.engine.state.TradingState;
-import io.bulwark.journal.EngineGateway;
 import io.bulwark.testsupport.MarketJson;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,9 +39,6 @@ class SocketWireFormatTests extends SocketTestBase {
     private static final String ACCOUNT_SNAPSHOT = "snapshot: " + ACCOUNT + " account=o positions=a orders=a";
     private static final String STATE =
             "state: type=s channel=s sequence=n time=s market=s from=s to=s reason=s forced=b";
-
-    @Autowired
-    EngineGateway gateway;
 
     @Test
     void channelMessagesKeepTheirFieldsAndTheirOrder() {
@@ -80,32 +70,6 @@ class SocketWireFormatTests extends SocketTestBase {
         assertThat(shapes(trades)).containsExactly(TRADE);
         assertThat(shapes(prices)).containsExactly(PRICE);
         assertThat(shapes(status)).containsExactly(STATE);
-    }
-
-    private void oraclePrice(String market, String price) {
-        long now = System.currentTimeMillis();
-        gateway.submit(
-                new PostOraclePrices(List.of(
-                        new PostOraclePrices.Quote(market, "a", price, now),
-                        new PostOraclePrices.Quote(market, "b", price, now),
-                        new PostOraclePrices.Quote(market, "c", price, now))),
-                "test");
-    }
-
-    private void place(Trader trader, String market, Side side, String size, String price) {
-        gateway.submit(
-                new PlaceOrder(
-                        trader.accountId(),
-                        market,
-                        side,
-                        OrderType.LIMIT,
-                        TimeInForce.GTC,
-                        new BigDecimal(price),
-                        null,
-                        new BigDecimal(size),
-                        false,
-                        ""),
-                "test");
     }
 
     private static SocketClient subscribed(SocketClient client, String channel, String market) {

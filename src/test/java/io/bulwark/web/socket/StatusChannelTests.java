@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bulwark.engine.command.ChangeTradingState;
 import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.state.TradingState;
-import io.bulwark.journal.EngineGateway;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The status channel tells every subscriber about trading-state changes. */
 class StatusChannelTests extends SocketTestBase {
-
-    @Autowired
-    EngineGateway gateway;
 
     @Test
     void publishesAnExchangeStateChange() {

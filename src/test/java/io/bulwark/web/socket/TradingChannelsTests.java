@@ -2,60 +2,27 @@ package io.bulwark.web.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.event.Outcome;
-import io.bulwark.engine.order.OrderType;
 import io.bulwark.engine.order.Side;
-import io.bulwark.engine.order.TimeInForce;
-import io.bulwark.journal.EngineGateway;
-import io.bulwark.testsupport.MarketJson;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Trading events reach the market and account channels, in order and without gaps. */
 class TradingChannelsTests extends SocketTestBase {
-    private static final AtomicInteger MARKETS = new AtomicInteger();
-
-    @Autowired
-    EngineGateway gateway;
-
     private String market;
 
     @BeforeEach
     void pricedMarket() {
-        market = "WS" + MARKETS.incrementAndGet() + "-USD-PERP";
-        api.post("/api/v1/admin/markets", ADMIN_KEY, MarketJson.cents(market).json())
-                .assertStatus(201);
-        long now = System.currentTimeMillis();
-        gateway.submit(
-                new PostOraclePrices(List.of(
-                        new PostOraclePrices.Quote(market, "a", "100", now),
-                        new PostOraclePrices.Quote(market, "b", "100", now),
-                        new PostOraclePrices.Quote(market, "c", "100", now))),
-                "test");
+        market = pricedMarket("WS");
     }
 
     private Outcome place(Trader trader, Side side, String size, String price) {
-        return gateway.submit(
-                new PlaceOrder(
-                        trader.accountId(),
-                        market,
-                        side,
-                        OrderType.LIMIT,
-                        TimeInForce.GTC,
-                        new BigDecimal(price),
-                        null,
-                        new BigDecimal(size),
-                        false,
-                        ""),
-                "test");
+        return place(trader, market, side, size, price);
     }
 
     private void subscribe(SocketClient client, String channel, String market) {
