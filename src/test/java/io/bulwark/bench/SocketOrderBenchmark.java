@@ -2,6 +2,7 @@ package io.bulwark.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,15 +63,26 @@ public final class SocketOrderBenchmark {
         Thread.sleep(warmup * 1000L);
         clients.forEach(c -> c.measure(true));
         long started = System.nanoTime();
+        long cpuStarted = cpuNanos();
         Thread.sleep(seconds * 1000L);
         clients.forEach(c -> c.measure(false));
         double elapsed = (System.nanoTime() - started) / 1e9;
+        double clientCpu = (cpuNanos() - cpuStarted) / 1e9 / elapsed;
         CountDownLatch drained = new CountDownLatch(clients.size());
         clients.forEach(c -> c.stop(drained));
         boolean allDrained = drained.await(30, TimeUnit.SECONDS);
-        report(clients, connections, depth, keys.size(), elapsed, allDrained);
+        report(clients, connections, depth, keys.size(), elapsed, clientCpu, allDrained);
         clients.forEach(OrderConnection::close);
         System.exit(0);
+    }
+
+    /** The CPU time of this process so far (all threads), to tell what the generator took from the shared cores. */
+    private static long cpuNanos() {
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toNanos)
+                .orElse(0L);
     }
 
     private static List<OrderConnection> connect(
@@ -105,7 +117,13 @@ public final class SocketOrderBenchmark {
     }
 
     private static void report(
-            List<OrderConnection> clients, int connections, int depth, int keys, double elapsed, boolean drained) {
+            List<OrderConnection> clients,
+            int connections,
+            int depth,
+            int keys,
+            double elapsed,
+            double clientCpu,
+            boolean drained) {
         long answered = clients.stream().mapToLong(OrderConnection::answered).sum();
         long filled = clients.stream().mapToLong(OrderConnection::filled).sum();
         long resting = clients.stream().mapToLong(OrderConnection::resting).sum();
@@ -126,6 +144,7 @@ public final class SocketOrderBenchmark {
                 answered / elapsed, answered, filled, resting);
         System.out.printf("  latency send -> result: %s%n", latency.summary());
         System.out.printf("  errors: %d%s%n", errorCount, errors.isEmpty() ? "" : " " + errors);
+        System.out.printf("  this generator's CPU over the measured run: %.0f %% of one core%n", 100 * clientCpu);
         if (!drained) {
             System.out.println("  (some orders were still unanswered 30 s after the run)");
         }
