@@ -108,7 +108,7 @@ final class OrderConnection implements WebSocket.Listener {
         if ("error".equals(type)) {
             if (!message.contains("\"id\":") || string(message, "id") != null) {
                 // Not the answer to an order (those have integer ids): an auth refusal, a frame the server refused.
-                if (authenticated.getCount() > 0 && authRefusal == null) {
+                if ("auth".equals(string(message, "id"))) {
                     authRefusal = message;
                     authenticated.countDown();
                 }
