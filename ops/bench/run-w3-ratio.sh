@@ -6,7 +6,7 @@
 # Usage: ops/bench/run-w3-ratio.sh [seconds=25] [connections=64] [threads=2]
 # Environment: as ops/bench/server.sh (PORT, SKIP_BUILD=1, JAR, SERVER_JAVA_OPTS), ECHO_PORT (18081),
 # WARMUP seconds per server before the measured run (10), JFR=1 records the Bulwark server with JFR into
-# target/w3-ratio-<time>.jfr.
+# target/w3-ratio-<time>.jfr. W6=1: then W6 on the same server start (ops/bench/w6.sh; W6_DEPTH, default 1).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_RUN="${1:-25}"
@@ -107,6 +107,11 @@ for key in "$KEY_A" "$KEY_B"; do
     "$BASE/api/v1/orders"
 done
 run_wrk bulwark "$PORT" /api/v1/orders "$KEY_A" "$KEY_B"
+if [[ "${W6:-0}" == 1 ]]; then
+  source ops/bench/w6.sh
+  run_w6 "$SECONDS_RUN" "$CONNECTIONS" "${W6_DEPTH:-1}" "$KEY_A" "$KEY_B"
+  w6_book
+fi
 curl -fsS -H "Authorization: Bearer $KEY_A" "$BASE/api/v1/positions" | jq -c '.' | cut -c1-300 || true
 
 # summary
@@ -124,5 +129,6 @@ echo "           (idle server before the warm-up: $(before "$E"))"
 printf '  bulwark: %10s req/s  p99 %-9s non-2xx %s  %s\n' "$(rps "$B")" "$(p99 "$B")" "$(non2xx "$B")" "$(sockerr "$B")"
 echo "           (idle server before the warm-up: $(before "$B"))"
 echo "  ratio bulwark/echo: $(awk -v b="$(rps "$B")" -v e="$(rps "$E")" 'BEGIN {printf "%.3f", b / e}')  (goal >= 0.5, p99 < 50ms, 0 errors)"
+if [[ "${W6:-0}" == 1 ]]; then w6_summary "$(rps "$B")" "$(rps "$E")"; fi
 [[ "${JFR:-0}" == 1 ]] && echo "  JFR recording (written when the server stops): $OUT.jfr"
 echo "  outputs: $OUT-*.txt"
