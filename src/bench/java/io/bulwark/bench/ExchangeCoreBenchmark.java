@@ -105,7 +105,6 @@ public class ExchangeCoreBenchmark {
     private static final long POSITION = 10;
     private static final long HOLDER_BASE = 1_000;
     private static final String MIX = "OMATMTGMATGMTMATGMTG";
-    private static final int SWEEP = 1_000;
 
     @Param({"1000", "10000", "100000"})
     public int holders;
@@ -213,8 +212,10 @@ public class ExchangeCoreBenchmark {
             takerBuysNext[h] = !holderLong[h];
         }
         sync();
-        for (int from = 0; from < holders; from += SWEEP) {
-            int to = Math.min(holders, from + SWEEP);
+        // a tenth of the holders per sweep: each sweep's fills run one liquidation check of every position
+        int sweep = Math.max(1_000, holders / 10);
+        for (int from = 0; from < holders; from += sweep) {
+            int to = Math.min(holders, from + sweep);
             for (boolean longs : new boolean[] {true, false}) {
                 long count = 0;
                 for (int h = from; h < to; h++) {

@@ -89,7 +89,6 @@ public class RealisticEngineBenchmark {
     private static final BigDecimal TAKER_SIZE = new BigDecimal("0.01");
     private static final BigDecimal TRIGGER_SIZE = new BigDecimal("0.01");
     private static final String MIX = "OMATMTGMATGMTMATGMTG";
-    private static final int SWEEP = 1_000;
 
     @Param({"1000", "10000", "100000"})
     public int holders;
@@ -180,8 +179,10 @@ public class RealisticEngineBenchmark {
             holderIndex.put(holderIds[h], h);
         }
         // Positions in sweeps: a block of holders rests orders at the price, one whale order takes them all
-        for (int from = 0; from < holders; from += SWEEP) {
-            int to = Math.min(holders, from + SWEEP);
+        // a tenth of the holders per sweep: each sweep's fills run one liquidation check of every position
+        int sweep = Math.max(1_000, holders / 10);
+        for (int from = 0; from < holders; from += sweep) {
+            int to = Math.min(holders, from + sweep);
             for (boolean longs : new boolean[] {true, false}) {
                 int count = 0;
                 for (int h = from; h < to; h++) {
