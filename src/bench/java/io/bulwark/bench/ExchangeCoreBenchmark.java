@@ -101,7 +101,8 @@ public class ExchangeCoreBenchmark {
     private static final int MAKER_ORDERS = 1_000;
     private static final int RESTING_ORDERS = 2_000;
     private static final long START_PRICE = 65_000;
-    private static final long PRICE_RANGE = START_PRICE / 20;
+    private static final long PRICE_RANGE = START_PRICE / 25;
+    private static final long MAX_STEP = START_PRICE / 400;
     private static final long POSITION = 10;
     private static final long HOLDER_BASE = 1_000;
     private static final String MIX = "OMATMTGMATGMTMATGMTG";
@@ -300,7 +301,7 @@ public class ExchangeCoreBenchmark {
 
     /** The price walks as in {@link RealisticEngineBenchmark}; the oldest maker quote follows it. */
     private void requote() {
-        long step = random.nextLong(-START_PRICE / 1000, START_PRICE / 1000 + 1);
+        long step = random.nextLong(-MAX_STEP, MAX_STEP + 1);
         long next = price + step;
         if (Math.abs(next - START_PRICE) > PRICE_RANGE) {
             next = price - step;

@@ -81,8 +81,13 @@ public class RealisticEngineBenchmark {
     private static final int MAKER_ORDERS = 1_000;
     private static final int TRIGGER_ORDERS = 2_000;
     private static final long START_PRICE = 65_000;
-    /** The walk stays within 5 % of the start; one step is at most 0.1 %. */
-    private static final long PRICE_RANGE = START_PRICE / 20;
+    /**
+     * The walk stays within 4 % of the start (so never beyond the 10 % a minute that the oracle accepts); one
+     * step is at most 0.25 %: volatile enough that high-leverage holders are liquidated within a short run.
+     */
+    private static final long PRICE_RANGE = START_PRICE / 25;
+
+    private static final long MAX_STEP = START_PRICE / 400;
 
     private static final long STEP_MILLIS = 10;
     private static final BigDecimal POSITION = new BigDecimal("0.1");
@@ -249,9 +254,9 @@ public class RealisticEngineBenchmark {
         };
     }
 
-    /** The index walks by up to 0.1 % per post, reflected at 5 % from the start; three sources agree. */
+    /** The index walks by up to 0.25 % per post, reflected at 4 % from the start; three sources agree. */
     private Outcome oracle() {
-        long step = random.nextLong(-START_PRICE / 1000, START_PRICE / 1000 + 1);
+        long step = random.nextLong(-MAX_STEP, MAX_STEP + 1);
         long next = price + step;
         if (Math.abs(next - START_PRICE) > PRICE_RANGE) {
             next = price - step;
