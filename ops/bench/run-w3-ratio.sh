@@ -7,6 +7,8 @@
 # Environment: as ops/bench/server.sh (PORT, SKIP_BUILD=1, JAR, SERVER_JAVA_OPTS), ECHO_PORT (18081),
 # WARMUP seconds per server before the measured run (10), JFR=1 records the Bulwark server with JFR into
 # target/w3-ratio-<time>.jfr. W6=1: then W6 on the same server start (ops/bench/w6.sh; W6_DEPTH, default 1).
+# SERVER_CPUS=0 (a taskset cpu list) pins both servers (the echo and Bulwark) to
+# those cores; WRK_CPUS pins wrk (default: unpinned; e.g. WRK_CPUS=1 with SERVER_CPUS=0 on two cores).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_RUN="${1:-25}"
@@ -22,6 +24,10 @@ LUA="ops/bench/w3-ratio.lua"
 OUT="target/w3-ratio-$(date +%Y%m%d-%H%M%S)"
 mkdir -p target
 LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+ECHO_PIN=()
+[[ -n "${SERVER_CPUS:-}" ]] && ECHO_PIN=(taskset -c "$SERVER_CPUS")
+WRK=(wrk)
+[[ -n "${WRK_CPUS:-}" ]] && WRK=(taskset -c "$WRK_CPUS" wrk)
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   ./mvnw -q -B -f bench/echo/pom.xml -DskipTests package
@@ -47,14 +53,14 @@ run_wrk() {
   export W3_PATH="$path" W3_KEY_A="$4" W3_KEY_B="$5" W3_MARKET="$MARKET" W3_PRICE="$PRICE" W3_SIZE="$SIZE"
   local idle
   idle="$(cpu_before)"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$LUA" "http://127.0.0.1:$port" >/dev/null
+  "${WRK[@]}" -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$LUA" "http://127.0.0.1:$port" >/dev/null
   echo "$name: before the warm-up $idle; load average before the run $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT-$name.txt"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_RUN}s" --latency -s "$LUA" "http://127.0.0.1:$port" \
+  "${WRK[@]}" -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_RUN}s" --latency -s "$LUA" "http://127.0.0.1:$port" \
     | tee -a "$OUT-$name.txt"
 }
 
 # (a) the echo
-"$JAVA_HOME/bin/java" -jar bench/echo/target/bulwark-bench-echo-0.0.1.jar --server.port="$ECHO_PORT" \
+"${ECHO_PIN[@]}" "$JAVA_HOME/bin/java" -jar bench/echo/target/bulwark-bench-echo-0.0.1.jar --server.port="$ECHO_PORT" \
   >"$OUT-echo-server.log" 2>&1 &
 ECHO_PID=$!
 trap 'kill "$ECHO_PID" 2>/dev/null || true' EXIT
@@ -123,7 +129,7 @@ sockerr() { grep -o 'Socket errors:.*' "$1" || echo "Socket errors: none"; }
 E="$OUT-echo.txt"
 B="$OUT-bulwark.txt"
 echo
-echo "W3 ratio, wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_RUN}s (warm-up ${WARMUP}s each), $(date -u +%FT%TZ), load average at start $LOAD_AT_START"
+echo "W3 ratio, wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_RUN}s (warm-up ${WARMUP}s each), $(date -u +%FT%TZ), load average at start $LOAD_AT_START, servers pinned to cpus: ${SERVER_CPUS:-no}, wrk: ${WRK_CPUS:-unpinned}"
 printf '  echo:    %10s req/s  p99 %-9s non-2xx %s  %s\n' "$(rps "$E")" "$(p99 "$E")" "$(non2xx "$E")" "$(sockerr "$E")"
 echo "           (idle server before the warm-up: $(before "$E"))"
 printf '  bulwark: %10s req/s  p99 %-9s non-2xx %s  %s\n' "$(rps "$B")" "$(p99 "$B")" "$(non2xx "$B")" "$(sockerr "$B")"

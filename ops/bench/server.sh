@@ -1,7 +1,8 @@
 # Sourced by run-w3.sh, run-w4.sh and run-w3-ratio.sh: builds the jar, starts it on a fresh database, stops it on exit.
 # Environment: PGHOST_URL (default jdbc:postgresql://127.0.0.1:5432), PGUSER (postgres), PORT (18080),
 # JAVA_HOME (a JDK 21+, default /usr/lib/jvm/temurin-25-jdk-amd64), SKIP_BUILD=1 to reuse target/*.jar,
-# JAR=path to run that jar instead (e.g. one built from an older commit; implies SKIP_BUILD=1).
+# JAR=path to run that jar instead (e.g. one built from an older commit; implies SKIP_BUILD=1),
+# SERVER_CPUS=0 (a taskset cpu list) pins the server JVM to those cores (issue 15: what a second core buys).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -12,6 +13,10 @@ ADMIN_KEY="bench-admin-key-$(date +%s)-000000"
 DB="bulwark_bench_$(date +%s)_$$"
 LOG="target/bench-server-$DB.log"
 PG_HOSTPORT="${PGHOST_URL#jdbc:postgresql://}"
+SERVER_PIN=()
+if [[ -n "${SERVER_CPUS:-}" ]]; then
+  SERVER_PIN=(taskset -c "$SERVER_CPUS")
+fi
 
 if [[ "${SKIP_BUILD:-0}" != 1 && -z "${JAR:-}" ]]; then
   ./mvnw -q -B -DskipTests package
@@ -36,9 +41,9 @@ SPRING_DATASOURCE_URL="$PGHOST_URL/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER" \
 BULWARK_ADMIN_KEY="$ADMIN_KEY" BULWARK_ORACLE_SIMULATED=false BULWARK_RATE_LIMIT_ENABLED=false \
 BULWARK_WEBSOCKET_MAX_CONNECTIONS_PER_ADDRESS=100000 BULWARK_WEBSOCKET_OPERATIONS_PER_SECOND=100000 \
 BULWARK_WEBSOCKET_OPERATIONS_BURST=100000 BULWARK_SECURITY_KEY_HASH_SECRET="bench-key-hash-secret-$(date +%s)-0000000000" \
-  "$JAVA_HOME/bin/java" ${SERVER_JAVA_OPTS:-} -jar "$JAR" >"$LOG" 2>&1 &
+  "${SERVER_PIN[@]}" "$JAVA_HOME/bin/java" ${SERVER_JAVA_OPTS:-} -jar "$JAR" >"$LOG" 2>&1 &
 SERVER_PID=$!
-echo "server pid $SERVER_PID on port $PORT, database $DB, log $LOG"
+echo "server pid $SERVER_PID on port $PORT, database $DB, log $LOG, pinned to cpus: ${SERVER_CPUS:-no}"
 
 for _ in $(seq 1 120); do
   if curl -fs "http://127.0.0.1:$PORT/api/v1/system/status" | grep -q '"role":"WRITER"'; then
