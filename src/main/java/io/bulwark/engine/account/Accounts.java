@@ -17,6 +17,9 @@ public final class Accounts {
 
     private final TreeMap<String, Account> accounts = new TreeMap<>();
     private final TreeMap<String, ApiKey> keys = new TreeMap<>();
+    /** How many keys hold each key hash: derived from {@link #keys}, never written to a snapshot. */
+    private final TreeMap<String, Integer> keyHashes = new TreeMap<>();
+
     private final TreeMap<String, DepositRecord> deposits = new TreeMap<>();
     private WithdrawalReferences withdrawals = new WithdrawalReferences();
     private long nextAccountNumber = 1;
@@ -45,7 +48,7 @@ public final class Accounts {
     }
 
     public boolean hasKeyHash(String keyHash) {
-        return keys.values().stream().anyMatch(k -> k.keyHash().equals(keyHash));
+        return keyHashes.containsKey(keyHash);
     }
 
     public Collection<ApiKey> keys() {
@@ -53,11 +56,18 @@ public final class Accounts {
     }
 
     public void putKey(ApiKey key) {
-        keys.put(key.keyId(), key);
+        forgetHash(keys.put(key.keyId(), key));
+        keyHashes.merge(key.keyHash(), 1, Integer::sum);
     }
 
     public void removeKey(String keyId) {
-        keys.remove(keyId);
+        forgetHash(keys.remove(keyId));
+    }
+
+    private void forgetHash(ApiKey key) {
+        if (key != null) {
+            keyHashes.computeIfPresent(key.keyHash(), (hash, n) -> n == 1 ? null : n - 1);
+        }
     }
 
     public Optional<DepositRecord> deposit(String reference) {
