@@ -35,7 +35,7 @@ final class JournalWriter {
     private final int snapshotRetain;
     private final Consumer<Throwable> onFailure;
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(256);
-    private final JournalRows rows;
+    private final JournalCopy journalCopy;
     private final Thread thread;
     private String lastRowHash;
     private volatile long lastCommittedSequence;
@@ -58,7 +58,7 @@ final class JournalWriter {
             throws SQLException {
         this.connection = connection;
         this.epoch = epoch;
-        this.rows = new JournalRows(codec);
+        this.journalCopy = new JournalCopy(codec);
         this.projections = List.copyOf(projections);
         this.listeners = new CommitListeners(listeners);
         this.metrics = metrics;
@@ -185,18 +185,13 @@ final class JournalWriter {
         try {
             checkEpoch(connection, epoch);
             SqlBatch readModels = new SqlBatch();
-            String chain = lastRowHash;
-            try (PreparedStatement journal = connection.prepareStatement(JournalRows.INSERT)) {
-                for (JournalEntry e : entries) {
-                    Committed committed = e.committed();
-                    chain = rows.bind(journal, epoch, committed, chain);
-                    journal.addBatch();
-                    insertSnapshot(e);
-                    for (Projection projection : projections) {
-                        projection.project(committed, readModels);
-                    }
+            String chain = journalCopy.write(connection, epoch, entries, lastRowHash);
+            for (JournalEntry e : entries) {
+                Committed committed = e.committed();
+                insertSnapshot(e);
+                for (Projection projection : projections) {
+                    projection.project(committed, readModels);
                 }
-                journal.executeBatch();
             }
             if (entries.stream().anyMatch(SnapshotRetention::automatic)) {
                 SnapshotRetention.prune(connection, snapshotRetain);

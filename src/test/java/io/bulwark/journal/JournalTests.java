@@ -225,6 +225,41 @@ class JournalTests {
     }
 
     @Test
+    void aCommitWhoseJournalCopyFailsPartWayStoresNoneOfItsRowsAndAcknowledgesNothing() throws Exception {
+        EngineSupervisor writer = db.start("a", 0, List.of());
+        awaitRole(writer, NodeStatus.Role.WRITER);
+        String alice = openAccount(writer, "alice");
+        applied(writer, new Deposit(alice, BigDecimal.TEN, "dep-1"));
+        long epoch = writer.nodeStatus().leaseEpoch();
+        // The second of three rows in one COPY is refused by the database, after the first went in.
+        db.execute("CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " IF NEW.command->>'reference' = 'poison' THEN RAISE EXCEPTION 'poisoned row'; END IF;"
+                + " RETURN NEW; END $$");
+        db.execute(
+                "CREATE TRIGGER refuse_poison BEFORE INSERT ON journal FOR EACH ROW EXECUTE FUNCTION refuse_poison()");
+
+        assertThatThrownBy(() -> writer.submitAll(
+                        List.of(
+                                new Deposit(alice, BigDecimal.ONE, "before-poison"),
+                                new Deposit(alice, BigDecimal.ONE, "poison"),
+                                new Deposit(alice, BigDecimal.ONE, "after-poison")),
+                        "test"))
+                .isInstanceOf(EngineUnavailableException.class);
+
+        assertThat(db.count("SELECT count(*) FROM journal WHERE command->>'reference' LIKE '%poison'"))
+                .as("no row of that commit")
+                .isZero();
+        db.execute("DROP TRIGGER refuse_poison ON journal");
+        awaitRole(writer, NodeStatus.Role.WRITER);
+        assertThat(writer.nodeStatus().leaseEpoch()).as("a new term").isGreaterThan(epoch);
+        assertThat(balance(writer, alice))
+                .as("the engine did not run ahead of the journal")
+                .isEqualByComparingTo("10");
+        applied(writer, new Deposit(alice, BigDecimal.ONE, "dep-2"));
+        assertThat(balance(writer, alice)).isEqualByComparingTo("11");
+    }
+
+    @Test
     void anEditedJournalRowIsDetectedAndTheExchangeStaysClosed() throws Exception {
         EngineSupervisor first = db.startWriter("first");
         String alice = openAccount(first, "alice");
