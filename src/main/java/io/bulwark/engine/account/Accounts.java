@@ -2,6 +2,7 @@ package io.bulwark.engine.account;
 
 import io.bulwark.engine.snapshot.CanonicalReader;
 import io.bulwark.engine.snapshot.CanonicalWriter;
+import io.bulwark.engine.snapshot.PersistentSortedMap;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Optional;
@@ -17,7 +18,12 @@ public final class Accounts {
 
     private final TreeMap<String, Account> accounts = new TreeMap<>();
     private final TreeMap<String, ApiKey> keys = new TreeMap<>();
-    private final TreeMap<String, DepositRecord> deposits = new TreeMap<>();
+    /**
+     * Every credited deposit, kept forever (SPEC): the one part of the state that grows with every deposit,
+     * so it freezes in O(1) and a snapshot writes it off the engine thread ({@link #writeTo}).
+     */
+    private final PersistentSortedMap<String, DepositRecord> deposits = new PersistentSortedMap<>();
+
     private WithdrawalReferences withdrawals = new WithdrawalReferences();
     private long nextAccountNumber = 1;
 
@@ -72,6 +78,10 @@ public final class Accounts {
         return withdrawals;
     }
 
+    /**
+     * The deposits are written {@link CanonicalWriter#later}, from a frozen view: the bytes are the same as
+     * writing them now, and whoever makes them (a snapshot thread) never sees a later deposit.
+     */
     public void writeTo(CanonicalWriter out) {
         out.writeLong(nextAccountNumber).writeInt(accounts.size());
         accounts.values()
@@ -87,12 +97,12 @@ public final class Accounts {
                     .writeString(k.source());
             k.grant().writeTo(out);
         }
-        out.writeInt(deposits.size());
-        deposits.values()
-                .forEach(d -> out.writeString(d.reference())
-                        .writeString(d.accountId())
-                        .writeDecimal(d.amount())
-                        .writeLong(d.sequence()));
+        PersistentSortedMap.View<String, DepositRecord> frozen = deposits.freeze();
+        out.writeInt(frozen.size());
+        out.later(later -> frozen.forEach(d -> later.writeString(d.reference())
+                .writeString(d.accountId())
+                .writeDecimal(d.amount())
+                .writeLong(d.sequence())));
         withdrawals.writeTo(out);
     }
 
