@@ -70,8 +70,13 @@ final class PeriodicSnapshots {
         if (stopping || !inFlight.compareAndSet(false, true)) {
             return false;
         }
-        handoff.add(freeze.get());
-        return true;
+        try {
+            handoff.add(freeze.get());
+            return true;
+        } catch (RuntimeException e) {
+            inFlight.set(false);
+            throw e;
+        }
     }
 
     /** Stops after the snapshot in flight, if any (at most a statement timeout later); waits for the thread. */
