@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.command.Deposit;
+import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.event.AccountCreated;
+import io.bulwark.engine.event.Outcome;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -101,5 +103,27 @@ class PeriodicSnapshotTests {
         assertThat(recovery.detail()).contains("not the one recorded live");
         assertThat(recovery.verified()).isFalse();
         assertThat(second.<BigDecimal>query(v -> v.balance(alice))).isEqualByComparingTo("12");
+    }
+
+    @Test
+    void aPeriodicTakeSnapshotRowWrittenByAnOlderBuildIsStillAStartingPoint() throws Exception {
+        EngineSupervisor first = db.start("first", 0, List.of());
+        awaitRole(first, NodeStatus.Role.WRITER);
+        String alice = account(first);
+        for (int i = 0; i < 5; i++) {
+            applied(first, new Deposit(alice, BigDecimal.ONE, "dep-" + i));
+        }
+        // What older builds journaled every N commands: a TakeSnapshot row of the snapshots actor.
+        Outcome.Applied old =
+                (Outcome.Applied) first.submit(new TakeSnapshot("periodic"), SnapshotRetention.PERIODIC_ACTOR);
+        applied(first, new Deposit(alice, BigDecimal.ONE, "dep-after"));
+        first.stop();
+        db.execute("DELETE FROM snapshots WHERE reason = 'shutdown'");
+
+        EngineSupervisor second = db.startWriter("second");
+        NodeStatus.Recovery recovery = second.nodeStatus().recovery();
+        assertThat(recovery.verified()).as(recovery.detail()).isTrue();
+        assertThat(recovery.detail()).contains("after snapshot at " + old.sequence());
+        assertThat(second.<BigDecimal>query(v -> v.balance(alice))).isEqualByComparingTo("6");
     }
 }
