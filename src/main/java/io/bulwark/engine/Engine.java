@@ -15,6 +15,8 @@ import io.bulwark.engine.command.PayRefunds;
 import io.bulwark.engine.command.PlaceOrder;
 import io.bulwark.engine.command.PostOraclePrices;
 import io.bulwark.engine.command.ReanchorOracle;
+import io.bulwark.engine.command.RecordSnapshot;
+import io.bulwark.engine.command.Rejection;
 import io.bulwark.engine.command.ResumeFunding;
 import io.bulwark.engine.command.ResumeLiquidations;
 import io.bulwark.engine.command.RevokeApiKey;
@@ -43,6 +45,7 @@ import io.bulwark.engine.event.MaintenanceStarted;
 import io.bulwark.engine.event.OraclePriceAccepted;
 import io.bulwark.engine.event.OracleReanchored;
 import io.bulwark.engine.event.Outcome;
+import io.bulwark.engine.event.SnapshotRecorded;
 import io.bulwark.engine.event.SnapshotTaken;
 import io.bulwark.engine.event.Traded;
 import io.bulwark.engine.snapshot.CanonicalWriter;
@@ -133,6 +136,7 @@ public final class Engine extends EngineReads {
             case Withdraw c -> accountDesk.withdraw(c, state.lastSequence + 1, now, events);
             case ChangeTradingState c -> transitions.change(c, state.lastSequence + 1, now, events);
             case TakeSnapshot c -> Optional.empty();
+            case RecordSnapshot c -> recordSnapshot(c, events);
             case Tick c -> tick(now, events);
             case PlaceOrder c -> orders.place(c.canonical(), state.lastSequence + 1, now, events);
             case CancelOrder c -> orders.cancel(c, state.lastSequence + 1, now, events);
@@ -211,6 +215,17 @@ public final class Engine extends EngineReads {
         return Optional.empty();
     }
 
+    /** Journals an earlier sequence's state hash (a periodic snapshot made off the engine thread); changes nothing. */
+    private Optional<Outcome> recordSnapshot(RecordSnapshot c, List<Event> events) {
+        if (c.snapshotSequence() < 0 || c.snapshotSequence() > state.lastSequence) {
+            return Optional.of(new Outcome.Rejected(Rejection.of(
+                    Rejection.Code.VALIDATION_FAILED,
+                    "snapshot sequence " + c.snapshotSequence() + " is not applied yet")));
+        }
+        events.add(new SnapshotRecorded(c.snapshotSequence(), c.stateHash(), c.reason()));
+        return Optional.empty();
+    }
+
     /** A fill, a new or re-anchored price or a funding payment can push an account below maintenance. */
     private static boolean movesRisk(List<Event> events) {
         for (Event e : events) {
@@ -268,6 +283,14 @@ public final class Engine extends EngineReads {
     /** The whole state in canonical bytes. */
     public byte[] serialize() {
         return state.serialize(transitions.minPostOnlyMillis());
+    }
+
+    /**
+     * The whole state as of {@link #lastSequence()}, frozen cheaply (see {@link FrozenState}): its bytes may be
+     * made later, on another thread, while this engine keeps applying commands.
+     */
+    public FrozenState freeze() {
+        return new FrozenState(state.lastSequence, state.freeze(transitions.minPostOnlyMillis()));
     }
 
     /** Rebuilds an engine from {@link #serialize()} output. */

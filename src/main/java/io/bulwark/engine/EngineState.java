@@ -99,6 +99,15 @@ final class EngineState {
 
     /** The whole state in canonical bytes; {@code minPostOnlyMillis} is the transition desk's. */
     byte[] serialize(long minPostOnlyMillis) {
+        return freeze(minPostOnlyMillis).bytes();
+    }
+
+    /**
+     * The whole state, frozen: the parts that grow without bound (the deposits) are captured as immutable
+     * views in O(1), the rest is written now; {@link CanonicalWriter.Frozen#bytes()} gives exactly the bytes
+     * {@link #serialize} would have given at this point, whenever and on whichever thread it runs.
+     */
+    CanonicalWriter.Frozen freeze(long minPostOnlyMillis) {
         CanonicalWriter out = new CanonicalWriter();
         out.writeInt(FORMAT_VERSION)
                 .writeLong(lastSequence)
@@ -117,7 +126,7 @@ final class EngineState {
         out.writeInt(rules.version());
         limits.writeTo(out);
         cancelAfter.writeTo(out);
-        return out.toByteArray();
+        return out.freeze();
     }
 
     /** Reads {@link #serialize} output back. */

@@ -143,6 +143,12 @@ public interface EngineView {
 
     String stateHash();
 
+    /**
+     * The whole state at {@link #lastSequence()}, frozen cheaply: its bytes (whose SHA-256 is {@link
+     * #stateHash()}) may be made on another thread, so the engine thread does not wait for them.
+     */
+    FrozenState freeze();
+
     /** An account's live orders (open, partially filled, untriggered), oldest first; market empty = all. */
     List<OrderState> liveOrders(String accountId, String market);
 

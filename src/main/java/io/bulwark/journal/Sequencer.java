@@ -3,7 +3,6 @@ package io.bulwark.journal;
 import io.bulwark.engine.Engine;
 import io.bulwark.engine.EngineView;
 import io.bulwark.engine.command.Command;
-import io.bulwark.engine.command.TakeSnapshot;
 import io.bulwark.engine.command.Tick;
 import io.bulwark.engine.event.Outcome;
 import java.util.ArrayList;
@@ -41,6 +40,7 @@ final class Sequencer {
     private final JournalWriter writer;
     private final LongSupplier wallClock;
     private final long snapshotEveryCommands;
+    private final PeriodicSnapshots snapshots;
     private final JournalMetrics metrics;
     private final Consumer<Throwable> onFailure;
     private final BlockingQueue<Submission> inbox;
@@ -53,6 +53,7 @@ final class Sequencer {
             JournalWriter writer,
             LongSupplier wallClock,
             long snapshotEveryCommands,
+            PeriodicSnapshots snapshots,
             int inboxCapacity,
             JournalMetrics metrics,
             Consumer<Throwable> onFailure) {
@@ -61,6 +62,7 @@ final class Sequencer {
         this.writer = writer;
         this.wallClock = wallClock;
         this.snapshotEveryCommands = snapshotEveryCommands;
+        this.snapshots = snapshots;
         this.metrics = metrics;
         this.inbox = new ArrayBlockingQueue<>(inboxCapacity);
         this.thread = Thread.ofPlatform().name("bulwark-engine").unstarted(this::run);
@@ -190,8 +192,12 @@ final class Sequencer {
                 case GroupSubmission g -> g.commands().forEach(metrics::dropped);
             }
         }
-        if (snapshotEveryCommands > 0 && commandsSinceSnapshot >= snapshotEveryCommands) {
-            apply(new TakeSnapshot("periodic"), SnapshotRetention.PERIODIC_ACTOR, entries);
+        // Periodic snapshots: only a cheap freeze here; the bytes, the hash, their journal record and the row
+        // are made on the snapshot thread (PeriodicSnapshots). While one is in flight, try again next batch.
+        if (snapshotEveryCommands > 0
+                && commandsSinceSnapshot >= snapshotEveryCommands
+                && snapshots.offer(engine::freeze)) {
+            commandsSinceSnapshot = 0;
         }
         // Built here, on the engine thread that owns the state; published by the journal after the commit.
         return new Batch(entries, replies, entries.isEmpty() ? Optional.empty() : Optional.of(engine.publicView()));

@@ -1,6 +1,7 @@
 package io.bulwark.journal;
 
 import io.bulwark.engine.Engine;
+import io.bulwark.engine.event.SnapshotRecorded;
 import io.bulwark.engine.event.SnapshotTaken;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import java.sql.Connection;
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Where a recovery starts: the newest snapshot (not reverted by a rollback) at or before the wanted
- * sequence whose bytes match its recorded hash and whose hash the journal recorded live; an empty engine
+ * sequence whose bytes match its recorded hash and whose hash the journal recorded live (in the row at its
+ * sequence, or for a periodic snapshot in a later RecordSnapshot row); an empty engine
  * at sequence 0 when there is none. Every snapshot passed over is reported.
  */
 record StartingSnapshot(Engine engine, long sequence) {
@@ -110,12 +112,42 @@ record StartingSnapshot(Engine engine, long sequence) {
                     return Optional.of("is recorded in journal row " + sequence
                             + ", which does not match its hash chain (edited after it was written)");
                 }
-                return recorded(row.get(), stateHash)
+                return recorded(row.get(), stateHash) || recordedLater(c, sequence, stateHash, codec)
                         ? Optional.empty()
                         : Optional.of("has state hash " + stateHash + ", not the one recorded live in journal row "
-                                + sequence);
+                                + sequence + " or by a later RecordSnapshot");
             }
         }
+    }
+
+    /**
+     * A periodic snapshot, made off the engine thread: its hash is recorded by a later RecordSnapshot row
+     * (SnapshotRecorded naming this sequence), whose place in the hash chain must hold. A reverted one still
+     * counts: it recorded the hash of a state that was not reverted (the snapshot row itself is not).
+     */
+    private static boolean recordedLater(Connection c, long sequence, String stateHash, JournalCodec codec)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT ts, command, events, actor, row_hash, sequence"
+                + " FROM journal WHERE command_type = 'RecordSnapshot'"
+                + " AND (command ->> 'snapshotSequence')::bigint = ? ORDER BY sequence")) {
+            ps.setLong(1, sequence);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long at = rs.getLong(6);
+                    Optional<StoredRow.Canonical> row =
+                            StoredRow.parse(codec, at, rs.getString(2), rs.getString(3), new RecoveryProblems());
+                    if (row.isPresent()
+                            && chainHolds(c, at, rs, row.get())
+                            && row.get().events().stream()
+                                    .anyMatch(e -> e instanceof SnapshotRecorded r
+                                            && r.snapshotSequence() == sequence
+                                            && r.stateHash().equals(stateHash))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether the row, chained to the stored hash of the row before it, gives the hash stored with it. */

@@ -78,15 +78,21 @@ final class TermOpener {
                 metrics,
                 properties.snapshotRetain(),
                 e -> self[0].end(e));
+        PeriodicSnapshots snapshots = new PeriodicSnapshots(
+                () -> connections.openTimeLimited("snapshots"),
+                lease.epoch(),
+                properties.snapshotRetain(),
+                record -> self[0].submit(record, SnapshotRetention.PERIODIC_ACTOR));
         Sequencer sequencer = new Sequencer(
                 recovered.engine(),
                 writer,
                 System::currentTimeMillis,
                 properties.snapshotEveryCommands(),
+                snapshots,
                 properties.engine().inboxCapacity(),
                 metrics,
                 e -> self[0].end(e));
-        self[0] = new WriterTerm(lease, writer, sequencer, properties);
+        self[0] = new WriterTerm(lease, writer, sequencer, snapshots, properties);
         self[0].startEngine();
         return self[0];
     }

@@ -28,16 +28,23 @@ final class WriterTerm {
     private final WriterLease lease;
     private final JournalWriter writer;
     private final Sequencer sequencer;
+    private final PeriodicSnapshots snapshots;
     private final JournalProperties properties;
     private final CompletableFuture<Throwable> ended = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ScheduledExecutorService clocks = Executors.newScheduledThreadPool(
             1, Thread.ofPlatform().name("bulwark-clock").daemon().factory());
 
-    WriterTerm(WriterLease lease, JournalWriter writer, Sequencer sequencer, JournalProperties properties) {
+    WriterTerm(
+            WriterLease lease,
+            JournalWriter writer,
+            Sequencer sequencer,
+            PeriodicSnapshots snapshots,
+            JournalProperties properties) {
         this.lease = lease;
         this.writer = writer;
         this.sequencer = sequencer;
+        this.snapshots = snapshots;
         this.properties = properties;
         lease.whenLost(this::end);
     }
@@ -62,6 +69,7 @@ final class WriterTerm {
     void startEngine() {
         writer.start();
         sequencer.start();
+        snapshots.start();
     }
 
     /** Starts the Tick clock: only once the term is fully ready (the lease heartbeats on its own). */
@@ -170,6 +178,7 @@ final class WriterTerm {
             throw new EngineUnavailableException("the writer term has already ended");
         }
         clocks.shutdownNow();
+        snapshots.stop();
         sequencer.stop();
         writer.stopAfterDrain();
         Throwable cause = ended.getNow(null);
@@ -198,6 +207,7 @@ final class WriterTerm {
             if (cause != null) {
                 sequencer.abort(cause);
             }
+            snapshots.stop();
             sequencer.stop();
             writer.stopAfterDrain();
         } catch (InterruptedException e) {

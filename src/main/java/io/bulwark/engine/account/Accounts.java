@@ -2,6 +2,7 @@ package io.bulwark.engine.account;
 
 import io.bulwark.engine.snapshot.CanonicalReader;
 import io.bulwark.engine.snapshot.CanonicalWriter;
+import io.bulwark.engine.snapshot.PersistentSortedMap;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Optional;
@@ -19,8 +20,12 @@ public final class Accounts {
     private final TreeMap<String, ApiKey> keys = new TreeMap<>();
     /** How many keys hold each key hash: derived from {@link #keys}, never written to a snapshot. */
     private final TreeMap<String, Integer> keyHashes = new TreeMap<>();
+    /**
+     * Every credited deposit, kept forever (SPEC): the one part of the state that grows with every deposit,
+     * so it freezes in O(1) and a snapshot writes it off the engine thread ({@link #writeTo}).
+     */
+    private final PersistentSortedMap<String, DepositRecord> deposits = new PersistentSortedMap<>();
 
-    private final TreeMap<String, DepositRecord> deposits = new TreeMap<>();
     private WithdrawalReferences withdrawals = new WithdrawalReferences();
     private long nextAccountNumber = 1;
 
@@ -82,6 +87,10 @@ public final class Accounts {
         return withdrawals;
     }
 
+    /**
+     * The deposits are written {@link CanonicalWriter#later}, from a frozen view: the bytes are the same as
+     * writing them now, and whoever makes them (a snapshot thread) never sees a later deposit.
+     */
     public void writeTo(CanonicalWriter out) {
         out.writeLong(nextAccountNumber).writeInt(accounts.size());
         accounts.values()
@@ -97,12 +106,12 @@ public final class Accounts {
                     .writeString(k.source());
             k.grant().writeTo(out);
         }
-        out.writeInt(deposits.size());
-        deposits.values()
-                .forEach(d -> out.writeString(d.reference())
-                        .writeString(d.accountId())
-                        .writeDecimal(d.amount())
-                        .writeLong(d.sequence()));
+        PersistentSortedMap.View<String, DepositRecord> frozen = deposits.freeze();
+        out.writeInt(frozen.size());
+        out.later(later -> frozen.forEach(d -> later.writeString(d.reference())
+                .writeString(d.accountId())
+                .writeDecimal(d.amount())
+                .writeLong(d.sequence())));
         withdrawals.writeTo(out);
     }
 

@@ -14,6 +14,7 @@ public sealed interface Command
                 Withdraw,
                 ChangeTradingState,
                 TakeSnapshot,
+                RecordSnapshot,
                 Tick,
                 PlaceOrder,
                 CancelOrder,

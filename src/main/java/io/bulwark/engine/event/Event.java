@@ -10,6 +10,7 @@ public sealed interface Event
                 Transferred,
                 TradingStateChanged,
                 SnapshotTaken,
+                SnapshotRecorded,
                 OrderPlaced,
                 OrderUpdated,
                 Traded,

@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Writes engine state in one canonical byte form: fixed field order, maps in key order, decimals in
@@ -19,8 +21,75 @@ public final class CanonicalWriter {
 
     // The byte form is exactly DataOutputStream's (writeLong, writeUTF), written straight into one growing
     // array: recorded snapshot hashes depend on every byte, so the format must never change.
-    private byte[] buffer = new byte[1 << 16];
+    private byte[] buffer;
     private int size;
+    /** Bytes written before each {@link #later} part, and the parts: byte[] and Part, in order. */
+    private final List<Object> pieces = new ArrayList<>();
+
+    /**
+     * A part of the state written into the bytes only when they are made ({@link Frozen#bytes()}), perhaps
+     * on another thread: it must capture an immutable view of its data when it is created, never the live
+     * state (see {@link PersistentSortedMap#freeze()}).
+     */
+    @FunctionalInterface
+    public interface Part {
+        void writeTo(CanonicalWriter out);
+    }
+
+    /**
+     * What was written, with its {@link #later} parts still to write: immutable, so {@link #bytes()} may run
+     * on any thread, any number of times, and always gives the same bytes as writing everything at once.
+     */
+    public static final class Frozen {
+        private final List<Object> pieces;
+        private final int knownBytes;
+
+        private Frozen(List<Object> pieces, int knownBytes) {
+            this.pieces = pieces;
+            this.knownBytes = knownBytes;
+        }
+
+        public byte[] bytes() {
+            CanonicalWriter out = new CanonicalWriter(knownBytes);
+            for (Object piece : pieces) {
+                if (piece instanceof byte[] chunk) {
+                    out.ensure(chunk.length);
+                    System.arraycopy(chunk, 0, out.buffer, out.size, chunk.length);
+                    out.size += chunk.length;
+                } else {
+                    ((Part) piece).writeTo(out);
+                }
+            }
+            return out.toByteArray();
+        }
+    }
+
+    public CanonicalWriter() {
+        this(1 << 16);
+    }
+
+    private CanonicalWriter(int capacity) {
+        buffer = new byte[Math.max(capacity, 1 << 16)];
+    }
+
+    /** Writes {@code part} here when the bytes are made ({@link Frozen#bytes()}), not now. */
+    public CanonicalWriter later(Part part) {
+        pieces.add(Arrays.copyOf(buffer, size));
+        pieces.add(part);
+        size = 0;
+        return this;
+    }
+
+    /** What was written so far, {@link #later} parts included: the writer is not used afterwards. */
+    public Frozen freeze() {
+        List<Object> all = new ArrayList<>(pieces);
+        all.add(Arrays.copyOf(buffer, size));
+        int known = all.stream()
+                .filter(byte[].class::isInstance)
+                .mapToInt(b -> ((byte[]) b).length)
+                .sum();
+        return new Frozen(List.copyOf(all), known);
+    }
 
     private void ensure(int more) {
         if (size + more > buffer.length) {
@@ -96,7 +165,7 @@ public final class CanonicalWriter {
     }
 
     public byte[] toByteArray() {
-        return Arrays.copyOf(buffer, size);
+        return pieces.isEmpty() ? Arrays.copyOf(buffer, size) : freeze().bytes();
     }
 
     public static String sha256(byte[] data) {
