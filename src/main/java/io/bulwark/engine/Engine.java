@@ -77,6 +77,16 @@ public final class Engine extends EngineReads {
         this(new EngineState());
     }
 
+    /**
+     * An engine whose liquidation check assesses every account with a position after every risk-moving
+     * command, the reference the indexed check is tested against (LiquidationIndexEquivalenceTests).
+     */
+    static Engine withFullLiquidationScan() {
+        Engine engine = new Engine();
+        engine.liquidations.useFullScan();
+        return engine;
+    }
+
     private Engine(EngineState s) {
         super(s);
         this.orders = new OrderDesk(
@@ -268,6 +278,13 @@ public final class Engine extends EngineReads {
     /** The whole state in canonical bytes. */
     public byte[] serialize() {
         return state.serialize(transitions.minPostOnlyMillis());
+    }
+
+    /** {@link #restore}, for the reference of the equivalence tests (see {@link #withFullLiquidationScan}). */
+    static Engine restoreWithFullLiquidationScan(byte[] data) {
+        Engine engine = restore(data);
+        engine.liquidations.useFullScan();
+        return engine;
     }
 
     /** Rebuilds an engine from {@link #serialize()} output. */
