@@ -2,6 +2,7 @@ package io.bulwark.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.engine.command.CancelOrders;
 import io.bulwark.engine.command.ChangeTradingState;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.CreateAccount;
@@ -29,6 +30,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -71,18 +73,55 @@ class LiquidationIndexEquivalenceTests {
         for (int m = 0; m < MARKETS.length; m++) {
             pair.apply(prices(MARKETS[m], prices[m], pair.now + 1000));
         }
+        // Every trader opens one to three markets against a deep-pocketed whale, leveraged 5 to 40 times.
+        pair.apply(new CreateAccount("whale", "kw", "hw"));
+        String whale = Integer.toString(TRADERS + 1);
+        pair.apply(new Deposit(whale, new BigDecimal("100000000"), "dw"));
+        for (int t = 1; t <= TRADERS; t++) {
+            int held = 1 + random.nextInt(MARKETS.length);
+            int first = random.nextInt(MARKETS.length);
+            for (int k = 0; k < held; k++) {
+                int m = (first + k) % MARKETS.length;
+                Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+                BigDecimal[] units = {new BigDecimal("0.01"), new BigDecimal("0.1"), BigDecimal.ONE};
+                BigDecimal size = units[m].multiply(BigDecimal.valueOf(1 + random.nextInt(60)));
+                pair.apply(new PlaceOrder(
+                        whale,
+                        MARKETS[m],
+                        side.opposite(),
+                        OrderType.LIMIT,
+                        TimeInForce.GTC,
+                        prices[m],
+                        null,
+                        size,
+                        false,
+                        ""));
+                pair.apply(new PlaceOrder(
+                        Integer.toString(t),
+                        MARKETS[m],
+                        side,
+                        OrderType.LIMIT,
+                        TimeInForce.IOC,
+                        prices[m],
+                        null,
+                        size,
+                        false,
+                        ""));
+                pair.apply(new CancelOrders(whale, MARKETS[m]));
+            }
+        }
         int[] drift = {random.nextInt(-200, 200), random.nextInt(-200, 200), random.nextInt(-200, 200)};
         for (int i = 0; i < steps; i++) {
             int m = random.nextInt(MARKETS.length);
             int action = random.nextInt(100);
-            if (action < 22) {
+            if (action < 35) {
                 int bps =
                         random.nextInt(10) == 0 ? random.nextInt(-1_400, 1_400) : drift[m] + random.nextInt(-400, 400);
                 prices[m] = move(prices[m], bps, m);
                 pair.apply(prices(MARKETS[m], prices[m], pair.now + 1000));
-            } else if (action < 55) {
+            } else if (action < 50) {
                 trade(pair, random, m, prices[m]);
-            } else if (action < 60) {
+            } else if (action < 58) {
                 skew(pair, random, m, prices[m]);
             } else if (action < 68) {
                 pair.now += 1000L * random.nextInt(30); // funding samples and pays
@@ -133,6 +172,84 @@ class LiquidationIndexEquivalenceTests {
         Statistics.label("liquidated").collect(pair.liquidations == 0 ? "none" : pair.liquidations < 5 ? "1-4" : "5+");
         Statistics.label("deleveraged").collect(pair.deleveraged == 0 ? "none" : "some");
         Statistics.label("liquidated").coverage(c -> c.check("none").percentage(p -> p <= 80.0));
+    }
+
+    /**
+     * Funding alone takes a thin long below maintenance (no price move reaches its liquidation price, no
+     * fill of its own): the check after the payment must find it, as the full scan does.
+     */
+    @Example
+    void fundingAloneLiquidates() {
+        Pair pair = new Pair();
+        String btc = MARKETS[0];
+        pair.apply(StartEngine.of("funding").withFundingSampleSeconds(10));
+        pair.apply(new CreateMarket(TradingFloor.spec(btc, "0.1", "0.001", "0.02", "0.01")));
+        pair.apply(new UpdateMarket(
+                btc, MarketPatch.NONE.withFundingIntervalSeconds(60L).withMaxFundingRate(new BigDecimal("0.02"))));
+        for (int t = 1; t <= 4; t++) {
+            pair.apply(new CreateAccount("t" + t, "k" + t, "h" + t));
+            pair.apply(new Deposit(Integer.toString(t), new BigDecimal(t == 1 ? "1400" : "1000000"), "d" + t));
+        }
+        pair.apply(prices(btc, new BigDecimal("65000"), pair.now + 1000));
+        pair.apply(new PlaceOrder(
+                "2",
+                btc,
+                Side.SELL,
+                OrderType.LIMIT,
+                TimeInForce.GTC,
+                new BigDecimal("65000"),
+                null,
+                BigDecimal.ONE,
+                false,
+                ""));
+        pair.apply(new PlaceOrder(
+                "1",
+                btc,
+                Side.BUY,
+                OrderType.LIMIT,
+                TimeInForce.IOC,
+                new BigDecimal("65000"),
+                null,
+                BigDecimal.ONE,
+                false,
+                ""));
+        // the book sits 2 % over the index: longs pay
+        pair.apply(new PlaceOrder(
+                "3",
+                btc,
+                Side.BUY,
+                OrderType.LIMIT,
+                TimeInForce.GTC,
+                new BigDecimal("66300"),
+                null,
+                new BigDecimal("0.1"),
+                false,
+                ""));
+        pair.apply(new PlaceOrder(
+                "4",
+                btc,
+                Side.SELL,
+                OrderType.LIMIT,
+                TimeInForce.GTC,
+                new BigDecimal("66400"),
+                null,
+                new BigDecimal("0.1"),
+                false,
+                ""));
+        boolean liquidatedByFunding = false;
+        for (int i = 0; i < 12 && !liquidatedByFunding; i++) {
+            pair.now += 9_000;
+            pair.apply(prices(btc, new BigDecimal("65000"), pair.now + 1000));
+            pair.apply(new Tick());
+            List<Event> events = pair.lastEvents;
+            liquidatedByFunding = events.stream().anyMatch(e -> e instanceof io.bulwark.engine.event.FundingPaid)
+                    && events.stream()
+                            .anyMatch(e ->
+                                    e instanceof Liquidated l && l.accountId().equals("1"));
+        }
+        assertThat(liquidatedByFunding)
+                .as("the long is liquidated right after the funding payment")
+                .isTrue();
     }
 
     /** A bid and an ask rest away from the index: the book mid pulls the mark, the premium drives funding. */
@@ -196,6 +313,7 @@ class LiquidationIndexEquivalenceTests {
         long now = 1_700_000_000_000L;
         int liquidations;
         int deleveraged;
+        List<Event> lastEvents = List.of();
 
         void apply(Command command) {
             now += 1000;
@@ -215,6 +333,7 @@ class LiquidationIndexEquivalenceTests {
                 Statistics.label("rejections").collect(r.rejection().code());
             }
             if (expected instanceof Outcome.Applied a) {
+                lastEvents = a.events();
                 for (Event e : a.events()) {
                     liquidations += e instanceof Liquidated ? 1 : 0;
                     deleveraged += e instanceof Deleveraged ? 1 : 0;

@@ -121,7 +121,7 @@ public final class FundingDesk {
     private void pay(Market market, BigDecimal rate, BigDecimal indexStep, List<Event> events) {
         String name = market.spec().market();
         BigDecimal stepSize = market.spec().stepSize();
-        // Its holders, in account id order (a pass over every portfolio before): transfers move no position.
+        // Its holders, in account id order (the order of the pass over every portfolio this replaced).
         for (String account : portfolios.holders(name)) {
             Position position =
                     portfolios.get(account).orElseThrow().existingPosition(name).orElseThrow();

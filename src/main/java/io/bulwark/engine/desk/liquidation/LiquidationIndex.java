@@ -189,6 +189,9 @@ final class LiquidationIndex {
         if (moved) {
             book.lastMark = mark;
             addAfter(book.several, into, after);
+            if (after != null) { // judged on the mark before: the next check looks again
+                dirty.addAll(book.several.headSet(after, true));
+            }
         }
         if (!trusted.test(m)) {
             return;
