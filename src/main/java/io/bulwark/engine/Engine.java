@@ -80,6 +80,16 @@ public final class Engine extends EngineReads {
         this(new EngineState());
     }
 
+    /**
+     * An engine whose liquidation check assesses every account with a position after every risk-moving
+     * command, the reference the indexed check is tested against (LiquidationIndexEquivalenceTests).
+     */
+    static Engine withFullLiquidationScan() {
+        Engine engine = new Engine();
+        engine.liquidations.useFullScan();
+        return engine;
+    }
+
     private Engine(EngineState s) {
         super(s);
         this.orders = new OrderDesk(
@@ -291,6 +301,13 @@ public final class Engine extends EngineReads {
      */
     public FrozenState freeze() {
         return new FrozenState(state.lastSequence, state.freeze(transitions.minPostOnlyMillis()));
+    }
+
+    /** {@link #restore}, for the reference of the equivalence tests (see {@link #withFullLiquidationScan}). */
+    static Engine restoreWithFullLiquidationScan(byte[] data) {
+        Engine engine = restore(data);
+        engine.liquidations.useFullScan();
+        return engine;
     }
 
     /** Rebuilds an engine from {@link #serialize()} output. */

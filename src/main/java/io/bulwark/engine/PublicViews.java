@@ -99,7 +99,7 @@ final class PublicViews {
         return view;
     }
 
-    /** The total long size in the market: a pass over every portfolio. */
+    /** The total long size in the market, kept by {@link io.bulwark.engine.position.Portfolios} as positions move. */
     BigDecimal openInterest(Market m) {
         return m.size(portfolios.openInterestSteps(m.spec().market()));
     }

@@ -8,6 +8,7 @@ import io.bulwark.engine.snapshot.CanonicalWriter;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Double-entry ledger: every movement debits one account and credits another by the same amount, so
@@ -27,6 +28,12 @@ public final class Ledger {
     public static final String FUNDING = "FUNDING";
 
     private final TreeMap<String, BigDecimal> balances = new TreeMap<>();
+    private Consumer<String> onChange = id -> {};
+
+    /** The one listener told of every account whose balance a transfer moved (the liquidation index). */
+    public void onBalanceChange(Consumer<String> listener) {
+        this.onChange = listener;
+    }
 
     public Ledger() {
         balances.put(EXTERNAL, Decimals.usd(BigDecimal.ZERO));
@@ -69,6 +76,8 @@ public final class Ledger {
         BigDecimal toBalance = balance(to).add(amount);
         balances.put(from, fromBalance);
         balances.put(to, toBalance);
+        onChange.accept(from);
+        onChange.accept(to);
         return new Transferred(from, to, amount, kind, reference, fromBalance, toBalance);
     }
 

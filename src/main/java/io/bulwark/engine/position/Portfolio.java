@@ -33,13 +33,38 @@ public final class Portfolio {
         }
     }
 
+    private final String accountId;
+    private final Portfolios all;
     final TreeMap<String, Position> positions = new TreeMap<>();
     final TreeSet<Long> liveOrders = new TreeSet<>();
     final TreeMap<String, ClientOrder> clientOrders = new TreeMap<>();
     BigDecimal orderMargin = BigDecimal.ZERO;
 
+    Portfolio(String accountId, Portfolios all) {
+        this.accountId = accountId;
+        this.all = all;
+    }
+
     public Position position(String market) {
-        return positions.computeIfAbsent(market, Position::new);
+        return positions.computeIfAbsent(market, this::owned);
+    }
+
+    private Position owned(String market) {
+        Position p = new Position(market);
+        p.owner = this;
+        return p;
+    }
+
+    /** A position read from a snapshot. */
+    void restore(Position p) {
+        p.owner = this;
+        positions.put(p.market, p);
+        all.positionChanged(accountId, p.market, 0, p.sizeSteps, false);
+    }
+
+    /** Every fill of one of this account's positions, after it is booked. */
+    void positionChanged(String market, long fromSteps, long toSteps) {
+        all.positionChanged(accountId, market, fromSteps, toSteps, true);
     }
 
     public Optional<Position> existingPosition(String market) {

@@ -4,15 +4,57 @@ import io.bulwark.engine.snapshot.CanonicalReader;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** Every account's portfolio. Live orders and held margin are rebuilt from the orders on restore. */
+/**
+ * Every account's portfolio. Live orders and held margin are rebuilt from the orders on restore. Kept as
+ * positions move (so not in the snapshot, rebuilt as it is read): who holds each market, and its open
+ * interest, so neither funding nor the views pass over every account.
+ */
 public final class Portfolios {
+    /** Told of every position change, after it is booked: the liquidation index listens. */
+    public interface PositionListener {
+        /** {@code accountId}'s position in {@code market} held {@code fromSteps} before this change. */
+        void changed(String accountId, String market, long fromSteps);
+    }
+
     private final TreeMap<String, Portfolio> portfolios = new TreeMap<>();
+    private final TreeMap<String, TreeSet<String>> holders = new TreeMap<>();
+    private final TreeMap<String, Long> openInterest = new TreeMap<>();
+    private PositionListener listener = (accountId, market, fromSteps) -> {};
 
     public Portfolio open(String accountId) {
-        return portfolios.computeIfAbsent(accountId, k -> new Portfolio());
+        return portfolios.computeIfAbsent(accountId, k -> new Portfolio(k, this));
+    }
+
+    /** The one listener told of every position change from now on. */
+    public void onPositionChange(PositionListener listener) {
+        this.listener = listener;
+    }
+
+    void positionChanged(String accountId, String market, long fromSteps, long toSteps, boolean tell) {
+        if (fromSteps == 0 && toSteps != 0) {
+            holders.computeIfAbsent(market, k -> new TreeSet<>()).add(accountId);
+        } else if (fromSteps != 0 && toSteps == 0) {
+            holders.get(market).remove(accountId);
+        }
+        long delta = Math.max(toSteps, 0) - Math.max(fromSteps, 0);
+        if (delta != 0) {
+            openInterest.merge(market, delta, Long::sum);
+        }
+        if (tell) {
+            listener.changed(accountId, market, fromSteps);
+        }
+    }
+
+    /** The accounts holding a non-flat position in {@code market} (the vault included), in id order; read-only. */
+    public SortedSet<String> holders(String market) {
+        TreeSet<String> held = holders.get(market);
+        return held == null ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(held);
     }
 
     public Optional<Portfolio> get(String accountId) {
@@ -47,7 +89,7 @@ public final class Portfolios {
             Portfolio p = all.open(in.readString());
             for (int j = 0, m = in.readInt(); j < m; j++) {
                 String market = in.readString();
-                p.positions.put(market, new Position(market, in.readLong(), in.readDecimal(), in.readDecimal()));
+                p.restore(new Position(market, in.readLong(), in.readDecimal(), in.readDecimal()));
             }
             for (int j = 0, m = in.readInt(); j < m; j++) {
                 // Format 4 added the end time; older builds never forgot an id, so none was counting down.
@@ -64,21 +106,12 @@ public final class Portfolios {
 
     /** Open interest of {@code market}: the total size of its long positions, in steps. */
     public long openInterestSteps(String market) {
-        long steps = 0;
-        for (Portfolio p : portfolios.values()) {
-            steps += p.existingPosition(market)
-                    .map(Position::sizeSteps)
-                    .filter(s -> s > 0)
-                    .orElse(0L);
-        }
-        return steps;
+        return openInterest.getOrDefault(market, 0L);
     }
 
     /** Whether any account holds a position in {@code market}. */
     public boolean hasPositions(String market) {
-        return portfolios.values().stream()
-                .anyMatch(p ->
-                        p.existingPosition(market).filter(pos -> !pos.isFlat()).isPresent());
+        return !holders(market).isEmpty();
     }
 
     /** Sum of every account's exact cost basis in {@code market} (an integrity figure). */

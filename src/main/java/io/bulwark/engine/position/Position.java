@@ -20,6 +20,8 @@ public final class Position {
     long sizeSteps;
     BigDecimal costBasis = BigDecimal.ZERO;
     BigDecimal realizedPnl = Decimals.usd(BigDecimal.ZERO);
+    /** The portfolio told of every fill (derived indexes: holders, open interest, liquidation triggers). */
+    Portfolio owner;
 
     public Position(String market) {
         this.market = market;
@@ -57,6 +59,15 @@ public final class Position {
      * ledger scale (zero when the fill only adds to the position).
      */
     public BigDecimal fill(Side side, long steps, BigDecimal price, BigDecimal stepSize) {
+        long before = sizeSteps;
+        BigDecimal realized = apply(side, steps, price, stepSize);
+        if (owner != null) {
+            owner.positionChanged(market, before, sizeSteps);
+        }
+        return realized;
+    }
+
+    private BigDecimal apply(Side side, long steps, BigDecimal price, BigDecimal stepSize) {
         int direction = side.sign();
         if (sizeSteps == 0 || Long.signum(sizeSteps) == direction) {
             sizeSteps += direction * steps;

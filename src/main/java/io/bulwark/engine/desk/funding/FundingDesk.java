@@ -17,7 +17,6 @@ import io.bulwark.engine.funding.FundingState;
 import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.engine.money.Decimals;
-import io.bulwark.engine.position.Portfolio;
 import io.bulwark.engine.position.Portfolios;
 import io.bulwark.engine.position.Position;
 import io.bulwark.engine.state.Market;
@@ -25,7 +24,6 @@ import io.bulwark.engine.state.Markets;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -123,14 +121,12 @@ public final class FundingDesk {
     private void pay(Market market, BigDecimal rate, BigDecimal indexStep, List<Event> events) {
         String name = market.spec().market();
         BigDecimal stepSize = market.spec().stepSize();
-        for (Map.Entry<String, Portfolio> entry : portfolios.entries()) {
-            Optional<Position> position = entry.getValue().existingPosition(name);
-            if (position.isEmpty() || position.get().isFlat()) {
-                continue;
-            }
-            BigDecimal size = position.get().size(stepSize);
+        // Its holders, in account id order (the order of the pass over every portfolio this replaced).
+        for (String account : portfolios.holders(name)) {
+            Position position =
+                    portfolios.get(account).orElseThrow().existingPosition(name).orElseThrow();
+            BigDecimal size = position.size(stepSize);
             BigDecimal owed = size.multiply(indexStep);
-            String account = entry.getKey();
             BigDecimal amount;
             if (owed.signum() > 0) {
                 amount = owed.setScale(Decimals.USD_SCALE, RoundingMode.CEILING); // a payer never pays less

@@ -6,7 +6,6 @@ import io.bulwark.engine.event.Liquidated;
 import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.money.Decimals;
 import io.bulwark.engine.order.Side;
-import io.bulwark.engine.position.Portfolio;
 import io.bulwark.engine.position.Portfolios;
 import io.bulwark.engine.position.Position;
 import io.bulwark.engine.risk.AccountRisk;
@@ -17,7 +16,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Auto-deleveraging (SPEC section 7), when the liquidator vault cannot cover an account's bad debt: the
@@ -86,12 +84,15 @@ final class AutoDeleverage {
     private List<String> ranked(Market m, Side side, String exclude) {
         record Candidate(String accountId, BigDecimal score) {}
         List<Candidate> candidates = new ArrayList<>();
-        for (Map.Entry<String, Portfolio> e : portfolios.entries()) {
-            String id = e.getKey();
+        for (String id : portfolios.holders(m.spec().market())) {
             if (id.equals(exclude) || id.equals(Ledger.LIQUIDATOR_VAULT)) {
                 continue;
             }
-            Position pos = e.getValue().existingPosition(m.spec().market()).orElse(null);
+            Position pos = portfolios
+                    .get(id)
+                    .orElseThrow()
+                    .existingPosition(m.spec().market())
+                    .orElse(null);
             if (pos == null || pos.isFlat() || Long.signum(pos.sizeSteps()) != side.sign()) {
                 continue;
             }

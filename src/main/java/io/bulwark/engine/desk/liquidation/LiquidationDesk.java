@@ -32,6 +32,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Liquidates accounts whose equity fell below their maintenance requirement (SPEC section 7), only
@@ -50,6 +52,7 @@ public final class LiquidationDesk {
     private final OrderCancels orders;
     private final PositionSettlement settlement;
     private final AutoDeleverage autoDeleverage;
+    private final LiquidationIndex index;
 
     public LiquidationDesk(
             Markets markets,
@@ -68,6 +71,7 @@ public final class LiquidationDesk {
         this.orders = orders;
         this.settlement = new PositionSettlement(ledger);
         this.autoDeleverage = new AutoDeleverage(portfolios, margin, settlement);
+        this.index = new LiquidationIndex(markets, portfolios, ledger);
     }
 
     /** An operator resumes liquidations in one market ({@code market} set) or every paused market (null). */
@@ -85,8 +89,44 @@ public final class LiquidationDesk {
         return Optional.empty();
     }
 
-    /** Liquidates every account that is below maintenance on trusted prices, in account id order. */
+    private boolean fullScan;
+
+    /** Every check scans every account with a position: the reference for the equivalence tests. */
+    public void useFullScan() {
+        fullScan = true;
+    }
+
+    /**
+     * Liquidates every account that is below maintenance on trusted prices, in account id order: assesses
+     * only the accounts {@link LiquidationIndex} says may be, with the same results as assessing all.
+     */
     public void check(long sequence, long now, List<Event> events) {
+        if (fullScan) {
+            checkEveryAccount(sequence, now, events);
+            return;
+        }
+        Predicate<Market> trusted = m -> trusted(m, now);
+        TreeSet<String> candidates = index.start(trusted);
+        try {
+            for (String accountId = candidates.pollFirst(); accountId != null; accountId = candidates.pollFirst()) {
+                index.assessing(accountId);
+                if (!trusted(accountId, now)) {
+                    index.notJudged(accountId);
+                    continue;
+                }
+                AccountRisk risk = margin.assess(accountId);
+                if (risk.equity().compareTo(risk.maintenanceMarginRequirement()) < 0) {
+                    liquidate(accountId, risk, sequence, now, events);
+                    index.afterLiquidation(trusted);
+                }
+            }
+        } finally {
+            index.finish();
+        }
+    }
+
+    /** The reference: every account with a position, assessed in id order. */
+    private void checkEveryAccount(long sequence, long now, List<Event> events) {
         List<String> accounts = new ArrayList<>();
         for (Map.Entry<String, Portfolio> e : portfolios.entries()) {
             if (!e.getKey().equals(Ledger.LIQUIDATOR_VAULT)
@@ -111,17 +151,18 @@ public final class LiquidationDesk {
      */
     private boolean trusted(String accountId, long now) {
         for (Position p : portfolios.get(accountId).orElseThrow().positions()) {
-            if (p.isFlat()) {
-                continue;
-            }
-            Market m = markets.get(p.market()).orElseThrow();
-            if (status.state().stricter(m.state()) != TradingState.OPEN
-                    || !m.priceHealthy(now)
-                    || breaker.paused(p.market())) {
+            if (!p.isFlat() && !trusted(markets.get(p.market()).orElseThrow(), now)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The market is OPEN, its price healthy and liquidations not paused there. */
+    private boolean trusted(Market m, long now) {
+        return status.state().stricter(m.state()) == TradingState.OPEN
+                && m.priceHealthy(now)
+                && !breaker.paused(m.spec().market());
     }
 
     /** What the breaker counts of one position: its notional at mark and its share of open interest. */
