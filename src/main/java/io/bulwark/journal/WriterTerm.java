@@ -24,9 +24,11 @@ import org.slf4j.LoggerFactory;
  */
 final class WriterTerm {
     private static final Logger log = LoggerFactory.getLogger(WriterTerm.class);
+    private static final long PROJECTOR_DRAIN_MILLIS = 10_000;
 
     private final WriterLease lease;
     private final JournalWriter writer;
+    private final Projector projector;
     private final Sequencer sequencer;
     private final JournalProperties properties;
     private final CompletableFuture<Throwable> ended = new CompletableFuture<>();
@@ -34,9 +36,15 @@ final class WriterTerm {
     private final ScheduledExecutorService clocks = Executors.newScheduledThreadPool(
             1, Thread.ofPlatform().name("bulwark-clock").daemon().factory());
 
-    WriterTerm(WriterLease lease, JournalWriter writer, Sequencer sequencer, JournalProperties properties) {
+    WriterTerm(
+            WriterLease lease,
+            JournalWriter writer,
+            Projector projector,
+            Sequencer sequencer,
+            JournalProperties properties) {
         this.lease = lease;
         this.writer = writer;
+        this.projector = projector;
         this.sequencer = sequencer;
         this.properties = properties;
         lease.whenLost(this::end);
@@ -50,6 +58,11 @@ final class WriterTerm {
         return writer.lastCommittedSequence();
     }
 
+    /** The read models' projector of this term. */
+    Projector projector() {
+        return projector;
+    }
+
     /** The public view as of the last commit: never waits in the engine's queue. */
     PublicView publicView() {
         return writer.publicView();
@@ -60,6 +73,7 @@ final class WriterTerm {
     }
 
     void startEngine() {
+        projector.start();
         writer.start();
         sequencer.start();
     }
@@ -172,6 +186,8 @@ final class WriterTerm {
         clocks.shutdownNow();
         sequencer.stop();
         writer.stopAfterDrain();
+        // The rollback rewrites the read models and the watermark: nothing more may be projected meanwhile.
+        projector.stopNow();
         Throwable cause = ended.getNow(null);
         if (cause != null) {
             throw new EngineUnavailableException("the writer term failed while stopping", cause);
@@ -200,6 +216,12 @@ final class WriterTerm {
             }
             sequencer.stop();
             writer.stopAfterDrain();
+            // What was committed is projected now if it can be; otherwise the next writer resumes from the watermark.
+            if (cause != null) {
+                projector.stopNow();
+            } else {
+                projector.stopAfterDrain(PROJECTOR_DRAIN_MILLIS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
