@@ -3,6 +3,7 @@ package io.bulwark.journal;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -119,6 +120,14 @@ public record JournalProperties(
             @DefaultValue("65536") int inboxCapacity,
             @DefaultValue("10s") Duration replyTimeout,
             @DefaultValue("5s") Duration readModelWait) {
+
+        @ConstructorBinding
+        public Engine {
+            if (readModelWait.isNegative() || readModelWait.isZero()) {
+                throw new IllegalArgumentException(
+                        "bulwark.engine.read-model-wait must be positive, was " + readModelWait);
+            }
+        }
 
         public Engine(int inboxCapacity, Duration replyTimeout) {
             this(inboxCapacity, replyTimeout, Duration.ofSeconds(5));

@@ -78,7 +78,7 @@ final class Projector {
         this.codec = codec;
         this.projections = projections.stream().filter(p -> !p.onCommitPath()).toList();
         this.lastCommitted = lastCommitted;
-        this.thread = Thread.ofPlatform().name("bulwark-projector").unstarted(this::run);
+        this.thread = Thread.ofPlatform().name("bulwark-projector").daemon().unstarted(this::run);
     }
 
     void start() {

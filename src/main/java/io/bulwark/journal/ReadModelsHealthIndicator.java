@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * not advancing, or failing, for longer than the read-model wait), when history reads are refused 503
  * {@code READ_MODELS_BEHIND}. Not part of readiness: commands and current state do not depend on it.
  */
-@Component("readModels")
+@Component("projector")
 class ReadModelsHealthIndicator implements HealthIndicator {
     private final EngineSupervisor supervisor;
     private final JournalProperties properties;
