@@ -184,7 +184,12 @@ final class Projector {
                         log.info("The projector resumed at watermark {}", watermark);
                         failingSinceNanos = 0;
                     }
-                } catch (SQLException | RuntimeException e) {
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (VirtualMachineError e) {
+                    throw e;
+                } catch (Exception | Error e) {
+                    // pgjdbc may also throw an AssertionError (under -ea) for a connection killed mid-batch.
                     if (aborted || Thread.currentThread().isInterrupted()) {
                         return;
                     }
