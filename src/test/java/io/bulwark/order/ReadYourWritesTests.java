@@ -10,14 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A history read answers with the caller's own writes although the read models are written after the commit:
- * here every projector transaction is held up (a slow read model), so an order filled and read at once would be
- * missing from the {@code orders} and {@code fills} read models if the read did not wait for the projector.
+ * here every projector transaction is held up for seconds (a slow read model), so an order filled and read at once
+ * would be missing from the {@code orders} and {@code fills} read models if the read did not wait for the
+ * projector.
  */
 @Import(ReadYourWritesTests.SlowReadModel.class)
+@TestPropertySource(properties = "bulwark.engine.read-model-wait=60s")
 class ReadYourWritesTests extends TradingApiTestBase {
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -27,7 +30,8 @@ class ReadYourWritesTests extends TradingApiTestBase {
             return new Projection() {
                 @Override
                 public void project(Committed entry, SqlBatch batch) {
-                    batch.add("DO $$ BEGIN PERFORM pg_sleep(0.3); END $$");
+                    // Once per projector transaction: every read-model write becomes visible seconds late.
+                    batch.addLatest("DO $$ BEGIN PERFORM pg_sleep(5); END $$", "once");
                 }
             };
         }
