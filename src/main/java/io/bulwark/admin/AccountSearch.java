@@ -1,5 +1,6 @@
 package io.bulwark.admin;
 
+import io.bulwark.journal.ReadModels;
 import io.bulwark.web.ApiException;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +31,11 @@ class AccountSearch {
 
     private final JdbcTemplate jdbc;
 
-    AccountSearch(DataSource dataSource) {
+    private final ReadModels readModels;
+
+    AccountSearch(DataSource dataSource, ReadModels readModels) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.readModels = readModels;
     }
 
     List<AccountSummaryResponse> find(String name, int limit, String before) {
@@ -42,6 +46,7 @@ class AccountSearch {
         if (before != null && !before.isEmpty() && !ACCOUNT_ID.matcher(before).matches()) {
             throw ApiException.badRequest("before: must be an account id");
         }
+        readModels.awaitCurrent();
         return jdbc.query(
                 SEARCH,
                 (rs, i) -> new AccountSummaryResponse(

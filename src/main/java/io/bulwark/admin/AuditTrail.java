@@ -1,5 +1,6 @@
 package io.bulwark.admin;
 
+import io.bulwark.journal.ReadModels;
 import io.bulwark.web.ApiException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -48,8 +49,11 @@ class AuditTrail {
     private final JdbcTemplate jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    AuditTrail(DataSource dataSource) {
+    private final ReadModels readModels;
+
+    AuditTrail(DataSource dataSource, ReadModels readModels) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.readModels = readModels;
     }
 
     /** Acts from {@code from} (inclusive) until {@code to} (exclusive), before sequence {@code before}. */
@@ -67,6 +71,7 @@ class AuditTrail {
             throw ApiException.badRequest("before: must be a journal sequence");
         }
         long below = before == null || before.isEmpty() ? Long.MAX_VALUE : Long.parseLong(before);
+        readModels.awaitCurrent(); // admin keys come from the api_keys read model
         return jdbc.query(
                 ACTS,
                 (rs, i) -> new AuditEntryResponse(

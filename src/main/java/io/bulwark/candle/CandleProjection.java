@@ -48,6 +48,12 @@ class CandleProjection implements Projection {
         return List.of("candles");
     }
 
+    /** The candle WebSocket feed reads the row of each commit on the journal thread, right after the commit. */
+    @Override
+    public boolean onCommitPath() {
+        return true;
+    }
+
     @Override
     public void project(Committed entry, SqlBatch batch) {
         long time = entry.timestamp();

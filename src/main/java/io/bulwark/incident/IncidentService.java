@@ -7,6 +7,7 @@ import io.bulwark.engine.market.MarketSpec;
 import io.bulwark.incident.IncidentRequest.ReferencePrice;
 import io.bulwark.incident.IncidentResponse.Inputs;
 import io.bulwark.incident.IncidentResponse.OperatorPrice;
+import io.bulwark.journal.ReadModels;
 import io.bulwark.web.ApiException;
 import io.bulwark.web.EngineClient;
 import io.bulwark.web.security.Caller;
@@ -41,9 +42,12 @@ class IncidentService {
     private final IncidentJournal journal;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final ReadModels readModels;
 
-    IncidentService(EngineClient engine, IncidentJournal journal, JdbcTemplate jdbc, JsonMapper json) {
+    IncidentService(
+            EngineClient engine, IncidentJournal journal, JdbcTemplate jdbc, JsonMapper json, ReadModels readModels) {
         this.engine = engine;
+        this.readModels = readModels;
         this.journal = journal;
         this.jdbc = jdbc;
         this.json = json;
@@ -136,6 +140,7 @@ class IncidentService {
         if (!ID.matcher(incidentId).matches()) {
             return Optional.empty();
         }
+        readModels.awaitCurrent(); // whether it was paid comes from the incident_payments read model
         List<IncidentResponse> found = jdbc.query(
                 """
                 SELECT i.incident_id, i.reason, i.from_sequence, i.to_sequence, i.created_at, i.created_by,
@@ -190,6 +195,7 @@ class IncidentService {
         List<PayRefunds.Refund> refunds = refunds(incident);
         Outcome outcome = engine.submit(new PayRefunds(incident.incidentId(), refunds, caller.actor()), caller.actor());
         boolean repeat = outcome instanceof Outcome.AlreadyApplied;
+        readModels.awaitCurrent();
         return jdbc.queryForObject(
                 "SELECT sequence, time, total FROM incident_payments WHERE incident_id = ?",
                 (rs, n) -> new RefundPaymentResponse(
@@ -233,6 +239,7 @@ class IncidentService {
 
     /** The refunds paid to one account, newest first. */
     List<RefundResponse> refundsOf(String accountId) {
+        readModels.awaitCurrent();
         return jdbc.query(
                 """
                 SELECT r.incident_id, r.amount, coalesce(i.reason, ''), r.sequence, r.time

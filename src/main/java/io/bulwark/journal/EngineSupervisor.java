@@ -66,11 +66,29 @@ public class EngineSupervisor implements EngineGateway, SmartLifecycle {
         Gauge.builder("bulwark.recovery.verified", () -> recovery.verified() ? 1 : 0)
                 .description("0 when the last recovery disagreed with the journal (the exchange stays CLOSED)")
                 .register(registry);
+        Gauge.builder("bulwark.projector.lag", this::projectorLag)
+                .description("Committed commands the read-model projector has not written yet (0 when no writer term"
+                        + " runs here)")
+                .register(registry);
         Gauge.builder(
                         "bulwark.engine.queue",
                         () -> Optional.ofNullable(term).map(WriterTerm::queued).orElse(0))
                 .description("Commands and batches waiting for the engine or the journal")
                 .register(registry);
+    }
+
+    /** The writer term running here, or null. */
+    WriterTerm currentTerm() {
+        return term;
+    }
+
+    /** Committed commands not yet in the read models, while a writer term runs here; else 0. */
+    long projectorLag() {
+        WriterTerm current = term;
+        if (current == null) {
+            return 0;
+        }
+        return Math.max(0, current.lastCommittedSequence() - current.projector().watermark());
     }
 
     private static String hostName() {

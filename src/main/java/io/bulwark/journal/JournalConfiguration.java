@@ -47,6 +47,17 @@ class JournalConfiguration {
         };
     }
 
+    /** History reads through the repositories wait for the projector ({@link ReadModels}). */
+    @Bean
+    static BeanPostProcessor readModelRepositories(ObjectProvider<ReadModels> readModels) {
+        return new ReadModelRepositories(readModels);
+    }
+
+    @Bean
+    ReadModels readModels(EngineSupervisor supervisor, javax.sql.DataSource pool, JournalProperties properties) {
+        return new ReadModels(supervisor, pool, properties.engine().readModelWait());
+    }
+
     @Bean
     JournalAudit journalAudit(JournalConnections connections) {
         return new JournalAudit(connections);

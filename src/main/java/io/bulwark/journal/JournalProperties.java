@@ -3,6 +3,7 @@ package io.bulwark.journal;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -112,10 +113,26 @@ public record JournalProperties(
     /**
      * @param inboxCapacity commands and queries waiting for the engine thread before callers are refused
      * @param replyTimeout how long an API thread waits for its command to be journaled
+     * @param readModelWait how long a history read waits for the projector to reach the journal's last commit
+     *     before it is refused 503 {@code READ_MODELS_BEHIND}
      */
     public record Engine(
             @DefaultValue("65536") int inboxCapacity,
-            @DefaultValue("10s") Duration replyTimeout) {}
+            @DefaultValue("10s") Duration replyTimeout,
+            @DefaultValue("5s") Duration readModelWait) {
+
+        @ConstructorBinding
+        public Engine {
+            if (readModelWait.isNegative() || readModelWait.isZero()) {
+                throw new IllegalArgumentException(
+                        "bulwark.engine.read-model-wait must be positive, was " + readModelWait);
+            }
+        }
+
+        public Engine(int inboxCapacity, Duration replyTimeout) {
+            this(inboxCapacity, replyTimeout, Duration.ofSeconds(5));
+        }
+    }
 
     /**
      * Time limits of the database connections ({@code bulwark.journal.*}). A commit that runs past one fails

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * the snapshot and the snapshots taken after it are marked reverted (never deleted), the {@code RollBack}
  * command is applied to the state restored from the snapshot and journaled after the last row (so the
  * hash chain runs on through the reverted rows), and the read models are rebuilt. Either all of it
- * commits or none of it: a crash half-way leaves the journal as it was.
+ * commits or none of it: a crash half-way leaves the journal as it was. The projector's watermark is moved to
+ * the RollBack row in the same transaction (the writer term's {@link Projector} was stopped first).
  *
  * <p>The read models are rebuilt by emptying every projection's tables and projecting every command that
  * is not reverted again, in sequence order. That costs a read of the whole journal (seconds per million
@@ -66,6 +67,8 @@ final class JournalRollback {
         c.setAutoCommit(false);
         try {
             JournalWriter.checkEpoch(c, epoch);
+            // Held until the commit: no projector writes read models or moves the watermark meanwhile.
+            Projector.readWatermarkForUpdate(c);
             Snapshot snapshot = snapshot(c, snapshotId, true);
             long last = 0;
             String lastRowHash = RowHash.GENESIS;
@@ -84,6 +87,7 @@ final class JournalRollback {
             Committed rolledBack = applyRollBack(snapshot, last + 1, timestamp, reason, actor, highestEpoch);
             insert(c, epoch, rolledBack, lastRowHash);
             rebuildReadModels(c);
+            setWatermark(c, rolledBack.sequence());
             c.commit();
             log.warn(
                     "Rolled back to snapshot {} (sequence {}): {} commands reverted, RollBack journaled at {}",
@@ -181,6 +185,14 @@ final class JournalRollback {
     private void insert(Connection c, long epoch, Committed row, String previousRowHash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(JournalRows.INSERT)) {
             rows.bind(ps, epoch, row, previousRowHash);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The read models now hold every command that stands, through the RollBack row. */
+    private static void setWatermark(Connection c, long sequence) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE projector_watermark SET sequence = ? WHERE id = 1")) {
+            ps.setLong(1, sequence);
             ps.executeUpdate();
         }
     }

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: one thread takes every batch the engine produced since the last commit, writes them
- * in one transaction (after checking the fencing epoch inside it), commits, and only then tells the
+ * in one transaction (after checking the fencing epoch inside it), commits, hands the committed entries to
+ * the {@link Projector} (which writes the read models off this path), and only then tells the
  * listeners the callers wait for ({@link JournalListener#beforeReplies()}), answers the callers and
  * tells the other listeners. A failed commit stops it for good: the engine must be rebuilt
  * from the journal, never run ahead of it.
@@ -30,6 +31,7 @@ final class JournalWriter {
     private final Connection connection;
     private final long epoch;
     private final List<Projection> projections;
+    private final Projector projector;
     private final CommitListeners listeners;
     private final JournalMetrics metrics;
     private final int snapshotRetain;
@@ -51,6 +53,7 @@ final class JournalWriter {
             PublicView recoveredView,
             JournalCodec codec,
             List<Projection> projections,
+            Projector projector,
             List<JournalListener> listeners,
             JournalMetrics metrics,
             int snapshotRetain,
@@ -59,7 +62,8 @@ final class JournalWriter {
         this.connection = connection;
         this.epoch = epoch;
         this.journalCopy = new JournalCopy(codec);
-        this.projections = List.copyOf(projections);
+        this.projections = projections.stream().filter(Projection::onCommitPath).toList();
+        this.projector = projector;
         this.listeners = new CommitListeners(listeners);
         this.metrics = metrics;
         this.snapshotRetain = snapshotRetain;
@@ -154,6 +158,7 @@ final class JournalWriter {
     private void commitAndAnswer(List<Batch> batches) throws SQLException {
         List<JournalEntry> entries = new ArrayList<>();
         batches.forEach(b -> entries.addAll(b.entries()));
+        long before = lastCommittedSequence;
         if (!entries.isEmpty()) {
             long started = System.nanoTime();
             commit(entries);
@@ -168,6 +173,8 @@ final class JournalWriter {
         }
         List<Committed> committed =
                 entries.stream().map(JournalEntry::committed).toList();
+        // The read models are written off the commit path; this never waits.
+        projector.committed(before, committed);
         listeners.tell(committed, true);
         for (Batch batch : batches) {
             for (Batch.Reply reply : batch.replies()) {

@@ -3,11 +3,21 @@ package io.bulwark.journal;
 import java.util.List;
 
 /**
- * Writes a read model from committed events, inside the journal transaction: a read-model row exists
- * exactly when its command is durable.
+ * Writes a read model from committed events. The {@link Projector} runs it after the journal commit, off the
+ * commit path, and writes its rows together with the projector's watermark: a read-model row exists exactly
+ * when its command is at or below the watermark. History reads wait for the watermark ({@link ReadModels}).
  */
 public interface Projection {
     void project(Committed entry, SqlBatch batch);
+
+    /**
+     * True for a read model written inside the journal transaction instead, current as soon as its command is
+     * committed: one that something reads on the journal thread right after the commit (the candle WebSocket
+     * feed reads {@code candles}), where waiting for the projector is not allowed.
+     */
+    default boolean onCommitPath() {
+        return false;
+    }
 
     /**
      * The tables this projection alone writes. A rollback empties them and projects every command that

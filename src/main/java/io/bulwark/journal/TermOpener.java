@@ -66,6 +66,7 @@ final class TermOpener {
             throw new FencedException("the writer lease was lost during recovery: " + lost.get());
         }
         WriterTerm[] self = new WriterTerm[1];
+        Projector projector = new Projector(connections, codec, projections, () -> self[0].lastCommittedSequence());
         JournalWriter writer = new JournalWriter(
                 connections.openTimeLimited("journal"),
                 lease.epoch(),
@@ -74,6 +75,7 @@ final class TermOpener {
                 recovered.engine().publicView(),
                 codec,
                 projections,
+                projector,
                 listeners,
                 metrics,
                 properties.snapshotRetain(),
@@ -92,7 +94,7 @@ final class TermOpener {
                 properties.engine().inboxCapacity(),
                 metrics,
                 e -> self[0].end(e));
-        self[0] = new WriterTerm(lease, writer, sequencer, snapshots, properties);
+        self[0] = new WriterTerm(lease, writer, projector, sequencer, snapshots, properties);
         self[0].startEngine();
         return self[0];
     }

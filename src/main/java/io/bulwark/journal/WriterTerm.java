@@ -24,9 +24,11 @@ import org.slf4j.LoggerFactory;
  */
 final class WriterTerm {
     private static final Logger log = LoggerFactory.getLogger(WriterTerm.class);
+    private static final long PROJECTOR_DRAIN_MILLIS = 10_000;
 
     private final WriterLease lease;
     private final JournalWriter writer;
+    private final Projector projector;
     private final Sequencer sequencer;
     private final PeriodicSnapshots snapshots;
     private final JournalProperties properties;
@@ -38,11 +40,13 @@ final class WriterTerm {
     WriterTerm(
             WriterLease lease,
             JournalWriter writer,
+            Projector projector,
             Sequencer sequencer,
             PeriodicSnapshots snapshots,
             JournalProperties properties) {
         this.lease = lease;
         this.writer = writer;
+        this.projector = projector;
         this.sequencer = sequencer;
         this.snapshots = snapshots;
         this.properties = properties;
@@ -57,6 +61,11 @@ final class WriterTerm {
         return writer.lastCommittedSequence();
     }
 
+    /** The read models' projector of this term. */
+    Projector projector() {
+        return projector;
+    }
+
     /** The public view as of the last commit: never waits in the engine's queue. */
     PublicView publicView() {
         return writer.publicView();
@@ -67,6 +76,7 @@ final class WriterTerm {
     }
 
     void startEngine() {
+        projector.start();
         writer.start();
         sequencer.start();
         snapshots.start();
@@ -181,6 +191,8 @@ final class WriterTerm {
         snapshots.stop();
         sequencer.stop();
         writer.stopAfterDrain();
+        // The rollback rewrites the read models and the watermark: nothing more may be projected meanwhile.
+        projector.stopNow();
         Throwable cause = ended.getNow(null);
         if (cause != null) {
             throw new EngineUnavailableException("the writer term failed while stopping", cause);
@@ -210,6 +222,12 @@ final class WriterTerm {
             snapshots.stop();
             sequencer.stop();
             writer.stopAfterDrain();
+            // What was committed is projected now if it can be; otherwise the next writer resumes from the watermark.
+            if (cause != null) {
+                projector.stopNow();
+            } else {
+                projector.stopAfterDrain(PROJECTOR_DRAIN_MILLIS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -6,9 +6,11 @@ import io.bulwark.engine.FrozenState;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import io.bulwark.journal.EngineGateway;
 import io.bulwark.journal.JournalAudit;
+import io.bulwark.journal.ReadModels;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +39,23 @@ public class IntegrityService {
 
     private final EngineGateway gateway;
     private final JournalAudit audit;
+    /** The read models are compared only once the projector has written them through the live sequence. */
+    private static final Duration PROJECTOR_WAIT = Duration.ofMinutes(5);
+
+    private final ReadModels projected;
     private final ReadModelChecks readModels;
     private final FundingContinuity funding;
     private final MeterRegistry registry;
     private final Map<String, AtomicInteger> gauges = new ConcurrentHashMap<>();
 
-    IntegrityService(EngineGateway gateway, JournalAudit audit, JdbcTemplate jdbc, MeterRegistry registry) {
+    IntegrityService(
+            EngineGateway gateway,
+            JournalAudit audit,
+            JdbcTemplate jdbc,
+            ReadModels projected,
+            MeterRegistry registry) {
         this.gateway = gateway;
+        this.projected = projected;
         this.audit = audit;
         this.readModels = new ReadModelChecks(jdbc);
         this.funding = new FundingContinuity(jdbc);
@@ -89,6 +101,7 @@ public class IntegrityService {
                         ? "replay of the journal through " + live.sequence() + " reproduces state hash " + liveHash
                                 + evidenceNote(replay)
                         : "live " + liveHash + ", replayed " + replay.stateHash() + ": " + replay.detail()));
+        projected.awaitCurrent(PROJECTOR_WAIT);
         checks.add(funding.check(live.sequence(), live.markets()));
         checks.add(readModels.balances(live.sequence(), live.balances()));
         checks.add(readModels.positions(live.sequence(), live.positions()));

@@ -5,6 +5,7 @@ import io.bulwark.journal.CommitFailedException;
 import io.bulwark.journal.EngineUnavailableException;
 import io.bulwark.journal.NotWriterException;
 import io.bulwark.journal.OutcomeUnknownException;
+import io.bulwark.journal.ReadModelsBehindException;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -32,6 +33,8 @@ public final class UnavailableProblems {
                     case CommitFailedException e -> problem("COMMIT_FAILED", e.getMessage());
                     // Applied by the engine, but whether the journal kept it cannot be known: look first.
                     case OutcomeUnknownException e -> problem("OUTCOME_UNKNOWN", e.getMessage());
+                    // The projector has not written the read models up to the last commit in time: not stale rows.
+                    case ReadModelsBehindException e -> problem("READ_MODELS_BEHIND", e.getMessage());
                     case EngineUnavailableException e -> problem("RECOVERING", e.getMessage());
                     case org.springframework.dao.DataAccessException e -> database();
                     case org.springframework.transaction.TransactionException e -> database();

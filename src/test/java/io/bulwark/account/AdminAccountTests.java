@@ -31,13 +31,16 @@ class AdminAccountTests extends HttpApiTestBase {
         assertThat(account.text("accountId")).isEqualTo(accountId);
         assertThat(account.text("name")).isEqualTo("Alice Ltd");
 
+        awaitReadModels();
         assertThat(jdbc.queryForObject("SELECT name FROM accounts WHERE account_id = ?", String.class, accountId))
                 .isEqualTo("Alice Ltd");
+        awaitReadModels();
         assertThat(jdbc.queryForMap("SELECT * FROM api_keys WHERE key_id = ?", created.text("keyId")))
                 .containsEntry("role", "TRADER")
                 .containsEntry("account_id", accountId)
                 .containsEntry("revoked", false);
         // only the hash is stored
+        awaitReadModels();
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM api_keys WHERE key_hash = ?", Integer.class, created.text("apiKey")))
                 .isZero();
@@ -66,8 +69,10 @@ class AdminAccountTests extends HttpApiTestBase {
                 "{\"name\":\"a\",\"extra\":1}"
             })
     void refusesBadNames(String body) {
+        awaitReadModels();
         Integer before = jdbc.queryForObject("SELECT count(*) FROM accounts", Integer.class);
         api.post("/api/v1/admin/accounts", ADMIN_KEY, body).assertProblem(400, "VALIDATION_FAILED");
+        awaitReadModels();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM accounts", Integer.class))
                 .isEqualTo(before);
     }

@@ -93,6 +93,7 @@ class AdminKeyTests extends HttpApiTestBase {
                 .filteredOn(k -> k.path("keyId").asString().equals(oracleKeyId))
                 .singleElement()
                 .satisfies(k -> assertThat(k.path("source").asString()).isEqualTo("listed"));
+        awaitReadModels();
         assertThat(jdbc.queryForObject("SELECT source FROM api_keys WHERE key_id = ?", String.class, oracleKeyId))
                 .as("the read model keeps the binding")
                 .isEqualTo("listed");
@@ -101,6 +102,7 @@ class AdminKeyTests extends HttpApiTestBase {
 
     @Test
     void theLastAdminKeyCannotBeRevoked() {
+        awaitReadModels();
         String bootstrapId = jdbc.queryForObject(
                 "SELECT key_id FROM api_keys WHERE role = 'ADMIN' ORDER BY created_sequence LIMIT 1", String.class);
         api.get("/api/v1/admin/keys", ADMIN_KEY)

@@ -44,6 +44,7 @@ class BalanceReadModelTests extends HttpApiTestBase {
         }
 
         Map<String, BigDecimal> ledger = gateway.query(EngineView::ledgerBalances);
+        awaitReadModels();
         for (String account : List.of(accounts.get(0), accounts.get(1), accounts.get(2), "EXTERNAL")) {
             BigDecimal stored =
                     jdbc.queryForObject("SELECT balance FROM balances WHERE account = ?", BigDecimal.class, account);

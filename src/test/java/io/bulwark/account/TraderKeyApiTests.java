@@ -132,6 +132,7 @@ class TraderKeyApiTests extends TradingApiTestBase {
         assertThat(keyIds(alice.apiKey())).doesNotContain(bob.keyId(), bobsBot.keyId());
         api.delete("/api/v1/keys/" + bobsBot.keyId(), alice.apiKey()).assertProblem(404, "KEY_NOT_FOUND");
         api.delete("/api/v1/keys/" + bob.keyId(), alice.apiKey()).assertProblem(404, "KEY_NOT_FOUND");
+        awaitReadModels();
         String adminKeyId = jdbc.queryForObject(
                 "SELECT key_id FROM api_keys WHERE role = 'ADMIN' AND NOT revoked LIMIT 1", String.class);
         api.delete("/api/v1/keys/" + adminKeyId, alice.apiKey()).assertProblem(404, "KEY_NOT_FOUND");
@@ -244,8 +245,10 @@ class TraderKeyApiTests extends TradingApiTestBase {
     void storedHashesAreKeyedNotPlainSha256() {
         Trader trader = newTrader();
         Key key = issue(trader.apiKey(), "{\"scopes\":[\"READ\"]}");
+        awaitReadModels();
         for (String[] k :
                 List.of(new String[] {trader.keyId(), trader.apiKey()}, new String[] {key.keyId(), key.secret()})) {
+            awaitReadModels();
             String stored = jdbc.queryForObject("SELECT key_hash FROM api_keys WHERE key_id = ?", String.class, k[0]);
             assertThat(stored).isNotEqualTo(ApiKeySecret.hash(k[1])).isEqualTo(hasher.keyed(k[1]));
         }
@@ -281,6 +284,7 @@ class TraderKeyApiTests extends TradingApiTestBase {
                 .isTrue();
         // Its new keys are keyed.
         Key fresh = issue(secret, "{\"scopes\":[\"READ\"]}");
+        awaitReadModels();
         assertThat(jdbc.queryForObject("SELECT key_hash FROM api_keys WHERE key_id = ?", String.class, fresh.keyId()))
                 .isEqualTo(hasher.keyed(fresh.secret()));
     }

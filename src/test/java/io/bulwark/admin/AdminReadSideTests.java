@@ -27,6 +27,7 @@ class AdminReadSideTests extends TradingApiTestBase {
     JdbcTemplate jdbc;
 
     private String adminKeyId() {
+        awaitReadModels();
         return jdbc.queryForObject(
                 "SELECT key_id FROM api_keys WHERE role = 'ADMIN' ORDER BY created_sequence LIMIT 1", String.class);
     }
@@ -122,6 +123,7 @@ class AdminReadSideTests extends TradingApiTestBase {
         assertThat(keys.get(1).path("allowedIps").get(0).asString()).isEqualTo("10.0.0.0/8");
         assertThat(keys.get(1).path("createdAt").asString()).isNotEmpty();
 
+        awaitReadModels();
         String storedHash =
                 jdbc.queryForObject("SELECT key_hash FROM api_keys WHERE key_id = ?", String.class, trader.keyId());
         assertThat(answer.body())
@@ -231,6 +233,7 @@ class AdminReadSideTests extends TradingApiTestBase {
         List<Long> sequences = new ArrayList<>();
         audit.forEach(e -> sequences.add(e.path("sequence").asLong()));
         assertThat(sequences).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        awaitReadModels();
         String storedHash =
                 jdbc.queryForObject("SELECT key_hash FROM api_keys WHERE key_id = ?", String.class, trader.keyId());
         assertThat(answer.body())

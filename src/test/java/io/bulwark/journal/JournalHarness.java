@@ -82,6 +82,14 @@ final class JournalHarness implements AutoCloseable {
         await().atMost(Duration.ofSeconds(15)).until(() -> s.nodeStatus().role() == role);
     }
 
+    /** Waits until {@code s}'s projector has written the read models through its last commit. */
+    static void awaitProjected(EngineSupervisor s) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            WriterTerm term = s.currentTerm();
+            return term != null && term.projector().watermark() >= term.lastCommittedSequence();
+        });
+    }
+
     static Outcome.Applied applied(EngineGateway gateway, Command command) {
         return (Outcome.Applied) gateway.submit(command, "test");
     }

@@ -198,12 +198,22 @@ class JournalTests {
 
     @Test
     void aFailedCommitStopsTheEngineWithoutAcknowledgingAndRecoversFromTheJournal() throws Exception {
-        Projection poison = (entry, batch) -> entry.events().forEach(e -> {
-            if (e instanceof io.bulwark.engine.event.Transferred t
-                    && t.reference().equals("poison")) {
-                batch.add("INSERT INTO no_such_table VALUES (1)");
+        Projection poison = new Projection() {
+            @Override
+            public void project(Committed entry, SqlBatch batch) {
+                entry.events().forEach(e -> {
+                    if (e instanceof io.bulwark.engine.event.Transferred t
+                            && t.reference().equals("poison")) {
+                        batch.add("INSERT INTO no_such_table VALUES (1)");
+                    }
+                });
             }
-        });
+
+            @Override
+            public boolean onCommitPath() {
+                return true; // its statement fails the journal transaction itself
+            }
+        };
         EngineSupervisor writer = db.start("a", 0, List.of(poison));
         awaitRole(writer, NodeStatus.Role.WRITER);
         String alice = openAccount(writer, "alice");

@@ -82,7 +82,23 @@ class SchemaUpgradeTests {
                 List.of("io.bulwark.account.LedgerProjection", "io.bulwark.system.TradingStateProjection").stream()
                         .map(SchemaUpgradeTests::instantiate)
                         .toList();
-        return Stream.concat(today.stream(), Stream.of(new V4MarketsAndKeys())).toList();
+        // That build wrote its read models inside the journal transaction (V4 has no projector watermark).
+        return Stream.concat(today.stream(), Stream.of(new V4MarketsAndKeys()))
+                .<Projection>map(InTheCommit::new)
+                .toList();
+    }
+
+    /** A read model written inside the journal transaction, as every read model was before V13's projector. */
+    private record InTheCommit(Projection projection) implements Projection {
+        @Override
+        public void project(Committed entry, SqlBatch batch) {
+            projection.project(entry, batch);
+        }
+
+        @Override
+        public boolean onCommitPath() {
+            return true;
+        }
     }
 
     /** The V4 layout of {@code markets}, {@code accounts} and {@code api_keys}, written once per row. */

@@ -115,6 +115,7 @@ class MarketApiTests extends HttpApiTestBase {
 
     @Test
     void seededMarketsAreInTheReadModel() {
+        awaitReadModels();
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM markets WHERE market = 'ETH-USD-PERP'");
         assertThat(row.get("tick_size").toString()).isEqualTo("0.01");
         assertThat(row.get("maintenance_margin_fraction").toString()).isEqualTo("0.03");
@@ -131,6 +132,7 @@ class MarketApiTests extends HttpApiTestBase {
         assertThat(created.text("makerFee")).isEqualTo("-0.0001");
         assertThat(created.text("state")).isEqualTo("OPEN");
         assertThat(api.get("/api/v1/markets/" + name, null).text("minSize")).isEqualTo("0.02");
+        awaitReadModels();
         assertThat(jdbc.queryForObject("SELECT min_size FROM markets WHERE market = ?", String.class, name))
                 .isEqualTo("0.02");
     }
@@ -210,6 +212,7 @@ class MarketApiTests extends HttpApiTestBase {
         assertThat(patched.text("takerFee")).isEqualTo("0.0007");
         assertThat(patched.get("priceBandBps").asInt()).isEqualTo(300);
         assertThat(patched.text("tickSize")).isEqualTo("0.5");
+        awaitReadModels();
         assertThat(jdbc.queryForObject("SELECT taker_fee FROM markets WHERE market = ?", String.class, name))
                 .isEqualTo("0.0007");
     }
@@ -252,8 +255,10 @@ class MarketApiTests extends HttpApiTestBase {
         ApiClient.Response market = api.get("/api/v1/markets/" + name, null);
         assertThat(market.text("state")).isEqualTo("POST_ONLY");
         assertThat(market.text("marketState")).isEqualTo("POST_ONLY");
+        awaitReadModels();
         assertThat(jdbc.queryForObject("SELECT state FROM markets WHERE market = ?", String.class, name))
                 .isEqualTo("POST_ONLY");
+        awaitReadModels();
         assertThat(jdbc.queryForObject(
                         "SELECT to_state FROM trading_state_changes WHERE market = ? ORDER BY sequence DESC LIMIT 1",
                         String.class,
@@ -262,6 +267,7 @@ class MarketApiTests extends HttpApiTestBase {
         // a later parameter change keeps the state
         api.patch("/api/v1/admin/markets/" + name, ADMIN_KEY, "{\"takerFee\":\"0.0006\"}")
                 .assertStatus(200);
+        awaitReadModels();
         assertThat(jdbc.queryForObject("SELECT state FROM markets WHERE market = ?", String.class, name))
                 .isEqualTo("POST_ONLY");
     }

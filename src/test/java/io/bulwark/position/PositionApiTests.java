@@ -21,6 +21,7 @@ class PositionApiTests extends TradingApiTestBase {
     record PositionRow(String market, BigDecimal size, BigDecimal entryPrice, BigDecimal realizedPnl) {}
 
     private List<PositionRow> positionRows(String accountId) {
+        awaitReadModels();
         return jdbc.query(
                 "SELECT market, size, entry_price, realized_pnl FROM positions WHERE account_id = ? ORDER BY market",
                 (rs, i) -> new PositionRow(
@@ -78,6 +79,7 @@ class PositionApiTests extends TradingApiTestBase {
         trade(bob, alice, market, "1.5", "65100"); // alice flips to long 0.5
         trade(alice, bob, other, "2", "3000");
         trade(bob, alice, other, "2", "3010"); // flat in `other`
+        awaitReadModels();
 
         for (Trader trader : List.of(alice, bob)) {
             List<PositionView> engine = gateway.query(view -> view.positions(trader.accountId()));

@@ -2,6 +2,7 @@ package io.bulwark.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.journal.ReadModels;
 import io.bulwark.testsupport.Exchange;
 import io.bulwark.testsupport.PostgresTestBase;
 import java.math.BigDecimal;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +36,10 @@ public abstract class HttpApiTestBase extends PostgresTestBase {
 
     protected ApiClient api;
 
+    /** Read-your-writes for the read models, as the history endpoints use it. */
+    @Autowired
+    protected ReadModels readModels;
+
     /** The shared exchange, administered with {@link #ADMIN_KEY}. */
     protected Exchange operator;
 
@@ -45,6 +51,14 @@ public abstract class HttpApiTestBase extends PostgresTestBase {
         api = new ApiClient(port);
         api.awaitWriter(Duration.ofSeconds(60));
         operator = Exchange.at(api, ADMIN_KEY);
+    }
+
+    /**
+     * Waits until the projector has written the read models through the last commit: a test that reads a
+     * read-model table directly (not through the API, which waits by itself) calls this first.
+     */
+    protected void awaitReadModels() {
+        readModels.awaitCurrent();
     }
 
     /** What Prometheus scrapes: {@code /actuator/prometheus} on the management port. */
