@@ -42,7 +42,6 @@ class RestoredEngineEquivalenceTests {
     private static final int[] RESTORE_AT = {70, 500, 2_000, 4_321, 7_000, 9_999};
 
     @Test
-    @org.junit.jupiter.api.Disabled("fails until the next commit: restored decimals lose the scale the live engine kept")
     void anEngineRestoredFromItsSnapshotBehavesLikeTheLiveOne() {
         Engine live = new Engine();
         List<Engine> restored = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.bulwark.engine.oracle;
 
 import io.bulwark.engine.market.MarketSpec;
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.engine.oracle.FeedQuotes.SourceQuotes;
 import io.bulwark.engine.snapshot.CanonicalReader;
 import io.bulwark.engine.snapshot.CanonicalWriter;
@@ -74,14 +75,16 @@ public final class OracleFeed {
         Optional<PriceRejection> invalid = PriceChecks.invalid(priceText, timestamp, now, spec);
         if (quarantined.contains(source)) {
             if (invalid.isEmpty()) {
-                quotes.offered = new Quote(new BigDecimal(priceText), timestamp); // shown to operators only
+                quotes.offered = new Quote(Decimals.canonical(new BigDecimal(priceText)), timestamp); // operators only
             }
             return refuse(quotes, PriceRejection.SOURCE_QUARANTINED, false);
         }
         if (invalid.isPresent()) {
             return refuse(quotes, invalid.get(), true);
         }
-        Quote quote = new Quote(new BigDecimal(priceText), timestamp);
+        // Kept canonical, as the snapshot stores it: the mark's rounding follows the index's scale, so a padded
+        // price ("109.240") would otherwise give a restored engine a different mark than the live one.
+        Quote quote = new Quote(Decimals.canonical(new BigDecimal(priceText)), timestamp);
         quotes.offered = quote;
         if (index != null && jumps(source, quote, now, spec)) {
             return jumped(quotes, now, spec, quarantined);
