@@ -61,10 +61,10 @@ final class WorstCase implements OrderExposure {
 
     /**
      * Refuses {@code proposal} when the account's worst case with it falls short of its initial
-     * margin requirement, unless it strictly narrows the shortfall the account has without it.
+     * margin requirement, unless it strictly narrows the shortfall the account has without it. {@code risk}
+     * is the account's {@link MarginCalculator#assess} as it stands (the caller's, assessed once per command).
      */
-    Optional<Outcome> admit(String accountId, Proposal proposal) {
-        AccountRisk risk = margin.assess(accountId);
+    Optional<Outcome> admit(String accountId, AccountRisk risk, Proposal proposal) {
         Worst with = worst(accountId, risk, proposal);
         if (with.shortfall().signum() == 0) {
             return Optional.empty();
