@@ -40,15 +40,6 @@ public final class LiveOrders {
         return mine == null ? List.of() : java.util.Collections.unmodifiableCollection(mine.values());
     }
 
-    /** The live order {@code orderId}, which must exist (an id from a portfolio's live orders). */
-    Order require(long orderId) {
-        Order order = orders.get(orderId);
-        if (order == null) {
-            throw new java.util.NoSuchElementException("no live order " + orderId);
-        }
-        return order;
-    }
-
     public Collection<Order> all() {
         return orders.values();
     }
