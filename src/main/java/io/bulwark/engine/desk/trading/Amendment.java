@@ -14,6 +14,7 @@ import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.order.Order;
 import io.bulwark.engine.position.Portfolio;
 import io.bulwark.engine.position.Portfolios;
+import io.bulwark.engine.risk.AccountRisk;
 import io.bulwark.engine.risk.MarginCalculator;
 import io.bulwark.engine.state.ExchangeStatus;
 import io.bulwark.engine.state.Market;
@@ -122,14 +123,15 @@ final class Amendment {
                 : newPrice.multiply(market.size(newSteps - order.filledSteps()))
                         .multiply(market.spec().initialMarginFraction())
                         .subtract(order.heldMargin);
-        if (extra.signum() > 0
-                && margin.assess(order.accountId).freeCollateral().compareTo(extra) < 0) {
+        // Assessed once for both checks (nothing changes between them).
+        AccountRisk risk = margin.assess(order.accountId);
+        if (extra.signum() > 0 && risk.freeCollateral().compareTo(extra) < 0) {
             return reject(
                     INSUFFICIENT_MARGIN,
                     "the amended order needs " + extra.stripTrailingZeros().toPlainString()
                             + " more initial margin than is free");
         }
-        return admission.admitWorstCase(order.accountId, WorstCase.amending(order, newPrice, newSteps, market));
+        return admission.admitWorstCase(order.accountId, risk, WorstCase.amending(order, newPrice, newSteps, market));
     }
 
     /** Keeps the order's place when the price stays and the size does not grow; else it rests anew. */

@@ -23,9 +23,21 @@ import java.util.TreeMap;
  */
 public final class LiveOrders {
     private final TreeMap<Long, Order> orders = new TreeMap<>();
+    /**
+     * The same orders by account, in id order (the order of the account's portfolio's live order ids):
+     * the margin and limit checks of every place and amend walk an account's orders without looking
+     * each one up among all of them (issue 15). Derived: not in snapshots, rebuilt by {@link #register}.
+     */
+    private final TreeMap<String, TreeMap<Long, Order>> byAccount = new TreeMap<>();
 
     public Optional<Order> get(long orderId) {
         return Optional.ofNullable(orders.get(orderId));
+    }
+
+    /** The account's live orders in id order; read-only. */
+    Collection<Order> ofAccount(String accountId) {
+        TreeMap<Long, Order> mine = byAccount.get(accountId);
+        return mine == null ? List.of() : java.util.Collections.unmodifiableCollection(mine.values());
     }
 
     public Collection<Order> all() {
@@ -38,12 +50,17 @@ public final class LiveOrders {
 
     void register(Order order, Portfolio portfolio) {
         orders.put(order.id, order);
+        byAccount.computeIfAbsent(order.accountId, a -> new TreeMap<>()).put(order.id, order);
         portfolio.liveOrders().add(order.id);
         portfolio.adjustOrderMargin(order.heldMargin);
     }
 
     void unregister(Order order, Portfolio portfolio) {
         orders.remove(order.id);
+        TreeMap<Long, Order> mine = byAccount.get(order.accountId);
+        if (mine != null && mine.remove(order.id) != null && mine.isEmpty()) {
+            byAccount.remove(order.accountId);
+        }
         portfolio.liveOrders().remove(order.id);
         portfolio.adjustOrderMargin(order.heldMargin.negate());
         order.heldMargin = java.math.BigDecimal.ZERO;

@@ -17,6 +17,7 @@ import io.bulwark.engine.order.Side;
 import io.bulwark.engine.order.TimeInForce;
 import io.bulwark.engine.position.Portfolio;
 import io.bulwark.engine.position.Position;
+import io.bulwark.engine.risk.AccountRisk;
 import io.bulwark.engine.risk.MarginCalculator;
 import io.bulwark.engine.state.ExchangeStatus;
 import io.bulwark.engine.state.Market;
@@ -127,12 +128,17 @@ final class OrderAdmission {
                     "a reduce-only order must be smaller than and opposite to the position");
         }
         Optional<Outcome> refused = priceRefusal(c, market);
-        if (refused.isEmpty() && !c.reduceOnly()) {
-            refused = marginRefusal(c, market, portfolio, position, steps);
+        if (refused.isPresent()) {
+            return refused;
+        }
+        // Assessed once for both margin checks (nothing changes between them).
+        AccountRisk risk = margin.assess(c.accountId());
+        if (!c.reduceOnly()) {
+            refused = marginRefusal(c, market, portfolio, risk, position, steps);
         }
         // A reduce-only order opens nothing, but filled first it lets the account's other orders on
         // this side open more: the worst case still holds it.
-        return refused.isPresent() ? refused : admitWorstCase(c.accountId(), WorstCase.placing(c, market));
+        return refused.isPresent() ? refused : admitWorstCase(c.accountId(), risk, WorstCase.placing(c, market));
     }
 
     /** A POST_ONLY order must not cross, one that trades must be within the band, one that rests too. */
@@ -159,7 +165,7 @@ final class OrderAdmission {
 
     /** What the order opens (beyond what closes the position) needs free initial margin. */
     private Optional<Outcome> marginRefusal(
-            PlaceOrder c, Market market, Portfolio portfolio, long position, long steps) {
+            PlaceOrder c, Market market, Portfolio portfolio, AccountRisk risk, long position, long steps) {
         BigDecimal price = c.type() == OrderType.MARKET
                 ? market.price(Execution.bandEdgeTicks(market, c.side()))
                 : c.price() != null ? c.price() : c.triggerPrice();
@@ -171,7 +177,7 @@ final class OrderAdmission {
             // already close is exempt (SPEC section 3 v2); the rest opens and needs initial margin.
             BigDecimal needed = price.multiply(market.size(steps - closing))
                     .multiply(market.spec().initialMarginFraction());
-            BigDecimal free = margin.assess(c.accountId()).freeCollateral();
+            BigDecimal free = risk.freeCollateral();
             if (free.compareTo(needed) < 0) {
                 return reject(
                         INSUFFICIENT_MARGIN,
@@ -184,8 +190,8 @@ final class OrderAdmission {
     }
 
     /** SPEC section 3 v2; journals of older builds replay without it (RuleSet). */
-    Optional<Outcome> admitWorstCase(String accountId, WorstCase.Proposal proposal) {
-        return rules.v2() ? worstCase.admit(accountId, proposal) : Optional.empty();
+    Optional<Outcome> admitWorstCase(String accountId, AccountRisk risk, WorstCase.Proposal proposal) {
+        return rules.v2() ? worstCase.admit(accountId, risk, proposal) : Optional.empty();
     }
 
     /**

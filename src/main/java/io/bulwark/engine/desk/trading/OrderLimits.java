@@ -36,7 +36,7 @@ final class OrderLimits {
     /** 409 TOO_MANY_OPEN_ORDERS when the order would be one live order too many in its market. */
     Optional<Outcome> openOrders(PlaceOrder c, Market market, Portfolio portfolio) {
         OptionalInt max = limits.maxOpenOrders();
-        if (max.isEmpty() || liveIn(portfolio, c.market()) < max.getAsInt() || !mayStayLive(c, market)) {
+        if (max.isEmpty() || liveIn(c.accountId(), c.market()) < max.getAsInt() || !mayStayLive(c, market)) {
             return Optional.empty();
         }
         return reject(
@@ -45,10 +45,10 @@ final class OrderLimits {
                         + "; cancel one first (orders that do not rest are still accepted)");
     }
 
-    private int liveIn(Portfolio portfolio, String market) {
+    private int liveIn(String accountId, String market) {
         int count = 0;
-        for (long id : portfolio.liveOrders()) {
-            if (live.get(id).orElseThrow().market.equals(market)) {
+        for (Order order : live.ofAccount(accountId)) {
+            if (order.market.equals(market)) {
                 count++;
             }
         }

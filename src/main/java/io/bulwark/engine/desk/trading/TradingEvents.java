@@ -41,8 +41,12 @@ final class TradingEvents {
     }
 
     private static List<PriceSize> priced(Market market, List<OrderBook.Level> levels) {
-        return levels.stream()
-                .map(l -> new PriceSize(market.price(l.priceTicks()), market.size(l.sizeSteps())))
-                .toList();
+        // A plain loop: this runs after every command that moved a book (issue 15).
+        PriceSize[] priced = new PriceSize[levels.size()];
+        for (int i = 0; i < priced.length; i++) {
+            OrderBook.Level l = levels.get(i);
+            priced[i] = new PriceSize(market.price(l.priceTicks()), market.size(l.sizeSteps()));
+        }
+        return List.of(priced);
     }
 }
