@@ -53,10 +53,7 @@ final class PriceChecks {
         return !prices.isEmpty() && apart(Collections.min(prices), Collections.max(prices), bps);
     }
 
-    /**
-     * The median (mean of the middle two when even), canonical (see {@link Decimals#canonical}: the mark's
-     * rounding follows the index's scale, and a snapshot keeps canonical text); empty for no prices.
-     */
+    /** The median (mean of the middle two when even); empty for no prices. */
     static Optional<BigDecimal> median(List<BigDecimal> prices) {
         if (prices.isEmpty()) {
             return Optional.empty();
@@ -65,9 +62,9 @@ final class PriceChecks {
         sorted.sort(BigDecimal::compareTo);
         int mid = sorted.size() / 2;
         // Halving a sum of two decimals is exact: one more decimal digit at most.
-        return Optional.of(Decimals.canonical(
+        return Optional.of(
                 sorted.size() % 2 == 1
                         ? sorted.get(mid)
-                        : sorted.get(mid - 1).add(sorted.get(mid)).divide(BigDecimal.TWO)));
+                        : sorted.get(mid - 1).add(sorted.get(mid)).divide(BigDecimal.TWO));
     }
 }
