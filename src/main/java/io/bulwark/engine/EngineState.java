@@ -172,7 +172,7 @@ final class EngineState {
         state.clock = clock;
         state.fundingSampleMillis = fundingSampleMillis;
         state.minPostOnlyMillis = minPostOnlyMillis;
-        markets.useV2OracleRules(rules.v2());
+        markets.useOracleRules(rules);
         markets.useSourceRetention(limits.oracleSourceRetentionMillis(), clock);
         in.expectEnd();
         return state;

@@ -1,5 +1,6 @@
 package io.bulwark.engine.funding;
 
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.engine.snapshot.CanonicalReader;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import java.math.BigDecimal;
@@ -59,7 +60,7 @@ public final class FundingState {
     }
 
     public void addPremium(BigDecimal premium) {
-        premiumSum = premiumSum.add(premium);
+        premiumSum = Decimals.canonical(premiumSum.add(premium));
         samples++;
     }
 
@@ -90,10 +91,13 @@ public final class FundingState {
         haltReason = reason;
     }
 
-    /** The interval settled: the index moved to {@code index} at {@code rate}. */
+    /**
+     * The interval settled: the index moved to {@code index} at {@code rate}. Both are kept canonical, as a
+     * snapshot stores them, so that a restored engine shows the same events and views as the live one.
+     */
     public void settled(BigDecimal index, BigDecimal rate) {
-        cumulativeIndex = index;
-        lastRate = rate;
+        cumulativeIndex = Decimals.canonical(index);
+        lastRate = Decimals.canonical(rate);
     }
 
     public void resume() {

@@ -1,6 +1,7 @@
 package io.bulwark.engine.oracle;
 
 import io.bulwark.engine.market.MarketSpec;
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.engine.oracle.FeedQuotes.SourceQuotes;
 import io.bulwark.engine.snapshot.CanonicalReader;
 import io.bulwark.engine.snapshot.CanonicalWriter;
@@ -38,6 +39,7 @@ public final class OracleFeed {
     private long rejected;
     private int agreeingUpdates;
     private boolean v2Rules = true;
+    private boolean canonicalPrices = true;
 
     private IndexWindow window = new IndexWindow();
     private Reanchor lastReanchor;
@@ -74,14 +76,14 @@ public final class OracleFeed {
         Optional<PriceRejection> invalid = PriceChecks.invalid(priceText, timestamp, now, spec);
         if (quarantined.contains(source)) {
             if (invalid.isEmpty()) {
-                quotes.offered = new Quote(new BigDecimal(priceText), timestamp); // shown to operators only
+                quotes.offered = new Quote(price(priceText), timestamp); // shown to operators only
             }
             return refuse(quotes, PriceRejection.SOURCE_QUARANTINED, false);
         }
         if (invalid.isPresent()) {
             return refuse(quotes, invalid.get(), true);
         }
-        Quote quote = new Quote(new BigDecimal(priceText), timestamp);
+        Quote quote = new Quote(price(priceText), timestamp);
         quotes.offered = quote;
         if (index != null && jumps(source, quote, now, spec)) {
             return jumped(quotes, now, spec, quarantined);
@@ -117,7 +119,7 @@ public final class OracleFeed {
         agreeingUpdates = 0;
         consecutiveAccepted++;
         BigDecimal before = index;
-        index = PriceChecks.median(sources.freshAccepted(now, spec, null, null)).orElse(index);
+        index = median(sources.freshAccepted(now, spec, null, null)).orElse(index);
         if (before == null || before.compareTo(index) != 0) {
             window.moved(before, index, now, spec.priceJumpWindowSeconds());
         }
@@ -140,8 +142,8 @@ public final class OracleFeed {
         if (!v2Rules) {
             return false;
         }
-        BigDecimal candidate = PriceChecks.median(sources.freshAccepted(now, spec, source, quote))
-                .orElseThrow();
+        BigDecimal candidate =
+                median(sources.freshAccepted(now, spec, source, quote)).orElseThrow();
         return candidate.compareTo(index) != 0
                 && !window.allows(candidate, index, now, spec.priceJumpWindowSeconds(), spec.maxPriceJumpBps());
     }
@@ -178,8 +180,7 @@ public final class OracleFeed {
             q.accepted = q.offered;
             q.pending = false;
         });
-        setOutsideLimits(
-                PriceChecks.median(sources.freshAccepted(now, spec, null, null)).orElseThrow(), now, spec, cause);
+        setOutsideLimits(median(sources.freshAccepted(now, spec, null, null)).orElseThrow(), now, spec, cause);
     }
 
     private void setOutsideLimits(BigDecimal price, long now, MarketSpec spec, ReanchorCause cause) {
@@ -208,7 +209,7 @@ public final class OracleFeed {
         consecutiveAccepted = 0;
         agreeingUpdates = 0;
         BigDecimal recomputed =
-                PriceChecks.median(sources.freshAccepted(now, spec, null, null)).orElse(index);
+                median(sources.freshAccepted(now, spec, null, null)).orElse(index);
         if (recomputed.compareTo(index) == 0) {
             return false;
         }
@@ -260,11 +261,30 @@ public final class OracleFeed {
 
     /**
      * Whether SPEC v2's oracle rules apply (the windowed jump limit, re-anchoring by agreement, diverging
-     * sources unhealthy): the engine's rule set, so a journal of an older build replays as it ran.
-     * Derived from the engine's snapshotted rule set, not itself state.
+     * sources unhealthy), and whether prices and the index are kept canonical (rules version 3): the
+     * engine's rule set, so a journal of an older build replays as it ran. Derived from the engine's
+     * snapshotted rule set, not itself state.
      */
-    public void useV2Rules(boolean v2) {
+    public void useRules(boolean v2, boolean canonicalPrices) {
         this.v2Rules = v2;
+        this.canonicalPrices = canonicalPrices;
+    }
+
+    /**
+     * A source's price as the index uses it. Kept canonical, as the snapshot stores it (rules version 3):
+     * the mark's rounding follows the index's scale, so a padded price ("109.240") would otherwise give a
+     * restored engine a different mark than the live one. Older rules kept the padding, and a journal of
+     * an older build replays with it, to the marks it recorded.
+     */
+    private BigDecimal price(String priceText) {
+        BigDecimal price = new BigDecimal(priceText);
+        return canonicalPrices ? Decimals.canonical(price) : price;
+    }
+
+    /** The median of the prices, canonical under rules version 3 (see {@link #price}). */
+    private Optional<BigDecimal> median(List<BigDecimal> prices) {
+        Optional<BigDecimal> median = PriceChecks.median(prices);
+        return canonicalPrices ? median.map(Decimals::canonical) : median;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.bulwark.engine.position;
 
+import io.bulwark.engine.money.Decimals;
 import io.bulwark.engine.snapshot.CanonicalReader;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import java.math.BigDecimal;
@@ -89,7 +90,12 @@ public final class Portfolios {
             Portfolio p = all.open(in.readString());
             for (int j = 0, m = in.readInt(); j < m; j++) {
                 String market = in.readString();
-                p.restore(new Position(market, in.readLong(), in.readDecimal(), in.readDecimal()));
+                long sizeSteps = in.readLong();
+                BigDecimal costBasis = in.readDecimal();
+                // The snapshot writes decimals without trailing zeros; live, realized PnL is always at the
+                // ledger scale (events show it so), and a restored engine must give the same events.
+                BigDecimal realizedPnl = Decimals.usd(in.readDecimal());
+                p.restore(new Position(market, sizeSteps, costBasis, realizedPnl));
             }
             for (int j = 0, m = in.readInt(); j < m; j++) {
                 // Format 4 added the end time; older builds never forgot an id, so none was counting down.

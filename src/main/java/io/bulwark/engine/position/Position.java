@@ -14,6 +14,10 @@ import java.math.RoundingMode;
  * position closes, the cost taken out is rounded up to the ledger unit (against the trader) and the
  * remainder stays in the cost basis: across all accounts, realized PnL always equals what the trades
  * moved, to the last micro-dollar.
+ *
+ * <p>The cost basis is kept canonical (no trailing zeros) and realized PnL at the ledger scale, whatever
+ * fills brought them there: a snapshot stores decimals without trailing zeros, and a restored position must
+ * give the same events as the live one.
  */
 public final class Position {
     final String market;
@@ -30,7 +34,7 @@ public final class Position {
     public Position(String market, long sizeSteps, BigDecimal costBasis, BigDecimal realizedPnl) {
         this.market = market;
         this.sizeSteps = sizeSteps;
-        this.costBasis = costBasis;
+        this.costBasis = Decimals.canonical(costBasis);
         this.realizedPnl = realizedPnl;
     }
 
@@ -71,7 +75,8 @@ public final class Position {
         int direction = side.sign();
         if (sizeSteps == 0 || Long.signum(sizeSteps) == direction) {
             sizeSteps += direction * steps;
-            costBasis = costBasis.add(notional(price, steps, stepSize).multiply(BigDecimal.valueOf(direction)));
+            costBasis = Decimals.canonical(
+                    costBasis.add(notional(price, steps, stepSize).multiply(BigDecimal.valueOf(direction))));
             return Decimals.usd(BigDecimal.ZERO);
         }
         long open = Math.abs(sizeSteps);
@@ -85,13 +90,14 @@ public final class Position {
                         .divide(BigDecimal.valueOf(open), Decimals.USD_SCALE, RoundingMode.CEILING);
         BigDecimal cashIn = notional(price, closing, stepSize).multiply(BigDecimal.valueOf(-direction));
         BigDecimal realized = Decimals.usd(cashIn.subtract(removedCost));
-        costBasis = costBasis.subtract(removedCost);
+        costBasis = Decimals.canonical(costBasis.subtract(removedCost));
         sizeSteps += direction * closing;
         realizedPnl = realizedPnl.add(realized);
         long opening = steps - closing;
         if (opening > 0) {
             sizeSteps += direction * opening;
-            costBasis = costBasis.add(notional(price, opening, stepSize).multiply(BigDecimal.valueOf(direction)));
+            costBasis = Decimals.canonical(
+                    costBasis.add(notional(price, opening, stepSize).multiply(BigDecimal.valueOf(direction))));
         }
         if (sizeSteps == 0) {
             costBasis = BigDecimal.ZERO;

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 /** All markets, in name order, and the oracle sources an operator quarantined (for all of them). */
 public final class Markets {
     private final TreeMap<String, Market> markets = new TreeMap<>();
-    private boolean v2OracleRules = true;
+    private RuleSet oracleRules = new RuleSet(RuleSet.CURRENT);
     /** How long a silent oracle source is remembered, from the engine's limits; empty: for ever. */
     private java.util.OptionalLong sourceRetentionMillis = java.util.OptionalLong.empty();
 
@@ -38,19 +38,19 @@ public final class Markets {
 
     public Market add(MarketSpec spec, TradingState state) {
         Market market = new Market(spec, state);
-        market.oracle().useV2Rules(v2OracleRules);
+        market.oracle().useRules(oracleRules.v2(), oracleRules.canonicalPrices());
         market.oracle().countSilence(sourceRetentionMillis.isPresent(), 0); // no source yet to time
         markets.put(spec.market(), market);
         return market;
     }
 
     /**
-     * Whether every market's oracle, and each one listed later, applies SPEC v2's rules: the engine's
-     * rule set (RuleSet), so a journal of an older build replays as it ran.
+     * Which oracle rules every market's oracle, and each one listed later, applies (SPEC v2's, canonical
+     * prices): the engine's rule set, so a journal of an older build replays as it ran.
      */
-    public void useV2OracleRules(boolean v2) {
-        v2OracleRules = v2;
-        markets.values().forEach(m -> m.oracle().useV2Rules(v2));
+    public void useOracleRules(RuleSet rules) {
+        oracleRules = new RuleSet(rules.version());
+        markets.values().forEach(m -> m.oracle().useRules(rules.v2(), rules.canonicalPrices()));
     }
 
     /**

@@ -47,6 +47,32 @@ class OlderJournalRulesTests {
                 .isEqualByComparingTo(before);
     }
 
+    /**
+     * Rules version 3 keeps oracle prices and the index canonical, as a snapshot stores them; a journal of
+     * an older build (version 2) replays with its sources' padding, which the mark's rounding follows, so
+     * it gives the marks it recorded (GoldenStreamTests checks a whole stream against main's outcomes).
+     */
+    @Test
+    void paddedPricesKeepTheirScaleOnlyUnderOlderRules() {
+        floor.apply(StartEngine.of("old-build").withRules(2));
+        floor.prices("65000.0");
+        var older = floor.view().market(BTC).orElseThrow();
+        assertThat(older.indexPrice()).hasToString("65000.0");
+        assertThat(older.markPrice()).as("no book: the mark is the index").hasToString("65000.0");
+
+        floor.apply(StartEngine.of("this-build"));
+        floor.prices("65000.10");
+        var current = floor.view().market(BTC).orElseThrow();
+        assertThat(current.indexPrice()).hasToString("65000.1");
+        assertThat(current.markPrice()).hasToString("65000.1");
+        floor.prices("65000.0");
+        assertThat(floor.view().market(BTC).orElseThrow().indexPrice()).hasToString("65000");
+        assertThat(floor.view().market(BTC).orElseThrow().markPrice()).hasToString("65000");
+        Engine restored = Engine.restore(floor.engine.serialize());
+        assertThat(restored.market(BTC).orElseThrow().markPrice())
+                .hasToString(floor.view().market(BTC).orElseThrow().markPrice().toString());
+    }
+
     private void sources(String low, String high) {
         long stamp = floor.now + 1000;
         floor.apply(new PostOraclePrices(List.of(

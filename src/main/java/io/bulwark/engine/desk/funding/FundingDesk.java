@@ -112,7 +112,7 @@ public final class FundingDesk {
         }
         BigDecimal previous = f.cumulativeIndex();
         f.settled(next, rate);
-        events.add(new FundingSettled(spec.market(), rate, mark, previous, next, f.intervalEnd()));
+        events.add(new FundingSettled(spec.market(), rate, mark, previous, f.cumulativeIndex(), f.intervalEnd()));
         if (step.signum() != 0) {
             pay(market, rate, step, events);
         }
