@@ -164,8 +164,11 @@ class GoldenStreamTests {
         };
     }
 
-    /** The commands, drawn from one seeded Random: the same stream on every JVM. */
-    private static final class Stream {
+    /**
+     * The commands, drawn from one seeded Random: the same stream on every JVM (also fed to a live and a
+     * restored engine by {@link RestoredEngineEquivalenceTests}).
+     */
+    static final class Stream {
         final Random random;
         final BigDecimal[] index = {new BigDecimal("65000.0"), new BigDecimal("3200.00")};
         private final String[] markets = {BTC, ETH};
