@@ -10,9 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +33,7 @@ final class JournalRollback {
 
     private final JournalCodec codec;
     private final List<Projection> projections;
+    private static final String ROLLBACK_REPORT = "the rollback's report and read models";
     private final JournalRows rows;
 
     JournalRollback(JournalCodec codec, List<Projection> projections) {
@@ -80,8 +79,8 @@ final class JournalRollback {
                     lastRowHash = rs.getString(2);
                 }
             }
-            List<Committed> reverted =
-                    readRows(c, snapshot.sequence(), Integer.MAX_VALUE).rows();
+            List<Committed> reverted = rows.readAfter(c, snapshot.sequence(), Integer.MAX_VALUE, ROLLBACK_REPORT)
+                    .standing();
             revert(c, snapshot.sequence());
             long highestEpoch = Math.max(liveStateEpoch, highestJournaledEpoch(c));
             Committed rolledBack = applyRollBack(snapshot, last + 1, timestamp, reason, actor, highestEpoch);
@@ -207,51 +206,16 @@ final class JournalRollback {
         }
         long after = 0;
         while (true) {
-            Rows chunk = readRows(c, after, PROJECTION_CHUNK);
+            JournalRows.Page chunk = rows.readAfter(c, after, PROJECTION_CHUNK, ROLLBACK_REPORT);
             if (chunk.lastSequence() == after) {
                 return;
             }
             SqlBatch batch = new SqlBatch();
-            for (Committed row : chunk.rows()) {
+            for (Committed row : chunk.standing()) {
                 projections.forEach(p -> p.project(row, batch));
             }
             batch.execute(c);
             after = chunk.lastSequence();
-        }
-    }
-
-    private record Rows(List<Committed> rows, long lastSequence) {}
-
-    /** Up to {@code limit} rows that stand (not reverted) after {@code after}, in order; unreadable ones left out. */
-    private Rows readRows(Connection c, long after, int limit) throws SQLException {
-        List<Committed> rows = new ArrayList<>();
-        long last = after;
-        try (PreparedStatement ps = c.prepareStatement("SELECT sequence, ts, command, events, actor FROM journal"
-                + " WHERE sequence > ? AND NOT reverted ORDER BY sequence LIMIT ?")) {
-            ps.setLong(1, after);
-            ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    last = rs.getLong(1);
-                    read(rs).ifPresent(rows::add);
-                }
-            }
-        }
-        return new Rows(rows, last);
-    }
-
-    private Optional<Committed> read(ResultSet rs) throws SQLException {
-        long sequence = rs.getLong(1);
-        try {
-            return Optional.of(new Committed(
-                    sequence,
-                    rs.getLong(2),
-                    codec.readCommand(rs.getString(3)),
-                    codec.readEvents(rs.getString(4)),
-                    rs.getString(5)));
-        } catch (RuntimeException e) {
-            log.error("Journal row {} is unreadable; left out of the rollback's report and read models", sequence);
-            return Optional.empty();
         }
     }
 }

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +48,7 @@ final class Projector {
     private record Handoff(long after, List<Committed> entries) {}
 
     private final JournalConnections connections;
-    private final JournalCodec codec;
+    private final JournalRows journal;
     private final List<Projection> projections;
     private final LongSupplier lastCommitted;
     private final BlockingQueue<Handoff> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -75,7 +74,7 @@ final class Projector {
             List<Projection> projections,
             LongSupplier lastCommitted) {
         this.connections = connections;
-        this.codec = codec;
+        this.journal = new JournalRows(codec);
         this.projections = projections.stream().filter(p -> !p.onCommitPath()).toList();
         this.lastCommitted = lastCommitted;
         this.thread = Thread.ofPlatform().name("bulwark-projector").daemon().unstarted(this::run);
@@ -299,23 +298,10 @@ final class Projector {
     private void catchUp() throws SQLException {
         while (!aborted) {
             long after = watermark;
-            List<Committed> rows = new ArrayList<>();
-            long last = after;
-            int read = 0;
-            try (PreparedStatement ps = connection.prepareStatement("SELECT sequence, ts, command, events, actor,"
-                    + " reverted FROM journal WHERE sequence > ? ORDER BY sequence LIMIT ?")) {
-                ps.setLong(1, after);
-                ps.setInt(2, CATCH_UP_CHUNK);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        read++;
-                        last = rs.getLong(1);
-                        if (!rs.getBoolean(6)) {
-                            decode(rs).ifPresent(rows::add);
-                        }
-                    }
-                }
-            }
+            JournalRows.Page page = journal.readAfter(connection, after, CATCH_UP_CHUNK, "the read models");
+            List<Committed> rows = page.standing();
+            long last = page.lastSequence();
+            int read = page.read();
             if (read == 0) {
                 connection.commit();
                 return;
@@ -324,22 +310,6 @@ final class Projector {
             if (read < CATCH_UP_CHUNK) {
                 return;
             }
-        }
-    }
-
-    private Optional<Committed> decode(ResultSet rs) throws SQLException {
-        long sequence = rs.getLong(1);
-        try {
-            return Optional.of(new Committed(
-                    sequence,
-                    rs.getLong(2),
-                    codec.readCommand(rs.getString(3)),
-                    codec.readEvents(rs.getString(4)),
-                    rs.getString(5)));
-        } catch (RuntimeException e) {
-            // Recovery reports it and keeps the exchange CLOSED; the read models cannot hold it either.
-            log.error("Journal row {} is unreadable; left out of the read models", sequence);
-            return Optional.empty();
         }
     }
 
