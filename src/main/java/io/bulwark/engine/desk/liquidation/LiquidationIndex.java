@@ -172,6 +172,33 @@ final class LiquidationIndex {
         }
     }
 
+    /**
+     * No market is trusted for the rest of this check (a pause of the breaker, the only thing that changes
+     * trust during a check, took the last one): a candidate that holds a position is then never judged, so
+     * only two kinds still need the check's loop: accounts changed during the check (one may have gone
+     * flat, and a flat account is judged) and several-market ones (remembered as pending). Every other
+     * candidate holds, unchanged since the check began, a position in a market no longer trusted, and
+     * would only be passed over: dropping it keeps the cost of a check that trips the breaker independent
+     * of how many accounts wait below maintenance.
+     */
+    void nothingTrusted() {
+        TreeSet<String> keep = new TreeSet<>();
+        for (String accountId : dirty) {
+            if (running.contains(accountId)) {
+                keep.add(accountId);
+            }
+        }
+        for (Book book : books.values()) {
+            for (String accountId : book.several) {
+                if (running.contains(accountId)) {
+                    keep.add(accountId);
+                }
+            }
+        }
+        running.clear();
+        running.addAll(keep);
+    }
+
     void finish() {
         running = null;
         current = null;
