@@ -10,6 +10,7 @@ import io.bulwark.engine.state.Markets;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,7 +68,8 @@ final class LiquidationIndex {
     private final Portfolios portfolios;
     private final Ledger ledger;
     private final TreeMap<String, Book> books = new TreeMap<>();
-    private final TreeMap<String, Placement> placements = new TreeMap<>();
+    /** Only looked up by id (a hash, not a tree of every holder: issue 15), never iterated. */
+    private final LinkedHashMap<String, Placement> placements = new LinkedHashMap<>();
     /** Balance or positions changed since the last check. */
     private final TreeSet<String> dirty = new TreeSet<>();
     /** Several-market accounts a check could not judge on untrusted data. */
