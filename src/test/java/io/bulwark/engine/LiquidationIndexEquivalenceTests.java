@@ -18,6 +18,7 @@ import io.bulwark.engine.command.Withdraw;
 import io.bulwark.engine.event.Deleveraged;
 import io.bulwark.engine.event.Event;
 import io.bulwark.engine.event.Liquidated;
+import io.bulwark.engine.event.LiquidationsPaused;
 import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.ledger.Ledger;
 import io.bulwark.engine.market.MarketPatch;
@@ -47,7 +48,9 @@ import net.jqwik.api.statistics.Statistics;
  *
  * <p>Breaking the index on purpose (2026-12-05): ignoring ledger transfers fails {@link #fundingAloneLiquidates}
  * (a funding payment left unseen); not looking at several-market accounts when a mark moves, or not re-placing
- * holders when a maintenance fraction changes, failed the property (one run of 100 tries each).
+ * holders when a maintenance fraction changes, failed the property (one run of 100 tries each). Dropping the
+ * candidates after every liquidation, not only once no market is trusted, fails
+ * {@link #aCheckThatPausesTheOnlyMarketLiquidatesTheRestAfterEachResumeLikeTheFullScan}.
  */
 class LiquidationIndexEquivalenceTests {
     private static final String[] MARKETS = {"BTC-USD-PERP", "ETH-USD-PERP", "SOL-USD-PERP"};
@@ -254,6 +257,53 @@ class LiquidationIndexEquivalenceTests {
         assertThat(liquidatedByFunding)
                 .as("the long is liquidated right after the funding payment")
                 .isTrue();
+    }
+
+    /**
+     * A price drop puts most longs of the only market below maintenance at once and the breaker pauses it
+     * after three: the indexed check then drops the candidates it would only pass over (no market is
+     * trusted), keeping those changed during the check (shorts auto-deleveraged to flat by the longs'
+     * bad debt); each resume liquidates the next ones, exactly as the full scan does.
+     */
+    @Example
+    void aCheckThatPausesTheOnlyMarketLiquidatesTheRestAfterEachResumeLikeTheFullScan() {
+        Pair pair = new Pair();
+        String btc = MARKETS[0];
+        pair.apply(StartEngine.of("backlog").withBreaker(3, 10_000));
+        pair.apply(new CreateMarket(TradingFloor.spec(btc, "0.1", "0.001", "0.02", "0.01")));
+        int traders = 24;
+        for (int t = 1; t <= traders + 1; t++) {
+            pair.apply(new CreateAccount("t" + t, "k" + t, "h" + t));
+            // odd: longs at 13 to 45 times their equity; even: shorts at about 6 times; the last: the whale
+            String deposit = t > traders ? "100000000" : t % 2 == 1 ? Integer.toString(1_450 + 100 * t) : "11000";
+            pair.apply(new Deposit(Integer.toString(t), new BigDecimal(deposit), "d" + t));
+        }
+        String whale = Integer.toString(traders + 1);
+        pair.apply(prices(btc, new BigDecimal("65000"), pair.now + 1000));
+        for (int t = 1; t <= traders; t++) {
+            Side side = t % 2 == 1 ? Side.BUY : Side.SELL;
+            pair.apply(limit(whale, btc, side.opposite(), "65000", TimeInForce.GTC));
+            pair.apply(limit(Integer.toString(t), btc, side, "65000", TimeInForce.IOC));
+        }
+        pair.apply(prices(btc, new BigDecimal("60000"), pair.now + 1000));
+        int paused = 0;
+        for (int resume = 0; resume < 12; resume++) {
+            if (pair.lastEvents.stream().anyMatch(LiquidationsPaused.class::isInstance)) {
+                paused++;
+            }
+            pair.apply(new ResumeLiquidations("admin", btc));
+            pair.apply(prices(btc, new BigDecimal("60000"), pair.now + 1000));
+        }
+        assertThat(paused)
+                .as("checks that paused the market with accounts still below maintenance")
+                .isGreaterThan(1);
+        assertThat(pair.liquidations).isGreaterThan(6);
+        assertThat(pair.deleveraged).as("shorts deleveraged during a check").isPositive();
+    }
+
+    private static PlaceOrder limit(String account, String market, Side side, String price, TimeInForce tif) {
+        return new PlaceOrder(
+                account, market, side, OrderType.LIMIT, tif, new BigDecimal(price), null, BigDecimal.ONE, false, "");
     }
 
     /** A bid and an ask rest away from the index: the book mid pulls the mark, the premium drives funding. */

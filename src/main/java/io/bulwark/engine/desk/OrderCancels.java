@@ -14,4 +14,10 @@ public interface OrderCancels {
 
     /** Cancels every live order matching {@code which}, for {@code reason}, adding the events. */
     void cancelWhere(Predicate<Order> which, CancelReason reason, long sequence, long now, List<Event> events);
+
+    /**
+     * Cancels every live order of {@code accountId}, in id order, for {@code reason}: what {@code cancelWhere}
+     * with that account's orders does, without passing over every other account's orders.
+     */
+    void cancelAccount(String accountId, CancelReason reason, long sequence, long now, List<Event> events);
 }

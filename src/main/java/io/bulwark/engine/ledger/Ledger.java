@@ -6,6 +6,7 @@ import io.bulwark.engine.money.Decimals;
 import io.bulwark.engine.snapshot.CanonicalReader;
 import io.bulwark.engine.snapshot.CanonicalWriter;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -27,7 +28,24 @@ public final class Ledger {
     /** Clearing account for funding: payers pay in (rounded up), receivers are paid out (rounded down). */
     public static final String FUNDING = "FUNDING";
 
-    private final TreeMap<String, BigDecimal> balances = new TreeMap<>();
+    /** Every account's balance, in id order (the snapshot's order). */
+    private final TreeMap<String, Balance> balances = new TreeMap<>();
+    /**
+     * The same balances by hash, for the two look-ups of every transfer (issue 15): a tree of a hundred
+     * thousand ids costs about seventeen string comparisons and cache misses a look-up, growing with the
+     * exchange. Only looked up, never iterated (a LinkedHashMap's order is its insertion order anyway).
+     */
+    private final LinkedHashMap<String, Balance> byId = new LinkedHashMap<>();
+
+    /** One account's balance, one entry shared by the tree and the hash: a transfer updates it in place. */
+    private static final class Balance {
+        BigDecimal amount;
+
+        Balance(BigDecimal amount) {
+            this.amount = amount;
+        }
+    }
+
     private Consumer<String> onChange = id -> {};
 
     /** The one listener told of every account whose balance a transfer moved (the liquidation index). */
@@ -36,11 +54,9 @@ public final class Ledger {
     }
 
     public Ledger() {
-        balances.put(EXTERNAL, Decimals.usd(BigDecimal.ZERO));
-        balances.put(FEES, Decimals.usd(BigDecimal.ZERO));
-        balances.put(LIQUIDATOR_VAULT, Decimals.usd(BigDecimal.ZERO));
-        balances.put(SETTLEMENT, Decimals.usd(BigDecimal.ZERO));
-        balances.put(FUNDING, Decimals.usd(BigDecimal.ZERO));
+        for (String system : new String[] {EXTERNAL, FEES, LIQUIDATOR_VAULT, SETTLEMENT, FUNDING}) {
+            open(system);
+        }
     }
 
     public static boolean isSystemAccount(String id) {
@@ -52,19 +68,15 @@ public final class Ledger {
     }
 
     public void open(String accountId) {
-        balances.putIfAbsent(accountId, Decimals.usd(BigDecimal.ZERO));
+        set(accountId, Decimals.usd(BigDecimal.ZERO), false);
     }
 
     public boolean has(String accountId) {
-        return balances.containsKey(accountId);
+        return byId.containsKey(accountId);
     }
 
     public BigDecimal balance(String accountId) {
-        BigDecimal balance = balances.get(accountId);
-        if (balance == null) {
-            throw new IllegalArgumentException("no ledger account " + accountId);
-        }
-        return balance;
+        return entry(accountId).amount;
     }
 
     /** Moves {@code amount} (> 0, at ledger scale) from one account to another. */
@@ -72,10 +84,12 @@ public final class Ledger {
         if (amount.signum() <= 0 || amount.scale() != Decimals.USD_SCALE) {
             throw new IllegalArgumentException("transfer amount must be positive at ledger scale: " + amount);
         }
-        BigDecimal fromBalance = balance(from).subtract(amount);
-        BigDecimal toBalance = balance(to).add(amount);
-        balances.put(from, fromBalance);
-        balances.put(to, toBalance);
+        Balance fromEntry = entry(from);
+        Balance toEntry = entry(to);
+        BigDecimal fromBalance = fromEntry.amount.subtract(amount);
+        fromEntry.amount = fromBalance;
+        BigDecimal toBalance = toEntry.amount.add(amount);
+        toEntry.amount = toBalance;
         onChange.accept(from);
         onChange.accept(to);
         return new Transferred(from, to, amount, kind, reference, fromBalance, toBalance);
@@ -94,25 +108,48 @@ public final class Ledger {
         };
     }
 
-    /** Sum of all balances; zero whenever the ledger is sound. */
-    public BigDecimal total() {
-        return balances.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    private Balance entry(String accountId) {
+        Balance balance = byId.get(accountId);
+        if (balance == null) {
+            throw new IllegalArgumentException("no ledger account " + accountId);
+        }
+        return balance;
     }
 
+    /** Sets an account's balance, opening it if new; {@code replace} false leaves an existing one alone. */
+    private void set(String accountId, BigDecimal amount, boolean replace) {
+        Balance balance = byId.get(accountId);
+        if (balance == null) {
+            balance = new Balance(amount);
+            balances.put(accountId, balance);
+            byId.put(accountId, balance);
+        } else if (replace) {
+            balance.amount = amount;
+        }
+    }
+
+    /** Sum of all balances; zero whenever the ledger is sound. */
+    public BigDecimal total() {
+        return balances.values().stream().map(b -> b.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Every balance in id order, as of now (a copy). */
     public Map<String, BigDecimal> balances() {
-        return java.util.Collections.unmodifiableMap(balances);
+        TreeMap<String, BigDecimal> copy = new TreeMap<>();
+        balances.forEach((id, balance) -> copy.put(id, balance.amount));
+        return java.util.Collections.unmodifiableMap(copy);
     }
 
     public void writeTo(CanonicalWriter out) {
         out.writeInt(balances.size());
-        balances.forEach((id, balance) -> out.writeString(id).writeDecimal(balance));
+        balances.forEach((id, balance) -> out.writeString(id).writeDecimal(balance.amount));
     }
 
     public static Ledger readFrom(CanonicalReader in) {
         Ledger ledger = new Ledger();
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
-            ledger.balances.put(in.readString(), Decimals.usd(in.readDecimal()));
+            ledger.set(in.readString(), Decimals.usd(in.readDecimal()), true);
         }
         return ledger;
     }

@@ -6,6 +6,7 @@ import io.bulwark.engine.snapshot.CanonicalWriter;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -24,12 +25,25 @@ public final class Portfolios {
     }
 
     private final TreeMap<String, Portfolio> portfolios = new TreeMap<>();
+    /**
+     * The same portfolios by hash for the look-ups of every command (issue 15): a tree of a hundred thousand ids costs about seventeen string comparisons
+     * and cache misses a look-up, growing with the exchange. Only looked up, never iterated (the engine's
+     * order-sensitive passes use the tree), and a LinkedHashMap's order is its insertion order anyway.
+     */
+    private final LinkedHashMap<String, Portfolio> byId = new LinkedHashMap<>();
+
     private final TreeMap<String, TreeSet<String>> holders = new TreeMap<>();
     private final TreeMap<String, Long> openInterest = new TreeMap<>();
     private PositionListener listener = (accountId, market, fromSteps) -> {};
 
     public Portfolio open(String accountId) {
-        return portfolios.computeIfAbsent(accountId, k -> new Portfolio(k, this));
+        Portfolio portfolio = byId.get(accountId);
+        if (portfolio == null) {
+            portfolio = new Portfolio(accountId, this);
+            portfolios.put(accountId, portfolio);
+            byId.put(accountId, portfolio);
+        }
+        return portfolio;
     }
 
     /** The one listener told of every position change from now on. */
@@ -59,7 +73,7 @@ public final class Portfolios {
     }
 
     public Optional<Portfolio> get(String accountId) {
-        return Optional.ofNullable(portfolios.get(accountId));
+        return Optional.ofNullable(byId.get(accountId));
     }
 
     public Collection<java.util.Map.Entry<String, Portfolio>> entries() {

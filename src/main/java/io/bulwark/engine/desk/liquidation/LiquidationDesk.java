@@ -118,6 +118,9 @@ public final class LiquidationDesk {
                 if (risk.equity().compareTo(risk.maintenanceMarginRequirement()) < 0) {
                     liquidate(accountId, risk, sequence, now, events);
                     index.afterLiquidation(trusted);
+                    if (markets.all().stream().noneMatch(trusted)) {
+                        index.nothingTrusted();
+                    }
                 }
             }
         } finally {
@@ -170,7 +173,7 @@ public final class LiquidationDesk {
 
     private void liquidate(String accountId, AccountRisk before, long sequence, long now, List<Event> events) {
         List<BreakerEntry> entries = breakerEntries(accountId);
-        orders.cancelWhere(o -> o.accountId.equals(accountId), CancelReason.LIQUIDATION, sequence, now, events);
+        orders.cancelAccount(accountId, CancelReason.LIQUIDATION, sequence, now, events);
         Portfolio portfolio = portfolios.get(accountId).orElseThrow();
         List<Position> open =
                 portfolio.positions().stream().filter(p -> !p.isFlat()).toList();

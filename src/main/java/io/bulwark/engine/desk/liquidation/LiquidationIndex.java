@@ -10,6 +10,7 @@ import io.bulwark.engine.state.Markets;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,7 +68,8 @@ final class LiquidationIndex {
     private final Portfolios portfolios;
     private final Ledger ledger;
     private final TreeMap<String, Book> books = new TreeMap<>();
-    private final TreeMap<String, Placement> placements = new TreeMap<>();
+    /** Only looked up by id (a hash, not a tree of every holder: issue 15), never iterated. */
+    private final LinkedHashMap<String, Placement> placements = new LinkedHashMap<>();
     /** Balance or positions changed since the last check. */
     private final TreeSet<String> dirty = new TreeSet<>();
     /** Several-market accounts a check could not judge on untrusted data. */
@@ -170,6 +172,33 @@ final class LiquidationIndex {
         if (p != null && p.kind() == Kind.SEVERAL) {
             pending.add(accountId);
         }
+    }
+
+    /**
+     * No market is trusted for the rest of this check (a pause of the breaker, the only thing that changes
+     * trust during a check, took the last one): a candidate that holds a position is then never judged, so
+     * only two kinds still need the check's loop: accounts changed during the check (one may have gone
+     * flat, and a flat account is judged) and several-market ones (remembered as pending). Every other
+     * candidate holds, unchanged since the check began, a position in a market no longer trusted, and
+     * would only be passed over: dropping it keeps the cost of a check that trips the breaker independent
+     * of how many accounts wait below maintenance.
+     */
+    void nothingTrusted() {
+        TreeSet<String> keep = new TreeSet<>();
+        for (String accountId : dirty) {
+            if (running.contains(accountId)) {
+                keep.add(accountId);
+            }
+        }
+        for (Book book : books.values()) {
+            for (String accountId : book.several) {
+                if (running.contains(accountId)) {
+                    keep.add(accountId);
+                }
+            }
+        }
+        running.clear();
+        running.addAll(keep);
     }
 
     void finish() {

@@ -13,6 +13,7 @@ import io.bulwark.engine.state.Market;
 import io.bulwark.engine.state.Markets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -23,15 +24,17 @@ import java.util.TreeMap;
  */
 public final class LiveOrders {
     private final TreeMap<Long, Order> orders = new TreeMap<>();
+    /** The same orders by hash, for the look-ups of every cancel, amend and fill (the tree keeps id order). */
+    private final LinkedHashMap<Long, Order> byId = new LinkedHashMap<>();
     /**
      * The same orders by account, in id order (the order of the account's portfolio's live order ids):
      * the margin and limit checks of every place and amend walk an account's orders without looking
      * each one up among all of them (issue 15). Derived: not in snapshots, rebuilt by {@link #register}.
      */
-    private final TreeMap<String, TreeMap<Long, Order>> byAccount = new TreeMap<>();
+    private final LinkedHashMap<String, TreeMap<Long, Order>> byAccount = new LinkedHashMap<>();
 
     public Optional<Order> get(long orderId) {
-        return Optional.ofNullable(orders.get(orderId));
+        return Optional.ofNullable(byId.get(orderId));
     }
 
     /** The account's live orders in id order; read-only. */
@@ -50,6 +53,7 @@ public final class LiveOrders {
 
     void register(Order order, Portfolio portfolio) {
         orders.put(order.id, order);
+        byId.put(order.id, order);
         byAccount.computeIfAbsent(order.accountId, a -> new TreeMap<>()).put(order.id, order);
         portfolio.liveOrders().add(order.id);
         portfolio.adjustOrderMargin(order.heldMargin);
@@ -57,6 +61,7 @@ public final class LiveOrders {
 
     void unregister(Order order, Portfolio portfolio) {
         orders.remove(order.id);
+        byId.remove(order.id);
         TreeMap<Long, Order> mine = byAccount.get(order.accountId);
         if (mine != null && mine.remove(order.id) != null && mine.isEmpty()) {
             byAccount.remove(order.accountId);

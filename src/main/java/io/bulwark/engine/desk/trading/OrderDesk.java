@@ -211,6 +211,15 @@ public final class OrderDesk implements OrderCancels {
         execution.finish(ctx);
     }
 
+    @Override
+    public void cancelAccount(String accountId, CancelReason reason, long sequence, long now, List<Event> events) {
+        CommandContext ctx = new CommandContext(sequence, now, events);
+        for (Order order : new ArrayList<>(live.ofAccount(accountId))) {
+            execution.cancelLive(order, reason, ctx);
+        }
+        execution.finish(ctx);
+    }
+
     public Optional<Outcome> amend(AmendOrder c, long sequence, long now, List<Event> events) {
         return amendment.amend(c, sequence, now, events);
     }

@@ -87,6 +87,49 @@ class LiquidationTests {
         assertLedgerConserves();
     }
 
+    /**
+     * The liquidation index keeps a one-market account at its exact liquidation price rounded to 12 places
+     * against it, so that rounding can only add accounts to a check (docs/architecture.md). With a
+     * maintenance fraction of 0.01 + 1e-17, dave (long 1 from 65000, balance 1640) is below maintenance
+     * exactly under 63360 / (0.99 - 1e-17) = 64000.000000000000646...: the mark 64000 liquidates him, and an
+     * index that rounded that price down (to 64000) would not have looked at him.
+     */
+    @Test
+    void aLongIsFoundByAMarkBetweenItsLiquidationPriceAndThatPriceRoundedDown() {
+        floor.apply(new UpdateMarket(
+                TradingFloor.BTC,
+                MarketPatch.NONE.withMaintenanceMarginFraction(new BigDecimal("0.01000000000000001"))));
+        floor.apply(new Deposit(dave.accountId, new BigDecimal("272.5"), "to-1640"));
+        floor.prices("64500"); // dave is placed in the index at this check, not dirty at the next
+        assertThat(events(Liquidated.class)).isEmpty();
+
+        floor.prices("64000"); // equity - maintenance = 1640 - 65000 + 64000 x (0.99 - 1e-17) < 0
+
+        assertThat(events(Liquidated.class))
+                .singleElement()
+                .satisfies(l -> assertThat(l.accountId()).isEqualTo(dave.accountId));
+    }
+
+    /** The same for a short, whose price is rounded down: 66660 / (1.01 + 1e-17) = 65999.999999999999346... */
+    @Test
+    void aShortIsFoundByAMarkBetweenItsLiquidationPriceAndThatPriceRoundedUp() {
+        var sam = floor.trader("sam", "1400");
+        alice.buys("1").at("65000").placed();
+        sam.sells("1").at("65000").placed(); // sam: short 1 from 65000, balance 1400 - 32.5 taker fee = 1367.5
+        floor.apply(new UpdateMarket(
+                TradingFloor.BTC,
+                MarketPatch.NONE.withMaintenanceMarginFraction(new BigDecimal("0.01000000000000001"))));
+        floor.apply(new Deposit(sam.accountId, new BigDecimal("292.5"), "to-1660"));
+        floor.prices("65500"); // sam is placed in the index at this check
+        assertThat(events(Liquidated.class)).isEmpty();
+
+        floor.prices("66000"); // equity - maintenance = 1660 + 65000 - 66000 x (1.01 + 1e-17) < 0
+
+        assertThat(events(Liquidated.class))
+                .singleElement()
+                .satisfies(l -> assertThat(l.accountId()).isEqualTo(sam.accountId));
+    }
+
     @Test
     void theVaultCoversBadDebt() {
         floor.apply(new Deposit(Ledger.LIQUIDATOR_VAULT, new BigDecimal("10000"), "fund"));
