@@ -100,7 +100,10 @@ class OrderEntryShortcut extends OncePerRequestFilter {
             refused(request, response, e);
             return;
         }
-        byte[] json = writer.writeValueAsBytes(answer.value());
+        byte[] json = OrderResponseWriter.write(answer.value());
+        if (json == null) {
+            json = writer.writeValueAsBytes(answer.value());
+        }
         response.setStatus(answer.status());
         if (answer.status() == 201) {
             response.setHeader(HttpHeaders.LOCATION, PATH + "/" + answer.value().orderId());
