@@ -7,9 +7,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servletapi.SecurityContextHolderAwareRequestFilter;
+import org.springframework.security.web.session.SessionManagementFilter;
 
 /** Bearer keys, roles, and the public endpoints. */
 class SecurityTests extends HttpApiTestBase {
+    @Autowired
+    private FilterChainProxy securityFilters;
+
+    /** Stateless API keys: no session filter and no servlet API wrapper in any chain, no session (SecurityConfiguration). */
+    @Test
+    void noChainRunsTheSessionFilterOrTheServletApiWrapper() {
+        List<SecurityFilterChain> chains = securityFilters.getFilterChains();
+        assertThat(chains).hasSize(2);
+        for (SecurityFilterChain chain : chains) {
+            assertThat(chain.getFilters())
+                    .noneMatch(f -> f instanceof SessionManagementFilter
+                            || f instanceof SecurityContextHolderAwareRequestFilter);
+        }
+        ApiClient.Response refused = api.get("/api/v1/account", null);
+        refused.assertStatus(401);
+        assertThat(refused.headers().firstValue("Set-Cookie")).isEmpty();
+    }
 
     @Test
     void publicEndpointsNeedNoKey() {

@@ -10,11 +10,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.annotation.web.configurers.SecurityContextConfigurer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.web.filter.CorsFilter;
 
 /**
@@ -59,13 +63,17 @@ class SecurityConfiguration {
             HttpSecurity http, ProblemWriter problems, RateLimits rateLimits, ClientAddress clientAddress)
             throws Exception {
         ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
+        noSavedRequests(http);
         return http.securityMatcher("/console", "/console/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .servletApi(AbstractHttpConfigurer::disable)
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .securityContext(SecurityConfiguration::stateless)
+                .addFilter(new DisableEncodeUrlFilter())
                 // The same per-address bucket as every request without a key.
                 .addFilterBefore(new RateLimitFilter(rateLimits, clientAddress, problems), AuthorizationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONSOLE_CSP))
@@ -94,12 +102,16 @@ class SecurityConfiguration {
             CorsProperties cors)
             throws Exception {
         ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
+        noSavedRequests(http);
         return http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .servletApi(AbstractHttpConfigurer::disable)
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .securityContext(SecurityConfiguration::stateless)
+                .addFilter(new DisableEncodeUrlFilter())
                 // Where Spring Security's own CORS filter would run: before the key, the rate limit and the
                 // authorization check, so a preflight needs no key and counts on no bucket.
                 .addFilterAt(new CrossOriginFilter(cors, problems), CorsFilter.class)
@@ -135,6 +147,27 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a ->
                         a.requestMatchers("/api/v1/**").denyAll().anyRequest().authenticated())
                 .build();
+    }
+
+    /**
+     * Stateless: the security context lives in the request only, never in a session. This is what naming the
+     * STATELESS session policy gives, without Spring Security's session management, whose {@code
+     * SessionManagementFilter} has nothing to do without sessions or a login but, running before the key is read,
+     * built an anonymous authentication for every request (JFR, W3). Its other part, refusing to write a session id
+     * into URLs, is kept ({@code DisableEncodeUrlFilter}). The servlet API's security methods ({@code
+     * getUserPrincipal}, {@code isUserInRole}, ...) are left off too: nothing here calls them (callers come from the
+     * security context), and their request wrapper was one more layer under every request.
+     */
+    private static void stateless(SecurityContextConfigurer<HttpSecurity> context) {
+        context.securityContextRepository(new RequestAttributeSecurityContextRepository());
+    }
+
+    /**
+     * A refused request is not kept in a session to be replayed after a login (there is neither): without this,
+     * and with session management off, the exception translation would keep it in a new session.
+     */
+    private static void noSavedRequests(HttpSecurity http) {
+        http.setSharedObject(RequestCache.class, new NullRequestCache());
     }
 
     private static void traderScopes(
