@@ -3,6 +3,7 @@ package io.bulwark.journal;
 import io.bulwark.engine.event.SnapshotTaken;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -35,7 +36,7 @@ final class JournalTransaction {
      */
     String prepare(Connection connection, List<JournalEntry> entries, String previousRowHash) throws SQLException {
         try {
-            JournalWriter.checkEpoch(connection, epoch);
+            checkEpoch(connection, epoch);
             SqlBatch readModels = new SqlBatch();
             String chain = journalCopy.write(connection, epoch, entries, previousRowHash);
             for (JournalEntry e : entries) {
@@ -53,6 +54,21 @@ final class JournalTransaction {
         } catch (SQLException | RuntimeException e) {
             rollback(connection, e);
             throw e;
+        }
+    }
+
+    static void checkEpoch(Connection connection, long epoch) throws SQLException {
+        // FOR SHARE: a takeover's epoch UPDATE waits for this transaction, and once it has happened
+        // this check sees the new epoch: a fenced writer cannot commit anything after a takeover. The two
+        // pipelined transactions both hold it (shared locks), so the UPDATE waits for both.
+        try (PreparedStatement ps =
+                        connection.prepareStatement("SELECT epoch FROM writer_lease WHERE id = 1 FOR SHARE");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long current = rs.getLong(1);
+            if (current != epoch) {
+                throw new FencedException("writer epoch " + epoch + " was superseded by " + current);
+            }
         }
     }
 

@@ -2,8 +2,6 @@ package io.bulwark.journal;
 
 import io.bulwark.engine.PublicView;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit, pipelined over two connections: one thread ({@code bulwark-journal}) takes every batch the
- * engine produced since its last take and writes them in one transaction ({@link JournalTransaction}: the
+ * Group commit, pipelined over two connections: one thread ({@code bulwark-journal-write}) takes every batch
+ * the engine produced since its last take and writes them in one transaction ({@link JournalTransaction}: the
  * fencing epoch check, the rows, everything but the COMMIT) while the transaction before it is still being
- * committed on the other connection; another ({@code bulwark-journal-commit}) sends the COMMITs, one at a
+ * committed on the other connection; the journal thread ({@code bulwark-journal}) sends the COMMITs, one at a
  * time and in sequence order. A transaction is handed to it only once the one before it committed and was
  * answered, so a later transaction never commits when an earlier one did not. After each commit it hands the
  * committed entries to the {@link Projector} (which writes the read models off this path), and only then tells
@@ -46,7 +44,7 @@ final class JournalWriter {
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(256);
     private final Thread thread;
     private final ExecutorService committer = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("bulwark-journal-commit").factory());
+            Thread.ofPlatform().name("bulwark-journal").factory());
     /** The hash chain as written: it may run ahead of what is committed by one transaction. */
     private String lastRowHash;
 
@@ -82,7 +80,7 @@ final class JournalWriter {
         this.publicView = recoveredView;
         first.setAutoCommit(false);
         second.setAutoCommit(false);
-        this.thread = Thread.ofPlatform().name("bulwark-journal").unstarted(this::run);
+        this.thread = Thread.ofPlatform().name("bulwark-journal-write").unstarted(this::run);
     }
 
     void start() {
@@ -282,21 +280,6 @@ final class JournalWriter {
         listeners.tell(committed, false);
         if (!committed.isEmpty()) {
             listeners.published(committed.getLast().sequence());
-        }
-    }
-
-    static void checkEpoch(Connection connection, long epoch) throws SQLException {
-        // FOR SHARE: a takeover's epoch UPDATE waits for this transaction, and once it has happened
-        // this check sees the new epoch: a fenced writer cannot commit anything after a takeover. The two
-        // pipelined transactions both hold it (shared locks), so the UPDATE waits for both.
-        try (PreparedStatement ps =
-                        connection.prepareStatement("SELECT epoch FROM writer_lease WHERE id = 1 FOR SHARE");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            long current = rs.getLong(1);
-            if (current != epoch) {
-                throw new FencedException("writer epoch " + epoch + " was superseded by " + current);
-            }
         }
     }
 
