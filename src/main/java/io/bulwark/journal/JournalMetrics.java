@@ -31,7 +31,7 @@ final class JournalMetrics {
     JournalMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.commit = Timer.builder("bulwark.journal.commit")
-                .description("Group-commit transaction time")
+                .description("Group-commit transaction time, first statement to confirmed COMMIT")
                 .publishPercentileHistogram()
                 .serviceLevelObjectives(COMMIT_SLO)
                 .minimumExpectedValue(Duration.ofMillis(1))

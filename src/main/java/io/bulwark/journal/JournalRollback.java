@@ -65,7 +65,7 @@ final class JournalRollback {
             throws SQLException {
         c.setAutoCommit(false);
         try {
-            JournalWriter.checkEpoch(c, epoch);
+            JournalTransaction.checkEpoch(c, epoch);
             // Held until the commit: no projector writes read models or moves the watermark meanwhile.
             Projector.readWatermarkForUpdate(c);
             Snapshot snapshot = snapshot(c, snapshotId, true);

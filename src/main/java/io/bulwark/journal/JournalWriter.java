@@ -1,53 +1,62 @@
 package io.bulwark.journal;
 
 import io.bulwark.engine.PublicView;
-import io.bulwark.engine.event.SnapshotTaken;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit: one thread takes every batch the engine produced since the last commit, writes them
- * in one transaction (after checking the fencing epoch inside it), commits, hands the committed entries to
- * the {@link Projector} (which writes the read models off this path), and only then tells the
- * listeners the callers wait for ({@link JournalListener#beforeReplies()}), answers the callers and
- * tells the other listeners. A failed commit stops it for good: the engine must be rebuilt
- * from the journal, never run ahead of it.
+ * Group commit, pipelined over two connections: one thread ({@code bulwark-journal-write}) takes every batch
+ * the engine produced since its last take and writes them in one transaction ({@link JournalTransaction}: the
+ * fencing epoch check, the rows, everything but the COMMIT) while the transaction before it is still being
+ * committed on the other connection; the journal thread ({@code bulwark-journal}) sends the COMMITs, one at a
+ * time and in sequence order. A transaction is handed to it only once the one before it committed and was
+ * answered, so a later transaction never commits when an earlier one did not. After each commit it hands the
+ * committed entries to the {@link Projector} (which writes the read models off this path), and only then tells
+ * the listeners the callers wait for ({@link JournalListener#beforeReplies()}), answers the callers and tells
+ * the other listeners. A failed commit stops it for good (the transaction written behind it is rolled back and
+ * refused): the engine must be rebuilt from the journal, never run ahead of it.
  */
 final class JournalWriter {
     private static final Logger log = LoggerFactory.getLogger(JournalWriter.class);
-    private static final String INSERT_SNAPSHOT =
-            "INSERT INTO snapshots (snapshot_id, sequence, state_hash, state, reason) VALUES (?, ?, ?, ?, ?)";
 
-    private final Connection connection;
-    private final long epoch;
-    private final List<Projection> projections;
+    /** A written, uncommitted transaction (none when its batches hold no entries) and the batches it answers. */
+    private record Prepared(Connection connection, List<Batch> batches, List<JournalEntry> entries, long started) {}
+
+    private final Connection first;
+    private final Connection second;
+    private final JournalTransaction transaction;
     private final Projector projector;
     private final CommitListeners listeners;
     private final JournalMetrics metrics;
-    private final int snapshotRetain;
     private final Consumer<Throwable> onFailure;
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(256);
-    private final JournalCopy journalCopy;
     private final Thread thread;
+    private final ExecutorService committer = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("bulwark-journal").factory());
+    /** The hash chain as written: it may run ahead of what is committed by one transaction. */
     private String lastRowHash;
+
     private volatile long lastCommittedSequence;
     private volatile PublicView publicView;
     private volatile boolean stopping;
     private volatile Throwable failure;
-    private boolean commitSent;
 
+    /** {@code first} and {@code second}: the two journal connections, each a transaction at a time. */
     JournalWriter(
-            Connection connection,
+            Connection first,
+            Connection second,
             long epoch,
             RecoveredState recovered,
             PublicView recoveredView,
@@ -59,20 +68,19 @@ final class JournalWriter {
             int snapshotRetain,
             Consumer<Throwable> onFailure)
             throws SQLException {
-        this.connection = connection;
-        this.epoch = epoch;
-        this.journalCopy = new JournalCopy(codec);
-        this.projections = projections.stream().filter(Projection::onCommitPath).toList();
+        this.first = first;
+        this.second = second;
+        this.transaction = new JournalTransaction(epoch, codec, projections, snapshotRetain);
         this.projector = projector;
         this.listeners = new CommitListeners(listeners);
         this.metrics = metrics;
-        this.snapshotRetain = snapshotRetain;
         this.onFailure = onFailure;
         this.lastRowHash = recovered.lastRowHash();
         this.lastCommittedSequence = recovered.lastSequence();
         this.publicView = recoveredView;
-        connection.setAutoCommit(false);
-        this.thread = Thread.ofPlatform().name("bulwark-journal").unstarted(this::run);
+        first.setAutoCommit(false);
+        second.setAutoCommit(false);
+        this.thread = Thread.ofPlatform().name("bulwark-journal-write").unstarted(this::run);
     }
 
     void start() {
@@ -119,50 +127,138 @@ final class JournalWriter {
     }
 
     private void run() {
-        List<Batch> batches = new ArrayList<>();
+        List<Batch> taken = new ArrayList<>();
+        Prepared written = null;
+        Future<?> inFlight = null;
+        Connection committing = null;
         try {
             while (true) {
-                Batch first = queue.poll(50, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                Batch next = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (next == null) {
                     if (stopping) {
-                        return;
+                        break;
                     }
                     continue;
                 }
-                batches.add(first);
-                queue.drainTo(batches);
-                commitAndAnswer(batches);
-                batches.clear();
+                taken.add(next);
+                queue.drainTo(taken);
+                if (inFlight != null && inFlight.isDone()) {
+                    awaitCommit(inFlight);
+                    inFlight = null;
+                    committing = null;
+                }
+                written = prepare(committing == first ? second : first, taken);
+                taken = new ArrayList<>();
+                if (inFlight != null) {
+                    awaitCommit(inFlight);
+                }
+                Prepared handed = written;
+                inFlight = committer.submit(() -> commitAndAnswer(handed));
+                committing = written.connection();
+                written = null;
+            }
+            if (inFlight != null) {
+                awaitCommit(inFlight);
             }
         } catch (Throwable e) {
-            failure = e;
-            log.error("Journal commit failed; the engine stops and must recover from the journal", e);
+            stop(e, taken, written, inFlight);
+        } finally {
+            committer.shutdown();
+            close(first);
+            close(second);
+        }
+    }
+
+    /**
+     * After a failure: refuses the batches not yet committed (their transaction was never sent a COMMIT) and
+     * rolls back the one written, lets a commit still in flight end (answered if it committed), then refuses
+     * everything queued and ends the term.
+     */
+    private void stop(Throwable e, List<Batch> taken, Prepared written, Future<?> inFlight) {
+        failure = e;
+        log.error("Journal commit failed; the engine stops and must recover from the journal", e);
+        EngineUnavailableException refusal = new CommitFailedException(CommitFailedException.reason(e), e);
+        if (written != null) {
+            if (written.connection() != null) {
+                JournalTransaction.rollback(written.connection(), e);
+            }
+            written.batches().forEach(b -> fail(b, refusal));
+        }
+        taken.forEach(b -> fail(b, refusal));
+        if (inFlight != null) {
+            try {
+                inFlight.get();
+            } catch (ExecutionException | RuntimeException ended) {
+                log.debug("the commit in flight failed too", ended);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        failRemaining();
+        onFailure.accept(e);
+    }
+
+    /** Waits for the commit in flight; throws what made it fail. */
+    private static void awaitCommit(Future<?> inFlight) throws Throwable {
+        try {
+            inFlight.get();
+        } catch (ExecutionException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Writes the batches' transaction on {@code connection}, continuing the hash chain; no COMMIT yet. */
+    private Prepared prepare(Connection connection, List<Batch> batches) throws SQLException {
+        List<JournalEntry> entries = new ArrayList<>();
+        batches.forEach(b -> entries.addAll(b.entries()));
+        long started = System.nanoTime();
+        if (entries.isEmpty()) {
+            return new Prepared(null, batches, entries, started);
+        }
+        lastRowHash = transaction.prepare(connection, entries, lastRowHash);
+        return new Prepared(connection, batches, entries, started);
+    }
+
+    /** Committer thread: commits, then publishes and answers; on failure refuses the batches and throws. */
+    private Void commitAndAnswer(Prepared prepared) throws SQLException {
+        if (prepared.connection() != null) {
+            commit(prepared);
+            metrics.committed(prepared.entries().size(), System.nanoTime() - prepared.started());
+        }
+        try {
+            publish(prepared.batches(), prepared.entries());
+        } catch (RuntimeException e) {
+            // Committed, but some callers may be unanswered: they hear "unknown", never a false "failed".
+            prepared.batches().forEach(b -> fail(b, new OutcomeUnknownException("the journal writer failed", e)));
+            throw e;
+        }
+        return null;
+    }
+
+    private static void commit(Prepared prepared) throws SQLException {
+        Connection connection = prepared.connection();
+        boolean sent = false;
+        try {
+            connection.clearWarnings();
+            sent = true;
+            connection.commit();
+            SynchronousCommit.requireConfirmed(connection);
+        } catch (SQLException | RuntimeException e) {
+            JournalTransaction.rollback(connection, e);
             // Before its COMMIT was sent the transaction cannot have committed; during it, nobody can tell.
-            EngineUnavailableException refusal = commitSent
+            EngineUnavailableException refusal = sent
                     ? new OutcomeUnknownException(
                             "the journal connection failed during the commit (" + CommitFailedException.reason(e) + ")",
                             e)
                     : new CommitFailedException(CommitFailedException.reason(e), e);
-            batches.forEach(b -> fail(b, refusal));
-            failRemaining();
-            onFailure.accept(e);
-        } finally {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                log.debug("closing journal connection", e);
-            }
+            prepared.batches().forEach(b -> fail(b, refusal));
+            throw e;
         }
     }
 
-    private void commitAndAnswer(List<Batch> batches) throws SQLException {
-        List<JournalEntry> entries = new ArrayList<>();
-        batches.forEach(b -> entries.addAll(b.entries()));
+    private void publish(List<Batch> batches, List<JournalEntry> entries) {
         long before = lastCommittedSequence;
         if (!entries.isEmpty()) {
-            long started = System.nanoTime();
-            commit(entries);
-            metrics.committed(entries.size(), System.nanoTime() - started);
             lastCommittedSequence = entries.getLast().sequence();
             // Before the replies, so a client reads its acknowledged write in public reads too; before the
             // listeners, so a WebSocket snapshot is never older than an update already published.
@@ -187,69 +283,11 @@ final class JournalWriter {
         }
     }
 
-    private void commit(List<JournalEntry> entries) throws SQLException {
-        commitSent = false;
+    private static void close(Connection connection) {
         try {
-            checkEpoch(connection, epoch);
-            SqlBatch readModels = new SqlBatch();
-            String chain = journalCopy.write(connection, epoch, entries, lastRowHash);
-            for (JournalEntry e : entries) {
-                Committed committed = e.committed();
-                insertSnapshot(e);
-                for (Projection projection : projections) {
-                    projection.project(committed, readModels);
-                }
-            }
-            if (entries.stream().anyMatch(SnapshotRetention::automatic)) {
-                SnapshotRetention.prune(connection, snapshotRetain);
-            }
-            readModels.execute(connection);
-            connection.clearWarnings();
-            commitSent = true;
-            connection.commit();
-            SynchronousCommit.requireConfirmed(connection);
-            commitSent = false;
-            lastRowHash = chain;
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
-    }
-
-    static void checkEpoch(Connection connection, long epoch) throws SQLException {
-        // FOR SHARE: a takeover's epoch UPDATE waits for this transaction, and once it has happened
-        // this check sees the new epoch: a fenced writer cannot commit anything after a takeover.
-        try (PreparedStatement ps =
-                        connection.prepareStatement("SELECT epoch FROM writer_lease WHERE id = 1 FOR SHARE");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            long current = rs.getLong(1);
-            if (current != epoch) {
-                throw new FencedException("writer epoch " + epoch + " was superseded by " + current);
-            }
-        }
-    }
-
-    private void insertSnapshot(JournalEntry e) throws SQLException {
-        if (e.snapshot().length == 0) {
-            return;
-        }
-        SnapshotTaken taken = e.events().stream()
-                .filter(SnapshotTaken.class::isInstance)
-                .map(SnapshotTaken.class::cast)
-                .findFirst()
-                .orElseThrow();
-        try (PreparedStatement ps = connection.prepareStatement(INSERT_SNAPSHOT)) {
-            ps.setString(1, "snap-" + e.sequence());
-            ps.setLong(2, e.sequence());
-            ps.setString(3, taken.stateHash());
-            ps.setBytes(4, e.snapshot());
-            ps.setString(5, taken.reason());
-            ps.executeUpdate();
+            connection.close();
+        } catch (SQLException e) {
+            log.debug("closing journal connection", e);
         }
     }
 

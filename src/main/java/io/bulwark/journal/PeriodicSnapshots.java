@@ -133,7 +133,7 @@ final class PeriodicSnapshots {
     private boolean store(long sequence, String hash, byte[] state) throws SQLException {
         Connection c = connection();
         try {
-            JournalWriter.checkEpoch(c, epoch);
+            JournalTransaction.checkEpoch(c, epoch);
             if (!standing(c, sequence)) {
                 c.rollback();
                 return false;

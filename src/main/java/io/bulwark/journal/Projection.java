@@ -13,7 +13,11 @@ public interface Projection {
     /**
      * True for a read model written inside the journal transaction instead, current as soon as its command is
      * committed: one that something reads on the journal thread right after the commit (the candle WebSocket
-     * feed reads {@code candles}), where waiting for the projector is not allowed.
+     * feed reads {@code candles}), where waiting for the projector is not allowed. Commits are pipelined: its
+     * statements may run before the previous group commit's transaction has committed, whose rows are then
+     * invisible to a plain read but locked. So it must write with upserts or UPDATEs that compute the new values
+     * from the row (PostgreSQL waits for the lock and re-reads the latest version), never with values decided
+     * from what a read or an UPDATE's WHERE saw of rows the previous commit may have touched.
      */
     default boolean onCommitPath() {
         return false;

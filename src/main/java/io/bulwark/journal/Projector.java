@@ -85,7 +85,7 @@ final class Projector {
     }
 
     /**
-     * Writer thread, after a commit: hands its entries over. Never blocks; when the queue is full the hand-off
+     * Journal thread, after a commit (in order): hands its entries over. Never blocks; when the queue is full the hand-off
      * is dropped and the projector reads those rows from the journal instead.
      */
     void committed(long after, List<Committed> entries) {

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,19 +68,7 @@ final class TermOpener {
         }
         WriterTerm[] self = new WriterTerm[1];
         Projector projector = new Projector(connections, codec, projections, () -> self[0].lastCommittedSequence());
-        JournalWriter writer = new JournalWriter(
-                connections.openTimeLimited("journal"),
-                lease.epoch(),
-                recovered,
-                // built before the engine thread starts, which then owns the engine
-                recovered.engine().publicView(),
-                codec,
-                projections,
-                projector,
-                listeners,
-                metrics,
-                properties.snapshotRetain(),
-                e -> self[0].end(e));
+        JournalWriter writer = newWriter(lease, recovered, projector, e -> self[0].end(e));
         PeriodicSnapshots snapshots = new PeriodicSnapshots(
                 () -> connections.openTimeLimited("snapshots"),
                 lease.epoch(),
@@ -97,6 +86,38 @@ final class TermOpener {
         self[0] = new WriterTerm(lease, writer, projector, sequencer, snapshots, properties);
         self[0].startEngine();
         return self[0];
+    }
+
+    /** The journal writer, on its two time-limited connections (one commits while the other is written). */
+    private JournalWriter newWriter(
+            WriterLease lease, RecoveredState recovered, Projector projector, Consumer<Throwable> onFailure)
+            throws SQLException {
+        Connection first = connections.openTimeLimited("journal");
+        try {
+            Connection second = connections.openTimeLimited("journal");
+            try {
+                return new JournalWriter(
+                        first,
+                        second,
+                        lease.epoch(),
+                        recovered,
+                        // built before the engine thread starts, which then owns the engine
+                        recovered.engine().publicView(),
+                        codec,
+                        projections,
+                        projector,
+                        listeners,
+                        metrics,
+                        properties.snapshotRetain(),
+                        onFailure);
+            } catch (SQLException | RuntimeException e) {
+                second.close();
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            first.close();
+            throw e;
+        }
     }
 
     /** Listeners reload, StartEngine is journaled (the exchange CLOSED if unverified), startup tasks run, clocks start. */

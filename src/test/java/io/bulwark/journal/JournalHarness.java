@@ -38,6 +38,10 @@ final class JournalHarness implements AutoCloseable {
     }
 
     JournalProperties properties(long snapshotEvery, String name) {
+        return properties(snapshotEvery, name, LIMITS);
+    }
+
+    private static JournalProperties properties(long snapshotEvery, String name, JournalProperties.Journal limits) {
         return new JournalProperties(
                 snapshotEvery,
                 Duration.ofHours(1), // no Tick noise: tests drive time themselves
@@ -47,7 +51,7 @@ final class JournalHarness implements AutoCloseable {
                 new JournalProperties.LiquidationBreaker(10, 500, new java.math.BigDecimal("100000")),
                 new JournalProperties.Maintenance(120),
                 new JournalProperties.Engine(1024, Duration.ofSeconds(10)),
-                LIMITS,
+                limits,
                 20,
                 new JournalProperties.Orders(200, 5000, 86_400),
                 86_400);
@@ -59,9 +63,19 @@ final class JournalHarness implements AutoCloseable {
 
     EngineSupervisor start(
             String name, long snapshotEvery, List<Projection> projections, List<JournalListener> listeners) {
-        JournalProperties named = properties(snapshotEvery, name);
+        return start(name, projections, listeners, snapshotEvery, LIMITS);
+    }
+
+    /** A writer candidate whose journal connections have the given time limits. */
+    EngineSupervisor start(
+            String name,
+            List<Projection> projections,
+            List<JournalListener> listeners,
+            long snapshotEvery,
+            JournalProperties.Journal limits) {
+        JournalProperties named = properties(snapshotEvery, name, limits);
         EngineSupervisor supervisor = new EngineSupervisor(
-                new JournalConnections(url, TestPostgres.username(), TestPostgres.password(), LIMITS),
+                new JournalConnections(url, TestPostgres.username(), TestPostgres.password(), limits),
                 named,
                 projections,
                 listeners,

@@ -16,6 +16,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -160,17 +162,24 @@ class TimeLimitTests {
     @Test
     void aPausedJournalBackendEndsTheCommitAtTheSocketTimeoutAndTheWriterServesAgain() throws Exception {
         startTradingVenue();
-        long pid = journalBackendPid();
-        Optional<ProcessHandle> backend = localBackend(pid, currentDatabase());
-        assumeThat(backend)
-                .as("the journal's PostgreSQL backend %d is a process of this machine that the test may pause", pid)
-                .isPresent();
+        // Both: the writer writes a group commit on either connection (one commits while the other is written).
+        List<Long> pids = journalBackendPids();
+        String database = currentDatabase();
+        for (long pid : pids) {
+            assumeThat(localBackend(pid, database))
+                    .as("the journal's PostgreSQL backend %d is a process of this machine that the test may pause", pid)
+                    .isPresent();
+        }
         ApiClient.Response answer;
-        signal("STOP", pid);
+        for (long pid : pids) {
+            signal("STOP", pid);
+        }
         try {
             answer = buy("paused-backend");
         } finally {
-            signal("CONT", pid);
+            for (long pid : pids) {
+                signal("CONT", pid);
+            }
         }
         answer.assertProblem(503, "COMMIT_FAILED");
         assertThat(answer.text("detail")).contains("NOT applied", "connection");
@@ -180,16 +189,18 @@ class TimeLimitTests {
         assertJournalConsistent();
     }
 
-    private long journalBackendPid() throws SQLException {
+    private List<Long> journalBackendPids() throws SQLException {
+        List<Long> pids = new ArrayList<>();
         try (Connection c = instances.connect();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE application_name ="
                         + " 'bulwark-journal' AND datname = current_database()")) {
-            assertThat(rs.next()).as("the journal connection's backend").isTrue();
-            long pid = rs.getLong(1);
-            assertThat(rs.next()).as("one journal connection").isFalse();
-            return pid;
+            while (rs.next()) {
+                pids.add(rs.getLong(1));
+            }
         }
+        assertThat(pids).as("the two journal connections' backends").hasSize(2);
+        return pids;
     }
 
     private String currentDatabase() throws SQLException {
