@@ -58,11 +58,14 @@ final class JournalTransaction {
     }
 
     static void checkEpoch(Connection connection, long epoch) throws SQLException {
-        // FOR SHARE: a takeover's epoch UPDATE waits for this transaction, and once it has happened
-        // this check sees the new epoch: a fenced writer cannot commit anything after a takeover. The two
-        // pipelined transactions both hold it (shared locks), so the UPDATE waits for both.
+        // FOR KEY SHARE: a takeover's epoch UPDATE (epoch is a key since V14's unique index, so that UPDATE
+        // locks the row FOR UPDATE) waits for this transaction, and once it has happened this check sees the
+        // new epoch: a fenced writer cannot commit anything after a takeover. The pipelined transactions both
+        // hold it (shared locks), so the UPDATE waits for both. The heartbeat's UPDATE touches no key, so it
+        // never waits for a journal transaction: with two overlapping transactions under sustained load a
+        // share lock would almost always be held, and FOR SHARE would starve the heartbeat.
         try (PreparedStatement ps =
-                        connection.prepareStatement("SELECT epoch FROM writer_lease WHERE id = 1 FOR SHARE");
+                        connection.prepareStatement("SELECT epoch FROM writer_lease WHERE id = 1 FOR KEY SHARE");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             long current = rs.getLong(1);

@@ -134,6 +134,12 @@ final class JournalWriter {
         try {
             while (true) {
                 Batch next = queue.poll(50, TimeUnit.MILLISECONDS);
+                // A commit that failed while nothing new came ends the term now, not at the next command.
+                if (inFlight != null && inFlight.isDone()) {
+                    awaitCommit(inFlight);
+                    inFlight = null;
+                    committing = null;
+                }
                 if (next == null) {
                     if (stopping) {
                         break;
@@ -142,11 +148,6 @@ final class JournalWriter {
                 }
                 taken.add(next);
                 queue.drainTo(taken);
-                if (inFlight != null && inFlight.isDone()) {
-                    awaitCommit(inFlight);
-                    inFlight = null;
-                    committing = null;
-                }
                 written = prepare(committing == first ? second : first, taken);
                 taken = new ArrayList<>();
                 if (inFlight != null) {

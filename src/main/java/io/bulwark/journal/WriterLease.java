@@ -147,19 +147,25 @@ public final class WriterLease implements AutoCloseable {
     }
 
     /**
-     * Ends the stale writer's other sessions with a transaction on {@code writer_lease}: a writer frozen in
-     * the middle of a journal transaction holds its {@code FOR SHARE} row lock, and the next writer's epoch
-     * UPDATE would wait for it for as long as the freeze lasts (found by the writer-race fault test). Only
-     * the writer's journal and lease sessions lock that table, so none of them belongs to anyone else.
+     * Ends the stale writer's other sessions with a transaction on {@code writer_lease} or {@code
+     * projector_watermark}: a writer frozen in the middle of a journal transaction holds its {@code FOR KEY
+     * SHARE} row lock, and the next writer's epoch UPDATE would wait for it for as long as the freeze lasts
+     * (found by the writer-race fault test); one frozen in the middle of a projector transaction holds the
+     * watermark row, and the next writer's projector (and the integrity check at its start, which waits for
+     * the read models) would wait as long. Only a writer's journal, lease, projector and rollback sessions
+     * lock those tables beyond reading them, and the candidate evicting has none yet.
      */
     private static void terminateOpenLeaseTransactions(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT pid, pg_terminate_backend(pid) FROM pg_locks"
-                        + " WHERE locktype = 'relation' AND relation = 'writer_lease'::regclass"
+                        + " WHERE locktype = 'relation'"
+                        + " AND relation IN ('writer_lease'::regclass, 'projector_watermark'::regclass)"
                         + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
                         + " AND pid <> pg_backend_pid() AND mode <> 'AccessShareLock'");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                log.warn("Terminated session {} of the stale writer holding writer_lease locked", rs.getInt(1));
+                log.warn(
+                        "Terminated session {} of the stale writer holding writer_lease or projector_watermark locked",
+                        rs.getInt(1));
             }
         }
     }

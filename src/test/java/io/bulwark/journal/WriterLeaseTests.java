@@ -1,12 +1,14 @@
 package io.bulwark.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.bulwark.testsupport.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -62,6 +64,44 @@ class WriterLeaseTests {
             CompletableFuture<Throwable> late = new CompletableFuture<>();
             lease.whenLost(late::complete); // a term begun after the loss hears of it at once
             assertThat(late.getNow(null)).isInstanceOf(FencedException.class);
+        } finally {
+            lease.close();
+        }
+    }
+
+    /**
+     * Pipelined commits keep up to two journal transactions holding the epoch check at once, so under sustained
+     * load one almost always holds it: the heartbeat must not wait for them (it would starve), while a
+     * takeover's epoch UPDATE must (fencing).
+     */
+    @Test
+    void aHeartbeatDoesNotWaitForJournalTransactionsButATakeoverDoes() throws Exception {
+        WriterLease lease =
+                WriterLease.tryAcquire(connections, "keeper", STALE_AFTER).orElseThrow();
+        try (Connection first = connections.openTimeLimited("journal");
+                Connection second = connections.openTimeLimited("journal");
+                Connection takeover =
+                        DriverManager.getConnection(harness.url, TestPostgres.username(), TestPostgres.password())) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            JournalTransaction.checkEpoch(first, lease.epoch());
+            JournalTransaction.checkEpoch(second, lease.epoch());
+
+            lease.heartbeat(); // with FOR SHARE in the journal transactions this waited for both
+            try (Statement s = takeover.createStatement()) {
+                s.execute("SET lock_timeout = '300ms'");
+                assertThatThrownBy(() -> s.executeUpdate("UPDATE writer_lease SET epoch = epoch + 1 WHERE id = 1"))
+                        .isInstanceOf(SQLException.class)
+                        .extracting(e -> ((SQLException) e).getSQLState())
+                        .isEqualTo("55P03"); // lock_not_available: it waits for the journal transactions
+                first.commit();
+                second.commit();
+                assertThat(s.executeUpdate("UPDATE writer_lease SET epoch = epoch + 1 WHERE id = 1"))
+                        .isEqualTo(1);
+            }
+            assertThatThrownBy(() -> JournalTransaction.checkEpoch(first, lease.epoch()))
+                    .isInstanceOf(FencedException.class);
+            first.rollback();
         } finally {
             lease.close();
         }
