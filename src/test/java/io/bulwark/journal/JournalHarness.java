@@ -4,9 +4,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.bulwark.engine.EngineView;
 import io.bulwark.engine.command.Command;
+import io.bulwark.engine.command.CreateAccount;
+import io.bulwark.engine.event.AccountCreated;
 import io.bulwark.engine.event.Outcome;
 import io.bulwark.testsupport.TestPostgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -106,6 +109,16 @@ final class JournalHarness implements AutoCloseable {
 
     static Outcome.Applied applied(EngineGateway gateway, Command command) {
         return (Outcome.Applied) gateway.submit(command, "test");
+    }
+
+    /** Creates an account named {@code name} (key "key_" + name) and returns its id. */
+    static String openAccount(EngineGateway gateway, String name) {
+        var created = applied(gateway, new CreateAccount(name, "key_" + name, "hash_" + name));
+        return ((AccountCreated) created.events().getFirst()).accountId();
+    }
+
+    static BigDecimal balance(EngineGateway gateway, String account) {
+        return gateway.query(view -> view.balance(account));
     }
 
     static String hash(EngineGateway gateway) {

@@ -2,15 +2,15 @@ package io.bulwark.journal;
 
 import static io.bulwark.journal.JournalHarness.applied;
 import static io.bulwark.journal.JournalHarness.awaitRole;
+import static io.bulwark.journal.JournalHarness.balance;
 import static io.bulwark.journal.JournalHarness.hash;
+import static io.bulwark.journal.JournalHarness.openAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bulwark.engine.EngineView;
-import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.Withdraw;
-import io.bulwark.engine.event.AccountCreated;
 import io.bulwark.engine.event.Outcome;
 import io.bulwark.engine.state.TradingState;
 import io.bulwark.testsupport.TestPostgres;
@@ -31,15 +31,6 @@ class JournalTests {
     @AfterEach
     void stopAll() {
         db.close();
-    }
-
-    private static String openAccount(EngineGateway gateway, String name) {
-        var created = applied(gateway, new CreateAccount(name, "key_" + name, "hash_" + name));
-        return ((AccountCreated) created.events().getFirst()).accountId();
-    }
-
-    private static BigDecimal balance(EngineGateway gateway, String account) {
-        return gateway.query(view -> view.balance(account));
     }
 
     @Test

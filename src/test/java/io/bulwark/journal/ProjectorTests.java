@@ -3,15 +3,14 @@ package io.bulwark.journal;
 import static io.bulwark.journal.JournalHarness.applied;
 import static io.bulwark.journal.JournalHarness.awaitProjected;
 import static io.bulwark.journal.JournalHarness.awaitRole;
+import static io.bulwark.journal.JournalHarness.openAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.bulwark.engine.command.ChangeTradingState;
-import io.bulwark.engine.command.CreateAccount;
 import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.command.TakeSnapshot;
-import io.bulwark.engine.event.AccountCreated;
 import io.bulwark.engine.state.TradingState;
 import io.bulwark.testsupport.TestPostgres;
 import java.math.BigDecimal;
@@ -84,11 +83,6 @@ class ProjectorTests {
                 new Strict(millisPerRow),
                 real("io.bulwark.account.LedgerProjection"),
                 real("io.bulwark.account.AccountProjection"));
-    }
-
-    private static String openAccount(EngineGateway gateway, String name) {
-        var created = applied(gateway, new CreateAccount(name, "key_" + name, "hash_" + name));
-        return ((AccountCreated) created.events().getFirst()).accountId();
     }
 
     private long watermark() throws SQLException {
