@@ -1,10 +1,12 @@
 package io.bulwark.journal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.bulwark.engine.EngineView;
 import io.bulwark.engine.command.Command;
 import io.bulwark.engine.command.CreateAccount;
+import io.bulwark.engine.command.Deposit;
 import io.bulwark.engine.event.AccountCreated;
 import io.bulwark.engine.event.Outcome;
 import io.bulwark.testsupport.TestPostgres;
@@ -119,6 +121,20 @@ final class JournalHarness implements AutoCloseable {
 
     static BigDecimal balance(EngineGateway gateway, String account) {
         return gateway.query(view -> view.balance(account));
+    }
+
+    /**
+     * After a failed commit: the writer is back in a term newer than {@code epoch}, {@code account} holds the 10
+     * committed before the failure (the engine did not run ahead of the journal), and a deposit of 1 goes through.
+     */
+    static void assertRecoveredInANewTerm(EngineSupervisor writer, long epoch, String account) {
+        awaitRole(writer, NodeStatus.Role.WRITER);
+        assertThat(writer.nodeStatus().leaseEpoch()).as("a new term").isGreaterThan(epoch);
+        assertThat(balance(writer, account))
+                .as("the engine did not run ahead of the journal")
+                .isEqualByComparingTo("10");
+        applied(writer, new Deposit(account, BigDecimal.ONE, "dep-2"));
+        assertThat(balance(writer, account)).isEqualByComparingTo("11");
     }
 
     static String hash(EngineGateway gateway) {

@@ -1,6 +1,7 @@
 package io.bulwark.journal;
 
 import static io.bulwark.journal.JournalHarness.applied;
+import static io.bulwark.journal.JournalHarness.assertRecoveredInANewTerm;
 import static io.bulwark.journal.JournalHarness.awaitRole;
 import static io.bulwark.journal.JournalHarness.balance;
 import static io.bulwark.journal.JournalHarness.hash;
@@ -216,13 +217,7 @@ class JournalTests {
 
         assertThat(db.count("SELECT count(*) FROM journal WHERE command->>'reference' = 'poison'"))
                 .isZero();
-        awaitRole(writer, NodeStatus.Role.WRITER);
-        assertThat(writer.nodeStatus().leaseEpoch()).as("a new term").isGreaterThan(epoch);
-        assertThat(balance(writer, alice))
-                .as("the engine did not run ahead of the journal")
-                .isEqualByComparingTo("10");
-        applied(writer, new Deposit(alice, BigDecimal.ONE, "dep-2"));
-        assertThat(balance(writer, alice)).isEqualByComparingTo("11");
+        assertRecoveredInANewTerm(writer, epoch, alice);
     }
 
     @Test
@@ -251,13 +246,7 @@ class JournalTests {
                 .as("no row of that commit")
                 .isZero();
         db.execute("DROP TRIGGER refuse_poison ON journal");
-        awaitRole(writer, NodeStatus.Role.WRITER);
-        assertThat(writer.nodeStatus().leaseEpoch()).as("a new term").isGreaterThan(epoch);
-        assertThat(balance(writer, alice))
-                .as("the engine did not run ahead of the journal")
-                .isEqualByComparingTo("10");
-        applied(writer, new Deposit(alice, BigDecimal.ONE, "dep-2"));
-        assertThat(balance(writer, alice)).isEqualByComparingTo("11");
+        assertRecoveredInANewTerm(writer, epoch, alice);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.bulwark.journal;
 
 import static io.bulwark.journal.JournalHarness.applied;
+import static io.bulwark.journal.JournalHarness.assertRecoveredInANewTerm;
 import static io.bulwark.journal.JournalHarness.awaitRole;
 import static io.bulwark.journal.JournalHarness.balance;
 import static io.bulwark.journal.JournalHarness.hash;
@@ -159,13 +160,7 @@ class PipelinedCommitTests {
         assertThat(db.count("SELECT count(*) FROM journal WHERE command->>'reference' IN ('held', 'behind')"))
                 .isZero();
         assertThat(db.count("SELECT max(sequence) FROM journal")).isEqualTo(committedBefore);
-        awaitRole(writer, NodeStatus.Role.WRITER);
-        assertThat(writer.nodeStatus().leaseEpoch()).as("a new term").isGreaterThan(epoch);
-        assertThat(balance(writer, alice))
-                .as("the engine did not run ahead of the journal")
-                .isEqualByComparingTo("10");
-        applied(writer, new Deposit(alice, BigDecimal.ONE, "dep-2"));
-        assertThat(balance(writer, alice)).isEqualByComparingTo("11");
+        assertRecoveredInANewTerm(writer, epoch, alice);
         assertThat(db.count("SELECT count(*) FROM journal")).isEqualTo(db.count("SELECT max(sequence) FROM journal"));
         JournalAudit.Replay replay = new JournalAudit(connections())
                 .replayThrough(writer.nodeStatus().lastCommittedSequence());
